@@ -60,8 +60,30 @@ impl Dictionary {
         let mut sources = Vec::with_capacity(files.len());
         for path in files {
             let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.clone(), source })?;
-            sources.push((path.as_path(), bytes));
+            sources.push((path.clone(), bytes));
         }
+        Self::from_sources(builtin, sources)
+    }
+
+    /// A dictionary from one YAML text (named `name`, shown as `path` in diagnostics), without
+    /// the built-in set: for tests and programs that embed unspin.
+    pub fn from_yaml(name: &str, text: &str) -> Result<Dictionary, LoadError> {
+        let (entries, diagnostics) = source::parse(name, name, text);
+        let mut builder = Builder::default();
+        builder.add(entries);
+        builder.add_diagnostics(diagnostics);
+        let (tables, fst, diagnostics) = builder.finish();
+        if !diagnostics.is_empty() {
+            return Err(LoadError::Invalid(diagnostics));
+        }
+        Ok(Self::from_parts(tables, Cow::Owned(fst)).expect("the builder wrote a valid fst"))
+    }
+
+    /// [`Dictionary::load_lenient`] over sources already read: `(path, bytes)` pairs.
+    pub fn from_sources(
+        builtin: bool,
+        sources: Vec<(PathBuf, Vec<u8>)>,
+    ) -> Result<(Dictionary, Vec<Diagnostic>), LoadError> {
         if let [(path, bytes)] = sources.as_slice() {
             if !builtin && compiled::is_compiled(bytes) {
                 let dict = Self::from_compiled(bytes.clone())
@@ -75,6 +97,7 @@ impl Dictionary {
             Builder::default()
         };
         for (path, bytes) in sources {
+            let path = path.as_path();
             let display = path.display().to_string();
             if compiled::is_compiled(&bytes) {
                 let (tables, _) = compiled::decode(&bytes).map_err(|message| LoadError::Compiled { path: path.to_path_buf(), message })?;
