@@ -19,7 +19,6 @@ Exit codes:
 property\"), and shows exactly what it changed and why. With no PATH, or PATH '-', it filters \
 standard input to standard output.",
     after_help = EXIT_CODES,
-    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]

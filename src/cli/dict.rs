@@ -31,6 +31,10 @@ fn check(files: &[std::path::PathBuf], dicts: &DictArgs) -> u8 {
         Err(e) => return fail(e),
     };
     problems.extend(lint::chains(&engine));
+    problems.sort_by(|a, b| {
+        let key = |d: &unspin::dict::model::Diagnostic| (d.origin.file.clone(), d.origin.line, d.origin.column);
+        key(a).cmp(&key(b))
+    });
     for p in &problems {
         println!("{p}");
     }

@@ -61,39 +61,41 @@ pub fn words(path: &str, old: &str, edits: &[Edit], style: Style) -> String {
             end = line_end(old, edits[j].range.end);
             j += 1;
         }
-        let before = &old[start..end];
-        let mut after = String::with_capacity(before.len());
-        let mut at = start;
-        for e in &edits[i..j] {
-            after.push_str(&old[at..e.range.start]);
-            after.push_str(&e.to);
-            at = e.range.end;
-        }
-        after.push_str(&old[at..end]);
         let (line, _) = index.position(old, start);
         out.push_str(&format!("{path}:{line}: "));
-        let diff = TextDiff::configure().diff_unicode_words(before, &after);
-        // Runs of one kind of change print as one marked phrase.
-        let mut runs: Vec<(ChangeTag, String)> = Vec::new();
-        for change in diff.iter_all_changes() {
-            match runs.last_mut() {
-                Some((tag, text)) if *tag == change.tag() => text.push_str(change.value()),
-                _ => runs.push((change.tag(), change.value().to_string())),
-            }
+        let mut at = start;
+        for e in &edits[i..j] {
+            out.push_str(&old[at..e.range.start]);
+            out.push_str(&marked(&e.from, &e.to, style));
+            at = e.range.end;
         }
-        for (tag, v) in &runs {
-            out.push_str(&match (tag, style.color) {
-                (ChangeTag::Equal, _) => v.to_string(),
-                (ChangeTag::Delete, true) => style.paint(DEL.effects(Effects::STRIKETHROUGH), v),
-                (ChangeTag::Insert, true) => style.paint(INS.effects(Effects::BOLD), v),
-                (ChangeTag::Delete, false) => format!("[-{v}-]"),
-                (ChangeTag::Insert, false) => format!("{{+{v}+}}"),
-            });
-        }
+        out.push_str(&old[at..end]);
         out.push('\n');
         i = j;
     }
     out
+}
+
+/// `from` -> `to` as one phrase, words that did not change left unmarked.
+fn marked(from: &str, to: &str, style: Style) -> String {
+    let diff = TextDiff::configure().diff_unicode_words(from, to);
+    // Runs of one kind of change print as one marked phrase.
+    let mut runs: Vec<(ChangeTag, String)> = Vec::new();
+    for change in diff.iter_all_changes() {
+        match runs.last_mut() {
+            Some((tag, text)) if *tag == change.tag() => text.push_str(change.value()),
+            _ => runs.push((change.tag(), change.value().to_string())),
+        }
+    }
+    runs.iter()
+        .map(|(tag, v)| match (tag, style.color) {
+            (ChangeTag::Equal, _) => v.to_string(),
+            (ChangeTag::Delete, true) => style.paint(DEL.effects(Effects::STRIKETHROUGH), v),
+            (ChangeTag::Insert, true) => style.paint(INS.effects(Effects::BOLD), v),
+            (ChangeTag::Delete, false) => format!("[-{v}-]"),
+            (ChangeTag::Insert, false) => format!("{{+{v}+}}"),
+        })
+        .collect()
 }
 
 /// End of the line holding byte `p` (without its line break).
