@@ -99,13 +99,19 @@ fn non_ascii_letters_are_word_letters_and_offsets_do_not_drift() {
     }
     let froms: Vec<&str> = edits.iter().map(|e| e.from.as_str()).collect();
     assert_eq!(froms, ["café au lait", "mental property", "yr"]);
-    assert_eq!(apply(text, &edits), "Ça — “naïve” coffee with milk, then intellectual property… 日本 year");
+    assert_eq!(
+        apply(text, &edits),
+        "Ça — “naïve” coffee with milk, then intellectual property… 日本 year"
+    );
 }
 
 #[test]
 fn crlf_bom_tabs_and_final_newline_are_kept() {
     let text = "\u{feff}mental property\r\n\tyr\r\nno newline at the end";
-    assert_eq!(fix(text), "\u{feff}intellectual property\r\n\tyear\r\nno newline at the end");
+    assert_eq!(
+        fix(text),
+        "\u{feff}intellectual property\r\n\tyear\r\nno newline at the end"
+    );
     assert_eq!(fix("yr\n\n"), "year\n\n");
 }
 
@@ -159,16 +165,34 @@ entries:
 ";
 
 fn fix_ctx(text: &str, suspects: Suspects) -> String {
-    let engine = engine_with(CONTEXT, Options { suspects, ..Options::default() });
+    let engine = engine_with(
+        CONTEXT,
+        Options {
+            suspects,
+            ..Options::default()
+        },
+    );
     apply(text, &engine.repair(text).edits)
 }
 
 #[test]
 fn context_conditions_before_and_after() {
-    assert_eq!(fix_ctx("Chinese language hackers", Suspects::Auto), "Chinese hackers");
-    assert_eq!(fix_ctx("she studies the Chinese language", Suspects::Auto), "she studies the Chinese language");
-    assert_eq!(fix_ctx("I speak Chinese language well", Suspects::Auto), "I speak Chinese language well");
-    assert_eq!(fix_ctx("a Chinese language teacher", Suspects::Auto), "a Chinese language teacher");
+    assert_eq!(
+        fix_ctx("Chinese language hackers", Suspects::Auto),
+        "Chinese hackers"
+    );
+    assert_eq!(
+        fix_ctx("she studies the Chinese language", Suspects::Auto),
+        "she studies the Chinese language"
+    );
+    assert_eq!(
+        fix_ctx("I speak Chinese language well", Suspects::Auto),
+        "I speak Chinese language well"
+    );
+    assert_eq!(
+        fix_ctx("a Chinese language teacher", Suspects::Auto),
+        "a Chinese language teacher"
+    );
 }
 
 #[test]
@@ -179,14 +203,20 @@ fn document_conditions() {
 
 #[test]
 fn case_exact_entries_match_only_as_written() {
-    assert_eq!(fix_ctx("the US said", Suspects::Auto), "the United States said");
+    assert_eq!(
+        fix_ctx("the US said", Suspects::Auto),
+        "the United States said"
+    );
     assert_eq!(fix_ctx("let us go", Suspects::Auto), "let us go");
 }
 
 #[test]
 fn suspects_fire_in_a_spun_document_and_stay_silent_in_a_clean_one() {
     let clean = "The agency said the plan was plain and the Xinhua News Agency agreed.";
-    assert_eq!(fix_ctx(clean, Suspects::Auto), "The agency said the plan was simple and the Xinhua News Agency agreed.");
+    assert_eq!(
+        fix_ctx(clean, Suspects::Auto),
+        "The agency said the plan was simple and the Xinhua News Agency agreed."
+    );
     let spun = "Our regulation enforcement and our on-line world agency gave agency assurances; \
                 the Xinhua News Agency agreed.";
     let engine = engine_with(CONTEXT, Options::default());
@@ -198,18 +228,36 @@ fn suspects_fire_in_a_spun_document_and_stay_silent_in_a_clean_one() {
         "Our law enforcement and cyberspace firm gave firm assurances; the Xinhua News Agency agreed."
     );
     let suspect = repair.edits.iter().find(|e| e.from == "agency").unwrap();
-    assert!(suspect.why.starts_with("suspect in a spun document"), "{}", suspect.why);
-    assert!(suspect.why.contains("not preceded by news"), "{}", suspect.why);
+    assert!(
+        suspect.why.starts_with("suspect in a spun document"),
+        "{}",
+        suspect.why
+    );
+    assert!(
+        suspect.why.contains("not preceded by news"),
+        "{}",
+        suspect.why
+    );
     // Forced off, the suspect stays even in the spun text.
     assert!(!fix_ctx(spun, Suspects::Never).contains("firm"));
 }
 
 #[test]
 fn the_spin_threshold_is_configurable() {
-    let spun = "regulation enforcement and our on-line world agency ".repeat(1) + &"word ".repeat(2000);
+    let spun =
+        "regulation enforcement and our on-line world agency ".to_string() + &"word ".repeat(2000);
     let engine = engine_with(CONTEXT, Options::default());
     let r = engine.repair(&spun);
-    assert!(!r.spun, "2 fingerprints in ~2,000 words is under 2 per 1,000");
-    let engine = engine_with(CONTEXT, Options { spun_threshold: 0.5, ..Options::default() });
+    assert!(
+        !r.spun,
+        "2 fingerprints in ~2,000 words is under 2 per 1,000"
+    );
+    let engine = engine_with(
+        CONTEXT,
+        Options {
+            spun_threshold: 0.5,
+            ..Options::default()
+        },
+    );
     assert!(engine.repair(&spun).spun);
 }

@@ -8,17 +8,61 @@ use unspin::engine::{Engine, Options, Suspects};
 use unspin::Dictionary;
 
 fn builtin() -> Engine {
-    Engine::new(Dictionary::builtin(), Options { suspects: Suspects::Always, ..Options::default() }).unwrap()
+    Engine::new(
+        Dictionary::builtin(),
+        Options {
+            suspects: Suspects::Always,
+            ..Options::default()
+        },
+    )
+    .unwrap()
 }
 
 /// Text made of the pieces spun text is made of: keys, their neighbours, odd whitespace,
 /// apostrophes, CRLF, a BOM and non-ASCII letters.
 fn spunish() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "mental", "property", "secrets", "and", "techniques", "commerce", "yr", "our", "on-line",
-        "world", "Chinese", "language", "President", "as", "soon", "once", "more", "fundamental",
-        "cyber-", "’", "'", "s", " ", "  ", "\n", "\r\n", "\t", "\u{a0}", "\u{feff}", "é", "日本",
-        ".", ",", "—", "-", "MENTAL", "PROPERTY", "Workplace", "of", "Personnel", "Administration",
+        "mental",
+        "property",
+        "secrets",
+        "and",
+        "techniques",
+        "commerce",
+        "yr",
+        "our",
+        "on-line",
+        "world",
+        "Chinese",
+        "language",
+        "President",
+        "as",
+        "soon",
+        "once",
+        "more",
+        "fundamental",
+        "cyber-",
+        "’",
+        "'",
+        "s",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{a0}",
+        "\u{feff}",
+        "é",
+        "日本",
+        ".",
+        ",",
+        "—",
+        "-",
+        "MENTAL",
+        "PROPERTY",
+        "Workplace",
+        "of",
+        "Personnel",
+        "Administration",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }

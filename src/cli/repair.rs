@@ -26,18 +26,30 @@ pub fn run(args: &RunArgs) -> u8 {
         Ok(engine) => engine,
         Err(e) => return fail(e),
     };
-    let style = Style { color: use_color(args.color) };
+    let style = Style {
+        color: use_color(args.color),
+    };
     let mut status = Status::default();
     let stdin_only = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
     if stdin_only {
         if args.write {
-            return fail("--write needs file paths (standard input has nowhere to be written back)");
+            return fail(
+                "--write needs file paths (standard input has nowhere to be written back)",
+            );
         }
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
             return fail(format_args!("<stdin>: {e}"));
         }
-        one(&engine, args, style, "<stdin>", None, Ok(bytes), &mut status);
+        one(
+            &engine,
+            args,
+            style,
+            "<stdin>",
+            None,
+            Ok(bytes),
+            &mut status,
+        );
     } else {
         for path in &args.paths {
             let shown = path.display().to_string();
@@ -101,7 +113,14 @@ fn one(
             return flush(&out, &err);
         }
         Ok(Err(Skip::Empty)) => {
-            problem(args, shown, &Skip::Empty.to_string(), false, &mut out, &mut err);
+            problem(
+                args,
+                shown,
+                &Skip::Empty.to_string(),
+                false,
+                &mut out,
+                &mut err,
+            );
             return flush(&out, &err);
         }
         Ok(Err(skip)) => {
@@ -180,16 +199,32 @@ fn report(args: &RunArgs, shown: &str, repair: &Repair, written: bool, err: &mut
     err.push('\n');
 }
 
-fn problem(args: &RunArgs, shown: &str, message: &str, is_error: bool, out: &mut String, err: &mut String) {
+fn problem(
+    args: &RunArgs,
+    shown: &str,
+    message: &str,
+    is_error: bool,
+    out: &mut String,
+    err: &mut String,
+) {
     if args.json {
         let record = if is_error {
-            json::Record::Error { path: shown, message: message.to_string() }
+            json::Record::Error {
+                path: shown,
+                message: message.to_string(),
+            }
         } else {
-            json::Record::Skip { path: shown, reason: message.to_string() }
+            json::Record::Skip {
+                path: shown,
+                reason: message.to_string(),
+            }
         };
         out.push_str(&record.line());
     }
-    err.push_str(&format!("{}{shown}: {message}\n", if is_error { "unspin: " } else { "" }));
+    err.push_str(&format!(
+        "{}{shown}: {message}\n",
+        if is_error { "unspin: " } else { "" }
+    ));
 }
 
 fn flush(out: &str, err: &str) {
