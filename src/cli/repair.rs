@@ -144,17 +144,18 @@ fn one(
             }
         }
     }
-    let index = LineIndex::new(&text);
+    let index = std::cell::OnceCell::new();
+    let index = || index.get_or_init(|| LineIndex::new(&text));
     let explain_all = |sink: &mut String, prefix: &str| {
         for e in &repair.edits {
             sink.push_str(prefix);
-            sink.push_str(&explain::edit(shown, &text, &index, e));
+            sink.push_str(&explain::edit(shown, &text, index(), e));
             sink.push('\n');
         }
     };
     if args.json {
         for e in &repair.edits {
-            out.push_str(&json::edit(shown, &text, &index, e).line());
+            out.push_str(&json::edit(shown, &text, index(), e).line());
         }
         out.push_str(&json::file(shown, &repair, written).line());
     } else if let Some(kind) = args.diff {
