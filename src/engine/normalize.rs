@@ -7,7 +7,7 @@
 /// follows it (that makes a run to collapse).
 #[inline(always)]
 fn special(c: u8, next: u8) -> bool {
-    (c < 0x20) | (c >= 0x80) | ((c == b' ') & ((next <= b' ') | (next >= 0x80)))
+    !(0x20..0x80).contains(&c) | ((c == b' ') & ((next <= b' ') | (next >= 0x80)))
 }
 
 #[inline(always)]
