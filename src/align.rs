@@ -133,6 +133,22 @@ impl Alignment {
         start..end.max(start)
     }
 
+    /// `range` widened to whole differing stretches at both ends.
+    pub fn widen(&self, range: Range<usize>) -> Range<usize> {
+        if range.is_empty() {
+            return range;
+        }
+        let start = match self.same[range.start] {
+            Some(_) => range.start,
+            None => self.stretch_of(range.start).spun.start,
+        };
+        let end = match self.same[range.end - 1] {
+            Some(_) => range.end,
+            None => self.stretch_of(range.end - 1).spun.end,
+        };
+        start..end
+    }
+
     /// The spun tokens that the byte range `bytes` of the spun text covers.
     pub fn spun_tokens_in(&self, bytes: Range<usize>) -> Range<usize> {
         let start = self.spun.partition_point(|t| t.range.end <= bytes.start);

@@ -78,7 +78,7 @@ pub struct Evaluation {
 pub fn evaluate(original: &str, spun: &str, edits: &[Edit]) -> Evaluation {
     let before = align::align(spun, original);
     let after = align::distance(&edit::apply(spun, edits), original);
-    let judged: Vec<Judged> = edits.iter().map(|e| judge(&before, original, e)).collect();
+    let judged: Vec<Judged> = edits.iter().map(|e| judge(&before, spun, original, e)).collect();
     let missed: Vec<Missed> = before
         .stretches
         .iter()
@@ -102,10 +102,17 @@ pub fn evaluate(original: &str, spun: &str, edits: &[Edit]) -> Evaluation {
     Evaluation { figures, judged, missed }
 }
 
-fn judge(alignment: &Alignment, original: &str, e: &Edit) -> Judged {
-    let tokens = alignment.spun_tokens_in(e.range.clone());
-    let image = &original[alignment.original_bytes(alignment.image(tokens))];
-    let correct = align::distance(&e.to, image) < align::distance(&e.from, image);
+/// An edit is correct when the stretch it works in (its words, widened to the whole differing
+/// stretches it touches, since one stretch may hold neighbouring spins) comes out closer to the
+/// original wording of that stretch.
+fn judge(alignment: &Alignment, spun: &str, original: &str, e: &Edit) -> Judged {
+    let tokens = alignment.widen(alignment.spun_tokens_in(e.range.clone()));
+    let image = &original[alignment.original_bytes(alignment.image(tokens.clone()))];
+    let window = alignment.spun_bytes(tokens);
+    let (start, end) = (window.start.min(e.range.start), window.end.max(e.range.end));
+    let before = &spun[start..end];
+    let after = format!("{}{}{}", &spun[start..e.range.start], e.to, &spun[e.range.end..end]);
+    let correct = align::distance(&after, image) < align::distance(before, image);
     Judged { edit: e.clone(), original: image.to_string(), correct }
 }
 

@@ -92,6 +92,10 @@ pub enum Command {
     /// Check, look up and compile dictionaries
     #[command(subcommand)]
     Dict(DictCommand),
+    /// Measure repair quality: repair spun texts and compare them with their originals
+    Eval(EvalArgs),
+    /// Learn candidate dictionary entries from spun texts and the originals they were made from
+    Learn(LearnArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -115,6 +119,19 @@ pub enum DictCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Convert an existing list (tortured phrases, codespell, TSV) into a dictionary; problems
+    /// go to stderr with their line numbers
+    Import {
+        /// What FILE is: pps (Problematic Paper Screener tortured-phrases CSV), codespell
+        /// (`typo->fix`), tsv (`spun<TAB>original`)
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        /// The list to import
+        file: PathBuf,
+        /// Write the dictionary here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,4 +152,51 @@ pub enum SuspectChoice {
     Auto,
     Always,
     Never,
+}
+
+/// One spun text and its original, or a folder of `NAME.original.txt` / `NAME.spun.txt` pairs.
+#[derive(Args, Debug)]
+pub struct PairArgs {
+    /// Folder of NAME.original.txt / NAME.spun.txt pairs
+    #[arg(conflicts_with_all = ["original", "spun"], required_unless_present = "original")]
+    pub dir: Option<PathBuf>,
+    /// The original text
+    #[arg(long, requires = "spun")]
+    pub original: Option<PathBuf>,
+    /// The spun text made from it
+    #[arg(long, requires = "original")]
+    pub spun: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub pairs: PairArgs,
+    /// Print the figures as one JSON object
+    #[arg(long)]
+    pub json: bool,
+    /// List every edit (correct or wrong, with its rule) and every missed spin
+    #[arg(short, long)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct LearnArgs {
+    #[command(flatten)]
+    pub pairs: PairArgs,
+    /// Write the candidate dictionary here instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Show only candidates these dictionaries do not already cover
+    #[arg(long, value_name = "DICT", num_args = 1..)]
+    pub against: Vec<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportFormat {
+    Pps,
+    Codespell,
+    Tsv,
 }

@@ -2,6 +2,10 @@
 
 pub mod args;
 mod dict;
+mod eval;
+mod import;
+mod learn;
+mod pairs;
 mod repair;
 
 use args::{Cli, Command};
@@ -15,6 +19,8 @@ pub const ERROR: u8 = 2;
 pub fn main(cli: Cli) -> ExitCode {
     let code = match cli.command {
         Some(Command::Dict(cmd)) => dict::run(cmd, &cli.run.dicts),
+        Some(Command::Eval(args)) => eval::run(&args, &cli.run.dicts),
+        Some(Command::Learn(args)) => learn::run(&args, &cli.run.dicts),
         None => repair::run(&cli.run),
     };
     ExitCode::from(code)
