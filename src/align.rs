@@ -167,43 +167,29 @@ impl Alignment {
     }
 
     /// The stretches as a spinner made them, for learning: a stretch with an empty side (the
-    /// spinner added or dropped words, "the best way" for "the way") is not a substitution on
-    /// its own, so it is joined with a stretch one equal word away, or else widened by one
-    /// equal word on each side.
+    /// spinner added or dropped words, "Chinese language" for "Chinese") is not a substitution
+    /// on its own, so it is widened by one equal word.
     pub fn spins(&self) -> Vec<Stretch> {
         let mut out: Vec<Stretch> = Vec::new();
-        let n = self.stretches.len();
-        let mut i = 0;
-        while i < n {
-            let mut s = self.stretches[i].clone();
+        for (i, s) in self.stretches.iter().enumerate() {
+            let mut s = s.clone();
             let lopsided = |s: &Stretch| s.spun.is_empty() || s.original.is_empty();
-            // Join with the next stretch when a single equal word separates them.
-            while i + 1 < n {
-                let next = &self.stretches[i + 1];
-                let gap = s.spun.end..next.spun.start;
-                if (lopsided(&s) || lopsided(next)) && gap.len() == 1 && self.spun[gap.start].is_word() {
-                    s = Stretch { spun: s.spun.start..next.spun.end, original: s.original.start..next.original.end };
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
             if lopsided(&s) {
-                let before = s.spun.start.checked_sub(1).filter(|&k| self.same[k].is_some() && self.spun[k].is_word());
+                // The spinner's phrase usually starts with the word it replaced ("Chinese
+                // language" for "Chinese", "content material" for "content"): take the equal
+                // word before, or else the one after.
                 let taken = out.last().map_or(0, |o| o.spun.end);
-                if let Some(k) = before.filter(|&k| k >= taken) {
+                let next_start = self.stretches.get(i + 1).map_or(self.spun.len(), |t| t.spun.start);
+                let usable = |k: usize| self.same[k].is_some() && self.spun[k].is_word();
+                if let Some(k) = s.spun.start.checked_sub(1).filter(|&k| k >= taken && usable(k)) {
                     s.spun.start = k;
                     s.original.start = self.same[k].expect("an equal token");
-                }
-                let after = Some(s.spun.end).filter(|&k| k < self.spun.len() && self.same[k].is_some() && self.spun[k].is_word());
-                let next_start = self.stretches.get(i + 1).map_or(usize::MAX, |t| t.spun.start);
-                if let Some(k) = after.filter(|&k| k < next_start) {
+                } else if let Some(k) = Some(s.spun.end).filter(|&k| k < next_start && usable(k)) {
                     s.spun.end = k + 1;
                     s.original.end = self.same[k].expect("an equal token") + 1;
                 }
             }
             out.push(s);
-            i += 1;
         }
         out
     }
@@ -269,15 +255,17 @@ mod tests {
 
     #[test]
     fn lopsided_stretches_become_whole_substitutions() {
-        let spun = "I raised as soon as once more our concerns on the best way ahead.";
-        let orig = "I raised once again our concerns on the way forward.";
+        let spun = "Our Chinese language concerns on the best way ahead.";
+        let orig = "Our Chinese concerns on the way forward.";
         let a = align(spun, orig);
         let spins: Vec<(&str, &str)> = a
             .spins()
             .iter()
             .map(|s| (&spun[a.spun_bytes(s.spun.clone())], &orig[a.original_bytes(s.original.clone())]))
             .collect();
-        assert!(spins.contains(&("as soon as once more", "once again")), "{spins:?}");
+        assert!(spins.contains(&("Chinese language", "Chinese")), "{spins:?}");
+        assert!(spins.contains(&("the best", "the")), "{spins:?}");
+        assert!(spins.contains(&("ahead", "forward")), "{spins:?}");
         assert!(spins.iter().all(|(s, o)| !s.is_empty() && !o.is_empty()), "{spins:?}");
     }
 

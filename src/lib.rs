@@ -17,3 +17,5 @@ pub mod write;
 pub mod align;
 pub mod eval;
 pub mod wordfreq;
+pub mod newdict;
+pub mod learn;
