@@ -19,3 +19,4 @@ pub mod eval;
 pub mod wordfreq;
 pub mod newdict;
 pub mod learn;
+pub mod import;
