@@ -41,7 +41,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if key::is_word_char(c) {
             while let Some(&(i, d)) = chars.peek() {
                 let apostrophe_inside = matches!(d, '\'' | '\u{2019}')
-                    && text[i + d.len_utf8()..].chars().next().is_some_and(key::is_word_char);
+                    && text[i + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(key::is_word_char);
                 if !(key::is_word_char(d) || apostrophe_inside) {
                     break;
                 }
@@ -49,7 +52,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 chars.next();
             }
         }
-        out.push(Token { range: start..end, norm: text[start..end].replace('\u{2019}', "'") });
+        out.push(Token {
+            range: start..end,
+            norm: text[start..end].replace('\u{2019}', "'"),
+        });
     }
     out
 }
@@ -86,7 +92,8 @@ pub fn align(spun: &str, original: &str) -> Alignment {
     let original_tokens = tokens(original);
     let a: Vec<&str> = spun_tokens.iter().map(|t| t.norm.as_str()).collect();
     let b: Vec<&str> = original_tokens.iter().map(|t| t.norm.as_str()).collect();
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(Instant::now() + DEADLINE));
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(Instant::now() + DEADLINE));
     let mut same = vec![None; a.len()];
     let mut stretches: Vec<Stretch> = Vec::new();
     for op in ops {
@@ -102,10 +109,18 @@ pub fn align(spun: &str, original: &str) -> Alignment {
                 last.spun.end = old.end;
                 last.original.end = new.end;
             }
-            _ => stretches.push(Stretch { spun: old, original: new }),
+            _ => stretches.push(Stretch {
+                spun: old,
+                original: new,
+            }),
         }
     }
-    Alignment { spun: spun_tokens, original: original_tokens, same, stretches }
+    Alignment {
+        spun: spun_tokens,
+        original: original_tokens,
+        same,
+        stretches,
+    }
 }
 
 impl Alignment {
@@ -179,9 +194,17 @@ impl Alignment {
                 // language" for "Chinese", "content material" for "content"): take the equal
                 // word before, or else the one after.
                 let taken = out.last().map_or(0, |o| o.spun.end);
-                let next_start = self.stretches.get(i + 1).map_or(self.spun.len(), |t| t.spun.start);
+                let next_start = self
+                    .stretches
+                    .get(i + 1)
+                    .map_or(self.spun.len(), |t| t.spun.start);
                 let usable = |k: usize| self.same[k].is_some() && self.spun[k].is_word();
-                if let Some(k) = s.spun.start.checked_sub(1).filter(|&k| k >= taken && usable(k)) {
+                if let Some(k) = s
+                    .spun
+                    .start
+                    .checked_sub(1)
+                    .filter(|&k| k >= taken && usable(k))
+                {
                     s.spun.start = k;
                     s.original.start = self.same[k].expect("an equal token");
                 } else if let Some(k) = Some(s.spun.end).filter(|&k| k < next_start && usable(k)) {
@@ -213,7 +236,10 @@ impl Alignment {
 
 fn bytes_of(tokens: &[Token], range: Range<usize>) -> Range<usize> {
     if range.is_empty() {
-        let at = range.start.checked_sub(1).map_or(0, |k| tokens[k].range.end);
+        let at = range
+            .start
+            .checked_sub(1)
+            .map_or(0, |k| tokens[k].range.end);
         return at..at;
     }
     tokens[range.start].range.start..tokens[range.end - 1].range.end
@@ -234,9 +260,10 @@ mod tests {
 
     #[test]
     fn tokens_are_words_with_inner_apostrophes_and_single_marks() {
-        assert_eq!(words("It doesn’t — cyber-threats, 'ok'"), [
-            "It", "doesn't", "—", "cyber", "-", "threats", ",", "'", "ok", "'"
-        ]);
+        assert_eq!(
+            words("It doesn’t — cyber-threats, 'ok'"),
+            ["It", "doesn't", "—", "cyber", "-", "threats", ",", "'", "ok", "'"]
+        );
     }
 
     #[test]
@@ -247,9 +274,20 @@ mod tests {
         let pairs: Vec<(&str, &str)> = a
             .stretches
             .iter()
-            .map(|s| (&spun[a.spun_bytes(s.spun.clone())], &orig[a.original_bytes(s.original.clone())]))
+            .map(|s| {
+                (
+                    &spun[a.spun_bytes(s.spun.clone())],
+                    &orig[a.original_bytes(s.original.clone())],
+                )
+            })
             .collect();
-        assert_eq!(pairs, [("language", ""), ("introduced a settlement", "announced an agreement")]);
+        assert_eq!(
+            pairs,
+            [
+                ("language", ""),
+                ("introduced a settlement", "announced an agreement")
+            ]
+        );
         assert_eq!(a.distance(), 4);
     }
 
@@ -261,12 +299,23 @@ mod tests {
         let spins: Vec<(&str, &str)> = a
             .spins()
             .iter()
-            .map(|s| (&spun[a.spun_bytes(s.spun.clone())], &orig[a.original_bytes(s.original.clone())]))
+            .map(|s| {
+                (
+                    &spun[a.spun_bytes(s.spun.clone())],
+                    &orig[a.original_bytes(s.original.clone())],
+                )
+            })
             .collect();
-        assert!(spins.contains(&("Chinese language", "Chinese")), "{spins:?}");
+        assert!(
+            spins.contains(&("Chinese language", "Chinese")),
+            "{spins:?}"
+        );
         assert!(spins.contains(&("the best", "the")), "{spins:?}");
         assert!(spins.contains(&("ahead", "forward")), "{spins:?}");
-        assert!(spins.iter().all(|(s, o)| !s.is_empty() && !o.is_empty()), "{spins:?}");
+        assert!(
+            spins.iter().all(|(s, o)| !s.is_empty() && !o.is_empty()),
+            "{spins:?}"
+        );
     }
 
     #[test]
@@ -282,7 +331,10 @@ mod tests {
 
     #[test]
     fn identical_texts_are_at_distance_zero() {
-        assert_eq!(distance("Same text, same words.", "Same  text,\nsame words."), 0);
+        assert_eq!(
+            distance("Same text, same words.", "Same  text,\nsame words."),
+            0
+        );
         assert_eq!(distance("a b c", "a x c"), 1);
         assert_eq!(distance("", "one two"), 2);
     }

@@ -78,7 +78,10 @@ pub struct Evaluation {
 pub fn evaluate(original: &str, spun: &str, edits: &[Edit]) -> Evaluation {
     let before = align::align(spun, original);
     let after = align::distance(&edit::apply(spun, edits), original);
-    let judged: Vec<Judged> = edits.iter().map(|e| judge(&before, spun, original, e)).collect();
+    let judged: Vec<Judged> = edits
+        .iter()
+        .map(|e| judge(&before, spun, original, e))
+        .collect();
     let missed: Vec<Missed> = before
         .stretches
         .iter()
@@ -99,7 +102,11 @@ pub fn evaluate(original: &str, spun: &str, edits: &[Edit]) -> Evaluation {
         wrong: edits.len() - correct,
         missed: missed.len(),
     };
-    Evaluation { figures, judged, missed }
+    Evaluation {
+        figures,
+        judged,
+        missed,
+    }
 }
 
 /// An edit is correct when the stretch it works in (its words, widened to the whole differing
@@ -111,9 +118,18 @@ fn judge(alignment: &Alignment, spun: &str, original: &str, e: &Edit) -> Judged 
     let window = alignment.spun_bytes(tokens);
     let (start, end) = (window.start.min(e.range.start), window.end.max(e.range.end));
     let before = &spun[start..end];
-    let after = format!("{}{}{}", &spun[start..e.range.start], e.to, &spun[e.range.end..end]);
+    let after = format!(
+        "{}{}{}",
+        &spun[start..e.range.start],
+        e.to,
+        &spun[e.range.end..end]
+    );
     let correct = align::distance(&after, image) < align::distance(before, image);
-    Judged { edit: e.clone(), original: image.to_string(), correct }
+    Judged {
+        edit: e.clone(),
+        original: image.to_string(),
+        correct,
+    }
 }
 
 /// Do the byte ranges overlap (an empty `b`, words only the original has, counts as touched

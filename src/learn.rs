@@ -82,10 +82,17 @@ impl Learner {
     fn add_stretch(&mut self, doc: &str, original: &str, spun: &str, a: &Alignment, s: &Stretch) {
         let spun_text = one_line(&spun[a.spun_bytes(s.spun.clone())]);
         let original_text = one_line(&original[a.original_bytes(s.original.clone())]);
-        let skip = |reason| Skipped { doc: doc.to_string(), spun: spun_text.clone(), original: original_text.clone(), reason };
+        let skip = |reason| Skipped {
+            doc: doc.to_string(),
+            spun: spun_text.clone(),
+            original: original_text.clone(),
+            reason,
+        };
         let has_word = |tokens: &[align::Token]| tokens.iter().any(align::Token::is_word);
         if !has_word(&a.spun[s.spun.clone()]) || !has_word(&a.original[s.original.clone()]) {
-            self.skipped.push(skip("a side has no word (punctuation, or words only one text has)"));
+            self.skipped.push(skip(
+                "a side has no word (punctuation, or words only one text has)",
+            ));
             return;
         }
         let key = key::normalize(&spun_text);
@@ -95,16 +102,26 @@ impl Learner {
         }
         let start = a.spun_bytes(s.spun.clone()).start;
         let initial = sentence_initial(spun, start);
-        let to = if initial && starts_upper(&spun_text) { decapitalize(&original_text) } else { original_text.clone() };
+        let to = if initial && starts_upper(&spun_text) {
+            decapitalize(&original_text)
+        } else {
+            original_text.clone()
+        };
         let to = to.replace('\u{2019}', "'");
         let example = example(spun, a, s.spun.clone());
-        let form = self.groups.entry(key).or_default().forms.entry(to.to_lowercase()).or_insert_with(|| Form {
-            to: to.clone(),
-            mid: !initial,
-            count: 0,
-            docs: BTreeSet::new(),
-            example,
-        });
+        let form = self
+            .groups
+            .entry(key)
+            .or_default()
+            .forms
+            .entry(to.to_lowercase())
+            .or_insert_with(|| Form {
+                to: to.clone(),
+                mid: !initial,
+                count: 0,
+                docs: BTreeSet::new(),
+                example,
+            });
         if !form.mid && !initial {
             form.to = to;
             form.mid = true;
@@ -121,13 +138,17 @@ impl Learner {
             .iter()
             .map(|(key, group)| {
                 let mut forms: Vec<&Form> = group.forms.values().collect();
-                forms.sort_by(|x, y| y.count.cmp(&x.count));
+                forms.sort_by_key(|f| std::cmp::Reverse(f.count));
                 let best = forms[0];
                 let mut c = Candidate {
                     key: key.clone(),
                     to: best.to.clone(),
                     count: forms.iter().map(|f| f.count).sum(),
-                    docs: forms.iter().flat_map(|f| f.docs.iter()).collect::<BTreeSet<_>>().len(),
+                    docs: forms
+                        .iter()
+                        .flat_map(|f| f.docs.iter())
+                        .collect::<BTreeSet<_>>()
+                        .len(),
                     example: best.example.clone(),
                     others: forms[1..].iter().map(|f| (f.to.clone(), f.count)).collect(),
                     class: Class::Fingerprint,
@@ -154,31 +175,55 @@ fn word_by_word(a: &Alignment, s: Stretch) -> Vec<Stretch> {
         return vec![s];
     }
     (0..spun.len())
-        .map(|k| Stretch { spun: s.spun.start + k..s.spun.start + k + 1, original: s.original.start + k..s.original.start + k + 1 })
+        .map(|k| Stretch {
+            spun: s.spun.start + k..s.spun.start + k + 1,
+            original: s.original.start + k..s.original.start + k + 1,
+        })
         .collect()
 }
 
 /// The class and the risks a candidate carries on its own.
 fn judge_alone(c: &mut Candidate) {
-    let words = |s: &str| align::tokens(s).into_iter().filter(align::Token::is_word).map(|t| t.norm).collect::<Vec<_>>();
+    let words = |s: &str| {
+        align::tokens(s)
+            .into_iter()
+            .filter(align::Token::is_word)
+            .map(|t| t.norm)
+            .collect::<Vec<_>>()
+    };
     let spun = words(&c.key);
     let original = words(&c.to);
     if let [w] = spun.as_slice() {
         if let Some(rank) = wordfreq::rank(w) {
             c.class = Class::Suspect;
-            c.risks.push(format!("the spun side is a common English word (rank {rank} in the frequency list)"));
+            c.risks.push(format!(
+                "the spun side is a common English word (rank {rank} in the frequency list)"
+            ));
         }
-    } else if spun.iter().all(|w| wordfreq::rank(w).is_some_and(|r| r <= wordfreq::EVERYDAY)) {
+    } else if spun
+        .iter()
+        .all(|w| wordfreq::rank(w).is_some_and(|r| r <= wordfreq::EVERYDAY))
+    {
         c.class = Class::Suspect;
-        c.risks.push("the spun side is made of everyday words only: likely ordinary English".into());
+        c.risks
+            .push("the spun side is made of everyday words only: likely ordinary English".into());
     }
     let longest = spun.len().max(original.len());
     if longest > MAX_WORDS {
-        c.risks.push(format!("too long to be a spin ({longest} words): more likely an edit of the article"));
+        c.risks.push(format!(
+            "too long to be a spin ({longest} words): more likely an edit of the article"
+        ));
     }
     if !c.others.is_empty() {
-        let list: Vec<String> = c.others.iter().map(|(to, n)| format!("{to:?} ({n})")).collect();
-        c.risks.push(format!("the same spun phrase also stood for {}", list.join(", ")));
+        let list: Vec<String> = c
+            .others
+            .iter()
+            .map(|(to, n)| format!("{to:?} ({n})"))
+            .collect();
+        c.risks.push(format!(
+            "the same spun phrase also stood for {}",
+            list.join(", ")
+        ));
     }
 }
 
@@ -189,17 +234,29 @@ pub fn assess(c: &mut Candidate, reference: &Engine) {
     if let Some(p) = dict.lookup(&c.key) {
         let rule = dict.rule_of(p);
         if key::normalize(&rule.to) != key::normalize(&c.to) {
-            c.risks.push(format!("conflicts with {} ({}), which repairs it to {:?}", rule.id, rule.origin, rule.to));
+            c.risks.push(format!(
+                "conflicts with {} ({}), which repairs it to {:?}",
+                rule.id, rule.origin, rule.to
+            ));
         }
     }
     for other in reference.keys_in(&c.to) {
-        c.risks.push(format!("chains: the replacement contains the key {:?} of {}", other.key, other.id));
+        c.risks.push(format!(
+            "chains: the replacement contains the key {:?} of {}",
+            other.key, other.id
+        ));
     }
     let key_words = word_norms(&c.key);
     for rule in dict.rules() {
         let to_words = word_norms(&rule.to);
-        if to_words.windows(key_words.len()).any(|w| w == key_words.as_slice()) {
-            c.risks.push(format!("chains: the replacement {:?} of {} contains this key", rule.to, rule.id));
+        if to_words
+            .windows(key_words.len())
+            .any(|w| w == key_words.as_slice())
+        {
+            c.risks.push(format!(
+                "chains: the replacement {:?} of {} contains this key",
+                rule.to, rule.id
+            ));
         }
     }
     c.covered_by = covered_by(c, reference);
@@ -226,12 +283,23 @@ pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
         .iter()
         .map(|c| {
             let mut e = NewEntry::new(&c.key, &c.to, c.class);
-            let times = if c.count == 1 { "once".to_string() } else { format!("{} times", c.count) };
-            let docs = if c.docs == 1 { "1 document".to_string() } else { format!("{} documents", c.docs) };
-            e.comments.push(format!("seen {times} in {docs}, e.g. {}", c.example));
-            e.comments.extend(c.risks.iter().map(|r| format!("RISK: {r}")));
+            let times = if c.count == 1 {
+                "once".to_string()
+            } else {
+                format!("{} times", c.count)
+            };
+            let docs = if c.docs == 1 {
+                "1 document".to_string()
+            } else {
+                format!("{} documents", c.docs)
+            };
+            e.comments
+                .push(format!("seen {times} in {docs}, e.g. {}", c.example));
+            e.comments
+                .extend(c.risks.iter().map(|r| format!("RISK: {r}")));
             if !c.covered_by.is_empty() {
-                e.comments.push(format!("already repaired by {}", c.covered_by.join(", ")));
+                e.comments
+                    .push(format!("already repaired by {}", c.covered_by.join(", ")));
             }
             e
         })
@@ -245,7 +313,10 @@ pub fn reference(dict: Dictionary) -> Result<Engine, aho_corasick::BuildError> {
 }
 
 fn word_norms(s: &str) -> Vec<String> {
-    align::tokens(s).into_iter().map(|t| t.norm.to_lowercase()).collect()
+    align::tokens(s)
+        .into_iter()
+        .map(|t| t.norm.to_lowercase())
+        .collect()
 }
 
 fn one_line(s: &str) -> String {
@@ -284,11 +355,29 @@ fn example(spun: &str, a: &Alignment, range: std::ops::Range<usize>) -> String {
     let from = range.start.saturating_sub(CONTEXT_WORDS);
     let to = (range.end + CONTEXT_WORDS).min(a.spun.len());
     let inside = a.spun_bytes(range.clone());
-    let start = if from < range.start { a.spun[from].range.start } else { inside.start };
-    let end = if to > range.end { a.spun[to - 1].range.end } else { inside.end };
-    let text = format!("{}[{}]{}", &spun[start..inside.start], &spun[inside.clone()], &spun[inside.end..end]);
+    let start = if from < range.start {
+        a.spun[from].range.start
+    } else {
+        inside.start
+    };
+    let end = if to > range.end {
+        a.spun[to - 1].range.end
+    } else {
+        inside.end
+    };
+    let text = format!(
+        "{}[{}]{}",
+        &spun[start..inside.start],
+        &spun[inside.clone()],
+        &spun[inside.end..end]
+    );
     let dots = |more: bool| if more { "..." } else { "" };
-    format!("\"{}{}{}\"", dots(from > 0), one_line(&text), dots(to < a.spun.len()))
+    format!(
+        "\"{}{}{}\"",
+        dots(from > 0),
+        one_line(&text),
+        dots(to < a.spun.len())
+    )
 }
 
 #[cfg(test)]
@@ -298,26 +387,47 @@ mod tests {
     #[test]
     fn merges_identical_spins_across_documents_with_counts() {
         let mut l = Learner::default();
-        l.add("a", "The government signed. The government agreed.", "The authorities signed. The authorities agreed.");
+        l.add(
+            "a",
+            "The government signed. The government agreed.",
+            "The authorities signed. The authorities agreed.",
+        );
         l.add("b", "Our government said it.", "Our authorities said it.");
         let c = l.candidates();
         assert_eq!(c.len(), 1, "{c:?}");
-        assert_eq!((c[0].key.as_str(), c[0].to.as_str(), c[0].count, c[0].docs), ("authorities", "government", 3, 2));
+        assert_eq!(
+            (c[0].key.as_str(), c[0].to.as_str(), c[0].count, c[0].docs),
+            ("authorities", "government", 3, 2)
+        );
         assert_eq!(c[0].class, Class::Suspect);
-        assert!(c[0].risks[0].contains("common English word"), "{:?}", c[0].risks);
-        assert_eq!(c[0].example, "\"The [authorities] signed. The authorities agreed...\"");
+        assert!(
+            c[0].risks[0].contains("common English word"),
+            "{:?}",
+            c[0].risks
+        );
+        assert_eq!(
+            c[0].example,
+            "\"The [authorities] signed. The authorities agreed...\""
+        );
     }
 
     #[test]
     fn sentence_initial_capitals_are_not_learned_but_real_ones_are() {
         let mut l = Learner::default();
-        l.add("a", "However, it works. Ask the Office of Personnel Management.", "Nevertheless, it works. Ask the Workplace of Personnel Administration.");
+        l.add(
+            "a",
+            "However, it works. Ask the Office of Personnel Management.",
+            "Nevertheless, it works. Ask the Workplace of Personnel Administration.",
+        );
         let c = l.candidates();
         let pairs: Vec<(&str, &str)> = c.iter().map(|c| (c.key.as_str(), c.to.as_str())).collect();
         assert!(pairs.contains(&("nevertheless", "however")), "{pairs:?}");
         // Mid-sentence capitals belong to the words and are kept.
         assert!(pairs.contains(&("workplace", "Office")), "{pairs:?}");
-        assert!(pairs.contains(&("administration", "Management")), "{pairs:?}");
+        assert!(
+            pairs.contains(&("administration", "Management")),
+            "{pairs:?}"
+        );
     }
 
     #[test]
@@ -330,25 +440,55 @@ mod tests {
         );
         let c = l.candidates();
         let yr = c.iter().find(|c| c.key == "yr").unwrap();
-        assert_eq!((yr.class, yr.risks.len()), (Class::Fingerprint, 0), "{yr:?}");
-        assert!(c.iter().any(|c| c.risks.iter().any(|r| r.starts_with("too long"))), "{c:?}");
+        assert_eq!(
+            (yr.class, yr.risks.len()),
+            (Class::Fingerprint, 0),
+            "{yr:?}"
+        );
+        assert!(
+            c.iter()
+                .any(|c| c.risks.iter().any(|r| r.starts_with("too long"))),
+            "{c:?}"
+        );
     }
 
     #[test]
     fn assess_flags_conflicts_and_chains_with_the_reference() {
-        let dict = Dictionary::from_yaml("ref", "entries:\n  authorities: officials\n  regime: government\n").unwrap();
+        let dict = Dictionary::from_yaml(
+            "ref",
+            "entries:\n  authorities: officials\n  regime: government\n",
+        )
+        .unwrap();
         let engine = reference(dict).unwrap();
         let mut l = Learner::default();
         l.add("a", "The government left.", "The authorities left.");
         let mut c = l.candidates().remove(0);
         assess(&mut c, &engine);
-        assert!(c.risks.iter().any(|r| r.starts_with("conflicts with ref:authorities")), "{:?}", c.risks);
+        assert!(
+            c.risks
+                .iter()
+                .any(|r| r.starts_with("conflicts with ref:authorities")),
+            "{:?}",
+            c.risks
+        );
         assert!(c.covered_by.is_empty());
         let mut l = Learner::default();
         l.add("a", "The regime left.", "The government left.");
         let mut c = l.candidates().remove(0);
         assess(&mut c, &engine);
-        assert!(c.risks.iter().any(|r| r.contains("chains: the replacement \"government\" of ref:regime")), "{:?}", c.risks);
-        assert!(c.risks.iter().any(|r| r.contains("chains: the replacement contains the key \"regime\"")), "{:?}", c.risks);
+        assert!(
+            c.risks
+                .iter()
+                .any(|r| r.contains("chains: the replacement \"government\" of ref:regime")),
+            "{:?}",
+            c.risks
+        );
+        assert!(
+            c.risks
+                .iter()
+                .any(|r| r.contains("chains: the replacement contains the key \"regime\"")),
+            "{:?}",
+            c.risks
+        );
     }
 }

@@ -28,7 +28,12 @@ pub struct NewEntry {
 
 impl NewEntry {
     pub fn new(key: &str, to: &str, class: Class) -> Self {
-        NewEntry { key: key.to_string(), to: to.to_string(), class, ..NewEntry::default() }
+        NewEntry {
+            key: key.to_string(),
+            to: to.to_string(),
+            class,
+            ..NewEntry::default()
+        }
     }
 }
 
@@ -62,7 +67,10 @@ pub fn to_yaml(name: &str, header: &[String], entries: &[NewEntry]) -> String {
             if let Some(note) = &e.note {
                 let _ = writeln!(body, "  note: {}", scalar(note));
             }
-            for (field, list) in [("document_has", &e.document_has), ("document_lacks", &e.document_lacks)] {
+            for (field, list) in [
+                ("document_has", &e.document_has),
+                ("document_lacks", &e.document_lacks),
+            ] {
                 if !list.is_empty() {
                     let items: Vec<String> = list.iter().map(|p| scalar(p)).collect();
                     let _ = writeln!(body, "  {field}: [{}]", items.join(", "));
@@ -98,9 +106,18 @@ fn comment(out: &mut String, indent: &str, text: &str) {
 /// `s` as a YAML scalar: plain when that reads back as the same string, else double-quoted.
 fn scalar(s: &str) -> String {
     let plain = s.chars().next().is_some_and(|c| c.is_alphabetic())
-        && s.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\'' | '\u{2019}' | '-' | '.' | ',' | '/' | '(' | ')'))
+        && s.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(
+                    c,
+                    ' ' | '\'' | '\u{2019}' | '-' | '.' | ',' | '/' | '(' | ')'
+                )
+        })
         && !s.ends_with(' ')
-        && !matches!(s.to_ascii_lowercase().as_str(), "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null");
+        && !matches!(
+            s.to_ascii_lowercase().as_str(),
+            "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null"
+        );
     if plain {
         s.to_string()
     } else {
@@ -120,7 +137,10 @@ pub fn settle(name: &str, entries: &mut [NewEntry]) -> Vec<(usize, String)> {
         }
         let norm = key::normalize(entries[i].key.trim());
         if let Some(&first) = seen.get(&norm) {
-            let reason = format!("duplicate of the key {:?} (-> {:?})", entries[first].key, entries[first].to);
+            let reason = format!(
+                "duplicate of the key {:?} (-> {:?})",
+                entries[first].key, entries[first].to
+            );
             entries[i].left_out = Some(reason.clone());
             left.push((i, reason));
         } else {
@@ -130,13 +150,18 @@ pub fn settle(name: &str, entries: &mut [NewEntry]) -> Vec<(usize, String)> {
     // Each round builds the kept entries with the real loader and checker; it ends when
     // nothing is left out, and every round leaves at least one out, so it ends.
     loop {
-        let kept: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].left_out.is_none()).collect();
+        let kept: Vec<usize> = (0..entries.len())
+            .filter(|&i| entries[i].left_out.is_none())
+            .collect();
         if kept.is_empty() {
             break;
         }
         let list: Vec<NewEntry> = kept.iter().map(|&i| entries[i].clone()).collect();
-        let by_key: HashMap<String, usize> =
-            kept.iter().enumerate().map(|(k, &i)| (key::normalize(entries[i].key.trim()), k)).collect();
+        let by_key: HashMap<String, usize> = kept
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| (key::normalize(entries[i].key.trim()), k))
+            .collect();
         let yaml = to_yaml(name, &[], &list);
         let mut out: Vec<(usize, String)> = Vec::new();
         match Dictionary::from_yaml(name, &yaml) {
@@ -150,14 +175,21 @@ pub fn settle(name: &str, entries: &mut [NewEntry]) -> Vec<(usize, String)> {
                     }
                 }
                 if out.is_empty() {
-                    out = kept.iter().map(|&i| (i, format!("does not load: {message}"))).collect();
+                    out = kept
+                        .iter()
+                        .map(|&i| (i, format!("does not load: {message}")))
+                        .collect();
                 }
             }
             Ok(dict) => {
-                let engine = Engine::new(dict, lint::checking_options()).expect("a loaded dictionary builds");
+                let engine = Engine::new(dict, lint::checking_options())
+                    .expect("a loaded dictionary builds");
                 for rule in engine.dictionary().rules() {
                     for other in engine.keys_in(&rule.to) {
-                        let (Some(&a), Some(&b)) = (by_key.get(&key::normalize(&rule.key)), by_key.get(&key::normalize(&other.key))) else {
+                        let (Some(&a), Some(&b)) = (
+                            by_key.get(&key::normalize(&rule.key)),
+                            by_key.get(&key::normalize(&other.key)),
+                        ) else {
                             continue;
                         };
                         let (a, b) = (kept[a], kept[b]);
@@ -194,7 +226,14 @@ mod tests {
         let mut special = NewEntry::new("yes", "no: really", Class::Suspect);
         special.note = Some("a \"quoted\" note # with a hash".into());
         special.document_has = vec!["deep learning".into()];
-        let entries = vec![NewEntry::new("mental property", "intellectual property", Class::Fingerprint), special];
+        let entries = vec![
+            NewEntry::new(
+                "mental property",
+                "intellectual property",
+                Class::Fingerprint,
+            ),
+            special,
+        ];
         let yaml = to_yaml("t", &["header".into()], &entries);
         let dict = Dictionary::from_yaml("t", &yaml).unwrap();
         let rules = dict.rules();
@@ -202,7 +241,10 @@ mod tests {
         assert_eq!(rules[1].key, "yes");
         assert_eq!(rules[1].to, "no: really");
         assert_eq!(rules[1].class, Class::Suspect);
-        assert_eq!(rules[1].note.as_deref(), Some("a \"quoted\" note # with a hash"));
+        assert_eq!(
+            rules[1].note.as_deref(),
+            Some("a \"quoted\" note # with a hash")
+        );
         assert_eq!(rules[1].context.document_has, ["deep learning"]);
     }
 

@@ -36,15 +36,33 @@ fn one_pair_reports_distance_and_verdicts_with_rule_of_wrong_edits() {
         .unwrap();
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("distance 3 -> 2 (33.3% removed); 3 edits: 2 correct, 1 wrong (33.3%); 1 spins missed"), "{text}");
-    assert!(text.contains("wrong   ") && text.contains("\"signed\" -> \"inked\"") && text.contains("t:signed"), "{text}");
-    assert!(text.contains("missed  ") && text.contains("\"authorities\" (original \"government\")"), "{text}");
+    assert!(
+        text.contains(
+            "distance 3 -> 2 (33.3% removed); 3 edits: 2 correct, 1 wrong (33.3%); 1 spins missed"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("wrong   ")
+            && text.contains("\"signed\" -> \"inked\"")
+            && text.contains("t:signed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("missed  ") && text.contains("\"authorities\" (original \"government\")"),
+        "{text}"
+    );
 }
 
 #[test]
 fn a_folder_gives_totals_and_json_gives_one_object() {
     let dir = folder();
-    let out = unspin().args(["eval", "--no-builtin", "--json", "--dict"]).arg(dir.path().join("t.yaml")).arg(dir.path()).output().unwrap();
+    let out = unspin()
+        .args(["eval", "--no-builtin", "--json", "--dict"])
+        .arg(dir.path().join("t.yaml"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{out:?}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["pairs"].as_array().unwrap().len(), 2);
@@ -52,9 +70,20 @@ fn a_folder_gives_totals_and_json_gives_one_object() {
     assert_eq!(v["total"]["correct"], 2);
     assert_eq!(v["total"]["wrong"], 1);
     assert_eq!(v["pairs"][0]["edits_judged"][0]["rule"], "t:signed");
-    let text = unspin().args(["eval", "--no-builtin", "--dict"]).arg(dir.path().join("t.yaml")).arg(dir.path()).output().unwrap();
+    let text = unspin()
+        .args(["eval", "--no-builtin", "--dict"])
+        .arg(dir.path().join("t.yaml"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
-    assert!(text.lines().last().unwrap().starts_with("total (2 pairs): distance 3 -> 2"), "{text}");
+    assert!(
+        text.lines()
+            .last()
+            .unwrap()
+            .starts_with("total (2 pairs): distance 3 -> 2"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -63,12 +92,20 @@ fn unpaired_and_unreadable_files_are_reported_and_the_rest_evaluated() {
     fs::write(dir.path().join("c.spun.txt"), "no original").unwrap();
     fs::write(dir.path().join("d.original.txt"), b"bin\0ary").unwrap();
     fs::write(dir.path().join("d.spun.txt"), "text").unwrap();
-    let out = unspin().args(["eval", "--no-builtin", "--dict"]).arg(dir.path().join("t.yaml")).arg(dir.path()).output().unwrap();
+    let out = unspin()
+        .args(["eval", "--no-builtin", "--dict"])
+        .arg(dir.path().join("t.yaml"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("c.spun.txt: no c.original.txt"), "{err}");
     assert!(err.contains("d.original.txt: binary"), "{err}");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("a: distance 3 -> 2"), "{text}");
-    assert!(text.contains("total (2 of 3 pairs): distance 3 -> 2"), "{text}");
+    assert!(
+        text.contains("total (2 of 3 pairs): distance 3 -> 2"),
+        "{text}"
+    );
 }

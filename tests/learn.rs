@@ -35,13 +35,20 @@ fn learn_recovers_the_substitutions_of_seed_003() {
     let candidates = learner.candidates();
     let learned: BTreeSet<(String, String)> = candidates
         .iter()
-        .flat_map(|c| std::iter::once((c.key.clone(), norm(&c.to))).chain(c.others.iter().map(|(o, _)| (c.key.clone(), norm(o)))))
+        .flat_map(|c| {
+            std::iter::once((c.key.clone(), norm(&c.to)))
+                .chain(c.others.iter().map(|(o, _)| (c.key.clone(), norm(o))))
+        })
         .map(|(k, o)| (norm(&k), o))
         .collect();
     let expected = aligned_pairs();
     let found = expected.intersection(&learned).count();
     let recall = found as f64 / expected.len() as f64;
-    println!("seed 003: learn recovered {found} of {} distinct aligned pairs (recall {:.1}%)", expected.len(), recall * 100.0);
+    println!(
+        "seed 003: learn recovered {found} of {} distinct aligned pairs (recall {:.1}%)",
+        expected.len(),
+        recall * 100.0
+    );
     for (s, o) in expected.difference(&learned) {
         println!("  not learned as such: {s:?} -> {o:?}");
     }
@@ -60,7 +67,11 @@ fn learned_output_loads_and_passes_dict_check() {
     let yaml = newdict::to_yaml("learned", &["test".into()], &entries);
     let dict = Dictionary::from_yaml("learned", &yaml).expect("learned YAML loads");
     assert_eq!(dict.rules().len(), entries.len() - left.len());
-    assert!(dict.rules().len() > 150, "only {} entries", dict.rules().len());
+    assert!(
+        dict.rules().len() > 150,
+        "only {} entries",
+        dict.rules().len()
+    );
     let engine = Engine::new(dict, lint::checking_options()).unwrap();
     assert_eq!(lint::chains(&engine), vec![]);
 }

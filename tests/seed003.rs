@@ -16,7 +16,9 @@ fn sides(aligned: &str) -> (String, String) {
     let mut rest = aligned;
     while let Some(open) = rest.find('{') {
         let close = open + rest[open..].find('}').expect("every { is closed");
-        let (s, o) = rest[open + 1..close].split_once('|').expect("every spin has a |");
+        let (s, o) = rest[open + 1..close]
+            .split_once('|')
+            .expect("every spin has a |");
         spun.push_str(&rest[..open]);
         original.push_str(&rest[..open]);
         spun.push_str(s);
@@ -31,7 +33,10 @@ fn sides(aligned: &str) -> (String, String) {
 #[test]
 fn pair_fixtures_agree_with_the_aligned_reference() {
     let (spun, original) = sides(ALIGNED);
-    assert_eq!(spun, SEED, "left sides of the aligned file must give seed 003");
+    assert_eq!(
+        spun, SEED,
+        "left sides of the aligned file must give seed 003"
+    );
     assert_eq!(SPUN, spun);
     assert_eq!(ORIGINAL, original);
 }
@@ -54,8 +59,19 @@ fn builtin_dictionary_clears_the_floor_on_seed_003() {
         f.missed
     );
     for j in ev.judged.iter().filter(|j| !j.correct) {
-        println!("wrong: {:?} -> {:?} (original {:?}) {}", j.edit.from, j.edit.to, j.original, j.edit.rule.id);
+        println!(
+            "wrong: {:?} -> {:?} (original {:?}) {}",
+            j.edit.from, j.edit.to, j.original, j.edit.rule.id
+        );
     }
-    assert!(f.error_reduction() >= 0.60, "only {:.1}% of the distance removed", f.error_reduction() * 100.0);
-    assert!(f.wrong_share() < 0.02, "{:.1}% of edits wrong", f.wrong_share() * 100.0);
+    assert!(
+        f.error_reduction() >= 0.60,
+        "only {:.1}% of the distance removed",
+        f.error_reduction() * 100.0
+    );
+    assert!(
+        f.wrong_share() < 0.02,
+        "{:.1}% of edits wrong",
+        f.wrong_share() * 100.0
+    );
 }

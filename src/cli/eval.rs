@@ -65,10 +65,20 @@ pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
         }
     }
     if args.json {
-        out(&format!("{}\n", json!({ "pairs": records, "total": figures(&total) })));
+        out(&format!(
+            "{}\n",
+            json!({ "pairs": records, "total": figures(&total) })
+        ));
     } else if pairs.len() > 1 {
-        let of = if evaluated < pairs.len() { format!("{evaluated} of ") } else { String::new() };
-        out(&format!("{}\n", line(&format!("total ({of}{} pairs)", pairs.len()), &total)));
+        let of = if evaluated < pairs.len() {
+            format!("{evaluated} of ")
+        } else {
+            String::new()
+        };
+        out(&format!(
+            "{}\n",
+            line(&format!("total ({of}{} pairs)", pairs.len()), &total)
+        ));
     }
     status
 }
@@ -99,7 +109,13 @@ fn listing(pair: &Pair, spun: &str, ev: &Evaluation) -> String {
     for j in &ev.judged {
         let e = &j.edit;
         if j.correct {
-            out.push_str(&format!("  correct {}: {:?} -> {:?}  {}\n", at(e.range.start), e.from, e.to, e.rule.id));
+            out.push_str(&format!(
+                "  correct {}: {:?} -> {:?}  {}\n",
+                at(e.range.start),
+                e.from,
+                e.to,
+                e.rule.id
+            ));
         } else {
             out.push_str(&format!(
                 "  wrong   {}: {:?} -> {:?} (original {:?})  {} at {}\n",
@@ -113,7 +129,12 @@ fn listing(pair: &Pair, spun: &str, ev: &Evaluation) -> String {
         }
     }
     for m in &ev.missed {
-        out.push_str(&format!("  missed  {}: {:?} (original {:?})\n", at(m.range.start), m.spun, m.original));
+        out.push_str(&format!(
+            "  missed  {}: {:?} (original {:?})\n",
+            at(m.range.start),
+            m.spun,
+            m.original
+        ));
     }
     out
 }

@@ -9,7 +9,10 @@ use unspin::import::{self, Format};
 use unspin::{learn, newdict, read, Dictionary};
 
 pub fn run(format: ImportFormat, file: &Path, output: Option<&Path>) -> u8 {
-    let text = match std::fs::read(file).map_err(|e| e.to_string()).and_then(|b| read::text(b).map_err(|s| s.to_string())) {
+    let text = match std::fs::read(file)
+        .map_err(|e| e.to_string())
+        .and_then(|b| read::text(b).map_err(|s| s.to_string()))
+    {
         Ok(text) => text,
         Err(e) => return fail(format_args!("{}: {e}", file.display())),
     };
@@ -22,7 +25,10 @@ pub fn run(format: ImportFormat, file: &Path, output: Option<&Path>) -> u8 {
         ImportFormat::Codespell => Format::Codespell,
         ImportFormat::Tsv => Format::Tsv,
     };
-    let name = output.unwrap_or(file).file_stem().map_or_else(|| "imported".into(), |s| s.to_string_lossy().into_owned());
+    let name = output
+        .unwrap_or(file)
+        .file_stem()
+        .map_or_else(|| "imported".into(), |s| s.to_string_lossy().into_owned());
     let imported = import::import(format, &name, &text, &builtin);
     let shown = file.display();
     let mut err = String::new();
@@ -30,11 +36,20 @@ pub fn run(format: ImportFormat, file: &Path, output: Option<&Path>) -> u8 {
         err.push_str(&format!("{shown}:{}: {}\n", p.line, p.message));
     }
     let skipped = imported.problems.iter().filter(|p| p.skipped).count();
-    err.push_str(&format!("{shown}: {} entries imported, {skipped} rows skipped or commented out\n", imported.kept()));
-    let header = vec![format!("Imported by `unspin dict import --format {}` from {}.", format_name(format), file.display())];
+    err.push_str(&format!(
+        "{shown}: {} entries imported, {skipped} rows skipped or commented out\n",
+        imported.kept()
+    ));
+    let header = vec![format!(
+        "Imported by `unspin dict import --format {}` from {}.",
+        format_name(format),
+        file.display()
+    )];
     let yaml = newdict::to_yaml(&name, &header, &imported.entries);
     let written = match output {
-        Some(p) => unspin::write::create(p, yaml.as_bytes()).map_err(|e| format!("{}: {e}", p.display())),
+        Some(p) => {
+            unspin::write::create(p, yaml.as_bytes()).map_err(|e| format!("{}: {e}", p.display()))
+        }
         None => {
             let _ = std::io::stdout().lock().write_all(yaml.as_bytes());
             Ok(())

@@ -55,20 +55,29 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     let mut entries = learn::entries(&candidates);
     let left_out = newdict::settle(NAME, &mut entries);
     for (i, reason) in &left_out {
-        eprintln!("unspin: {:?} -> {:?} written commented out: {reason}", entries[*i].key, entries[*i].to);
+        eprintln!(
+            "unspin: {:?} -> {:?} written commented out: {reason}",
+            entries[*i].key, entries[*i].to
+        );
     }
     let header = vec![
         format!("Candidate entries learned by `unspin learn` from {used} spun/original pair(s)."),
-        "Review every entry before use: the comment above it gives how often it was seen, an".into(),
-        "example, and each RISK (a common word, a conflict or chain with the dictionaries in use,".into(),
-        "a span too long to be a spin). Suggested classes: fingerprint for phrases clean English".into(),
+        "Review every entry before use: the comment above it gives how often it was seen, an"
+            .into(),
+        "example, and each RISK (a common word, a conflict or chain with the dictionaries in use,"
+            .into(),
+        "a span too long to be a spin). Suggested classes: fingerprint for phrases clean English"
+            .into(),
         "does not use, suspect for ordinary English the spinner also produces.".into(),
     ];
     let yaml = newdict::to_yaml(NAME, &header, &entries);
     if let Err(e) = emit(args.output.as_deref(), &yaml) {
         return fail(e);
     }
-    let suspects = candidates.iter().filter(|c| c.class == Class::Suspect).count();
+    let suspects = candidates
+        .iter()
+        .filter(|c| c.class == Class::Suspect)
+        .count();
     let risky = candidates.iter().filter(|c| !c.risks.is_empty()).count();
     let mut summary = format!(
         "{} candidates from {used} pair(s): {} fingerprints, {suspects} suspects, {risky} with risks",
@@ -79,10 +88,15 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
         summary.push_str(&format!(", {} commented out", left_out.len()));
     }
     if against.is_some() {
-        summary.push_str(&format!("; {covered} already covered by --against, not shown"));
+        summary.push_str(&format!(
+            "; {covered} already covered by --against, not shown"
+        ));
     }
     if !learner.skipped.is_empty() {
-        summary.push_str(&format!("; {} stretches were no candidate (a side without words, or a case change)", learner.skipped.len()));
+        summary.push_str(&format!(
+            "; {} stretches were no candidate (a side without words, or a case change)",
+            learner.skipped.len()
+        ));
     }
     eprintln!("{summary}");
     status
@@ -91,7 +105,9 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
 /// Writes to `path`, or to stdout (a closed pipe is not an error).
 fn emit(path: Option<&std::path::Path>, text: &str) -> Result<(), String> {
     match path {
-        Some(p) => unspin::write::create(p, text.as_bytes()).map_err(|e| format!("{}: {e}", p.display())),
+        Some(p) => {
+            unspin::write::create(p, text.as_bytes()).map_err(|e| format!("{}: {e}", p.display()))
+        }
         None => {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Ok(())

@@ -19,9 +19,16 @@ const ORIGINAL: &str = ".original.txt";
 pub fn find(args: &PairArgs) -> Result<Vec<Pair>, String> {
     if let (Some(original), Some(spun)) = (&args.original, &args.spun) {
         let name = spun.display().to_string();
-        return Ok(vec![Pair { name, original: original.clone(), spun: spun.clone() }]);
+        return Ok(vec![Pair {
+            name,
+            original: original.clone(),
+            spun: spun.clone(),
+        }]);
     }
-    let dir = args.dir.as_deref().expect("clap requires a folder or --original/--spun");
+    let dir = args
+        .dir
+        .as_deref()
+        .expect("clap requires a folder or --original/--spun");
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut names: Vec<String> = entries
         .flatten()
@@ -34,18 +41,31 @@ pub fn find(args: &PairArgs) -> Result<Vec<Pair>, String> {
         if let Some(stem) = n.strip_suffix(SPUN) {
             let original = dir.join(format!("{stem}{ORIGINAL}"));
             if original.is_file() {
-                pairs.push(Pair { name: stem.to_string(), original, spun: dir.join(n) });
+                pairs.push(Pair {
+                    name: stem.to_string(),
+                    original,
+                    spun: dir.join(n),
+                });
             } else {
-                eprintln!("unspin: {}: no {stem}{ORIGINAL} beside it, skipped", dir.join(n).display());
+                eprintln!(
+                    "unspin: {}: no {stem}{ORIGINAL} beside it, skipped",
+                    dir.join(n).display()
+                );
             }
         } else if let Some(stem) = n.strip_suffix(ORIGINAL) {
             if !names.iter().any(|m| m.strip_suffix(SPUN) == Some(stem)) {
-                eprintln!("unspin: {}: no {stem}{SPUN} beside it, skipped", dir.join(n).display());
+                eprintln!(
+                    "unspin: {}: no {stem}{SPUN} beside it, skipped",
+                    dir.join(n).display()
+                );
             }
         }
     }
     if pairs.is_empty() {
-        return Err(format!("{}: no NAME{SPUN} / NAME{ORIGINAL} pairs", dir.display()));
+        return Err(format!(
+            "{}: no NAME{SPUN} / NAME{ORIGINAL} pairs",
+            dir.display()
+        ));
     }
     Ok(pairs)
 }

@@ -20,15 +20,25 @@ pub fn read(text: &str) -> (Vec<Row>, Vec<Problem>) {
         };
         let rhs = rhs.trim();
         let (fix, note) = if let Some(list) = rhs.strip_suffix(',') {
-            let candidates: Vec<&str> = list.split(',').map(str::trim).filter(|c| !c.is_empty()).collect();
+            let candidates: Vec<&str> = list
+                .split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
             if candidates.len() != 1 {
-                let message = format!("several candidates ({}): unspin needs one replacement, skipped", candidates.join(", "));
+                let message = format!(
+                    "several candidates ({}): unspin needs one replacement, skipped",
+                    candidates.join(", ")
+                );
                 problems.push(Problem::skip(line, message));
                 continue;
             }
             (candidates[0], None)
         } else if let Some((fix, reason)) = rhs.split_once(',') {
-            (fix.trim(), Some(reason.trim().to_string()).filter(|r| !r.is_empty()))
+            (
+                fix.trim(),
+                Some(reason.trim().to_string()).filter(|r| !r.is_empty()),
+            )
         } else {
             (rhs, None)
         };

@@ -40,11 +40,19 @@ pub struct Problem {
 
 impl Problem {
     fn skip(line: usize, message: impl Into<String>) -> Self {
-        Problem { line, message: message.into(), skipped: true }
+        Problem {
+            line,
+            message: message.into(),
+            skipped: true,
+        }
     }
 
     fn warn(line: usize, message: impl Into<String>) -> Self {
-        Problem { line, message: message.into(), skipped: false }
+        Problem {
+            line,
+            message: message.into(),
+            skipped: false,
+        }
     }
 }
 
@@ -83,7 +91,10 @@ pub fn import(format: Format, name: &str, text: &str, reference: &Engine) -> Imp
         let norm = key::normalize(&entry.key);
         if norm == key::normalize(&entry.to) {
             if entry.key == entry.to {
-                problems.push(Problem::skip(line, format!("{:?} maps to itself", entry.key)));
+                problems.push(Problem::skip(
+                    line,
+                    format!("{:?} maps to itself", entry.key),
+                ));
                 continue;
             }
             // A fix of letter case only: match the key only as written.
@@ -94,7 +105,10 @@ pub fn import(format: Format, name: &str, text: &str, reference: &Engine) -> Imp
             let message = if key::normalize(&first.to) == key::normalize(&entry.to) {
                 format!("duplicate of line {first_line} ({:?}), skipped", first.key)
             } else {
-                format!("{:?} -> {:?} conflicts with line {first_line} (-> {:?}), skipped", entry.key, entry.to, first.to)
+                format!(
+                    "{:?} -> {:?} conflicts with line {first_line} (-> {:?}), skipped",
+                    entry.key, entry.to, first.to
+                )
             };
             problems.push(Problem::skip(line, message));
             continue;
@@ -106,7 +120,10 @@ pub fn import(format: Format, name: &str, text: &str, reference: &Engine) -> Imp
         lines.push(line);
     }
     for (i, reason) in newdict::settle(name, &mut entries) {
-        problems.push(Problem::skip(lines[i], format!("{:?} written commented out: {reason}", entries[i].key)));
+        problems.push(Problem::skip(
+            lines[i],
+            format!("{:?} written commented out: {reason}", entries[i].key),
+        ));
     }
     problems.sort_by_key(|p| p.line);
     Imported { entries, problems }
@@ -119,7 +136,10 @@ fn compare(entry: &mut NewEntry, line: usize, reference: &Engine, problems: &mut
     if let Some(p) = dict.lookup(&entry.key) {
         let rule = dict.rule_of(p);
         let message = if key::normalize(&rule.to) == key::normalize(&entry.to) {
-            format!("{:?} is already the built-in entry {} (kept)", entry.key, rule.id)
+            format!(
+                "{:?} is already the built-in entry {} (kept)",
+                entry.key, rule.id
+            )
         } else {
             format!(
                 "{:?} -> {:?} conflicts with the built-in entry {}, which repairs it to {:?} (kept: with --dict it replaces the built-in one)",
@@ -130,7 +150,10 @@ fn compare(entry: &mut NewEntry, line: usize, reference: &Engine, problems: &mut
         problems.push(Problem::warn(line, message));
     }
     for other in reference.keys_in(&entry.to) {
-        let message = format!("the replacement {:?} contains the key {:?} of the built-in entry {}: a chain", entry.to, other.key, other.id);
+        let message = format!(
+            "the replacement {:?} contains the key {:?} of the built-in entry {}: a chain",
+            entry.to, other.key, other.id
+        );
         entry.comments.push(format!("RISK: {message}"));
         problems.push(Problem::warn(line, message));
     }
@@ -140,7 +163,8 @@ fn compare(entry: &mut NewEntry, line: usize, reference: &Engine, problems: &mut
     let words: Vec<&str> = entry.key.split_whitespace().collect();
     if let [w] = words.as_slice() {
         if let Some(rank) = wordfreq::rank(w) {
-            let message = format!("{w:?} is a common English word (rank {rank}): imported as a suspect");
+            let message =
+                format!("{w:?} is a common English word (rank {rank}): imported as a suspect");
             entry.class = Class::Suspect;
             entry.comments.push(format!("RISK: {message}"));
             problems.push(Problem::warn(line, message));

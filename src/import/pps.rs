@@ -16,14 +16,27 @@ const PAPERS: &str = "Nb Retrieved Papers";
 pub fn read(text: &str) -> (Vec<Row>, Vec<Problem>) {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return (rows, vec![Problem::skip(1, format!("unreadable header: {e}"))]),
+        Err(e) => {
+            return (
+                rows,
+                vec![Problem::skip(1, format!("unreadable header: {e}"))],
+            )
+        }
     };
-    let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
     let (Some(fp), Some(ex)) = (column(FINGERPRINT), column(EXPECTED)) else {
-        let message = format!("the header needs the columns {FINGERPRINT:?} and {EXPECTED:?}; nothing imported");
+        let message = format!(
+            "the header needs the columns {FINGERPRINT:?} and {EXPECTED:?}; nothing imported"
+        );
         return (rows, vec![Problem::skip(1, message)]);
     };
     let papers = column(PAPERS);
@@ -38,7 +51,10 @@ pub fn read(text: &str) -> (Vec<Row>, Vec<Problem>) {
         };
         let line = record.position().map_or(0, |p| p.line() as usize);
         let (Some(query), Some(expected)) = (record.get(fp), record.get(ex)) else {
-            problems.push(Problem::skip(line, format!("only {} field(s), skipped", record.len())));
+            problems.push(Problem::skip(
+                line,
+                format!("only {} field(s), skipped", record.len()),
+            ));
             continue;
         };
         let (phrase, has, lacks) = match parse_query(query) {
@@ -59,10 +75,13 @@ pub fn read(text: &str) -> (Vec<Row>, Vec<Problem>) {
         }
         entry.note = Some(note);
         match papers.and_then(|c| record.get(c)).map(str::trim) {
-            Some(n) if n.parse::<u64>().is_ok() => entry.comments.push(format!("{n} retrieved papers")),
-            Some(n) if !n.is_empty() => {
-                problems.push(Problem::warn(line, format!("{PAPERS:?} is {n:?}, not a number (entry kept)")))
+            Some(n) if n.parse::<u64>().is_ok() => {
+                entry.comments.push(format!("{n} retrieved papers"))
             }
+            Some(n) if !n.is_empty() => problems.push(Problem::warn(
+                line,
+                format!("{PAPERS:?} is {n:?}, not a number (entry kept)"),
+            )),
             _ => {}
         }
         rows.push(Row { line, entry });
@@ -130,7 +149,9 @@ fn parse_query(query: &str) -> Result<(String, Vec<String>, Vec<String>), String
                 op = if word == "AND" { Op::And } else { Op::Not };
                 pending_op = true;
             }
-            "OR" => return Err("an OR query cannot be expressed (make one entry per phrase)".into()),
+            "OR" => {
+                return Err("an OR query cannot be expressed (make one entry per phrase)".into())
+            }
             w if w.contains('~') => return Err("a proximity query (~N) cannot be expressed".into()),
             w => bare.push(w),
         }
@@ -195,25 +216,55 @@ mod tests {
 
     #[test]
     fn queries_map_onto_document_conditions_or_are_refused() {
-        assert_eq!(parse_query("counterfeit consciousness"), Ok(("counterfeit consciousness".into(), vec![], vec![])));
+        assert_eq!(
+            parse_query("counterfeit consciousness"),
+            Ok(("counterfeit consciousness".into(), vec![], vec![]))
+        );
         assert_eq!(
             parse_query("\"irregular woodland\" AND \"classification\""),
-            Ok(("irregular woodland".into(), vec!["classification".into()], vec![]))
+            Ok((
+                "irregular woodland".into(),
+                vec!["classification".into()],
+                vec![]
+            ))
         );
         assert_eq!(
             parse_query("\"bosom disease\" AND NOT \"animal\" NOT \"dairy\""),
-            Ok(("bosom disease".into(), vec![], vec!["animal".into(), "dairy".into()]))
+            Ok((
+                "bosom disease".into(),
+                vec![],
+                vec!["animal".into(), "dairy".into()]
+            ))
         );
         assert!(parse_query("\"a b\"~3").unwrap_err().contains("proximity"));
         assert!(parse_query("\"a\" OR \"b\"").unwrap_err().contains("OR"));
-        assert!(parse_query("\"a\" AND").unwrap_err().contains("nothing after"));
-        assert!(parse_query("\"unclosed AND b").unwrap_err().contains("unclosed"));
+        assert!(parse_query("\"a\" AND")
+            .unwrap_err()
+            .contains("nothing after"));
+        assert!(parse_query("\"unclosed AND b")
+            .unwrap_err()
+            .contains("unclosed"));
     }
 
     #[test]
     fn expected_texts_lose_annotations_and_keep_the_first_alternative() {
-        assert_eq!(clean_expected("deep learning (DL)"), ("deep learning".into(), vec!["expected text annotated (DL)".into()]));
-        assert_eq!(clean_expected("big data / large data"), ("big data".into(), vec!["also: large data".into()]));
-        assert_eq!(clean_expected("[sic] breast cancer"), ("breast cancer".into(), vec!["expected text annotated [sic]".into()]));
+        assert_eq!(
+            clean_expected("deep learning (DL)"),
+            (
+                "deep learning".into(),
+                vec!["expected text annotated (DL)".into()]
+            )
+        );
+        assert_eq!(
+            clean_expected("big data / large data"),
+            ("big data".into(), vec!["also: large data".into()])
+        );
+        assert_eq!(
+            clean_expected("[sic] breast cancer"),
+            (
+                "breast cancer".into(),
+                vec!["expected text annotated [sic]".into()]
+            )
+        );
     }
 }

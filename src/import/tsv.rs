@@ -14,10 +14,16 @@ pub fn read(text: &str) -> (Vec<Row>, Vec<Problem>) {
             continue;
         }
         match l.split('\t').collect::<Vec<_>>().as_slice() {
-            [spun, original] => rows.push(Row { line, entry: NewEntry::new(spun, original, Class::Fingerprint) }),
+            [spun, original] => rows.push(Row {
+                line,
+                entry: NewEntry::new(spun, original, Class::Fingerprint),
+            }),
             fields => problems.push(Problem::skip(
                 line,
-                format!("expected spun<TAB>original, found {} field(s), skipped", fields.len()),
+                format!(
+                    "expected spun<TAB>original, found {} field(s), skipped",
+                    fields.len()
+                ),
             )),
         }
     }
