@@ -16,13 +16,30 @@ pub const MAX_WORDS: usize = 6;
 /// Words of context shown on each side of an example.
 const CONTEXT_WORDS: usize = 5;
 
-/// Collects spins from pairs of texts.
+/// Pieces of a stretch longer than this (either side, in tokens) are not looked for.
+const MAX_PIECE: usize = 4;
+
+/// Collects pairs of texts and learns from them all at once (a spin seen in one document helps
+/// to take apart a stretch of several spins in another).
 #[derive(Default)]
 pub struct Learner {
-    /// Normalized spun key -> the original wordings seen for it.
-    groups: BTreeMap<String, Group>,
+    /// (name, original, spun)
+    docs: Vec<(String, String, String)>,
+}
+
+/// What a [`Learner`] learned.
+pub struct Learned {
+    pub candidates: Vec<Candidate>,
     /// Stretches that cannot become entries, with the reason.
     pub skipped: Vec<Skipped>,
+}
+
+/// Spins grouped by spun phrase, while learning.
+#[derive(Default)]
+struct Collector {
+    /// Normalized spun key -> the original wordings seen for it.
+    groups: BTreeMap<String, Group>,
+    skipped: Vec<Skipped>,
 }
 
 #[derive(Default)]
@@ -69,16 +86,59 @@ pub struct Candidate {
 }
 
 impl Learner {
-    /// Adds the spins of one document (`doc` names it in reports).
+    /// Adds one document (`doc` names it in reports).
     pub fn add(&mut self, doc: &str, original: &str, spun: &str) {
-        let a = align::align(spun, original);
-        for s in a.spins() {
-            for piece in word_by_word(&a, s) {
-                self.add_stretch(doc, original, spun, &a, &piece);
-            }
-        }
+        self.docs
+            .push((doc.to_string(), original.to_string(), spun.to_string()));
     }
 
+    /// The candidates, most often seen first. Each spun phrase gives one candidate, with its
+    /// most frequent original wording; the others are listed beside it.
+    pub fn candidates(&self) -> Vec<Candidate> {
+        self.learn().candidates
+    }
+
+    /// Aligns every document, takes stretches of several spins apart where the spins are seen
+    /// on their own elsewhere, and merges what is left into candidates.
+    pub fn learn(&self) -> Learned {
+        let aligned: Vec<(Alignment, Vec<Stretch>)> = self
+            .docs
+            .iter()
+            .map(|(_, original, spun)| {
+                let a = align::align(spun, original);
+                let spins = a
+                    .spins()
+                    .into_iter()
+                    .flat_map(|s| word_by_word(&a, s))
+                    .collect();
+                (a, spins)
+            })
+            .collect();
+        let mut known: BTreeSet<(String, String)> = BTreeSet::new();
+        for (a, spins) in &aligned {
+            for s in spins
+                .iter()
+                .filter(|s| s.spun.len() <= MAX_PIECE && s.original.len() <= MAX_PIECE)
+            {
+                known.insert(pair_norm(a, s));
+            }
+        }
+        let mut collector = Collector::default();
+        for ((doc, original, spun), (a, spins)) in self.docs.iter().zip(&aligned) {
+            for s in spins {
+                for piece in split_known(a, s, &known) {
+                    collector.add_stretch(doc, original, spun, a, &piece);
+                }
+            }
+        }
+        Learned {
+            candidates: collector.candidates(),
+            skipped: collector.skipped,
+        }
+    }
+}
+
+impl Collector {
     fn add_stretch(&mut self, doc: &str, original: &str, spun: &str, a: &Alignment, s: &Stretch) {
         let spun_text = one_line(&spun[a.spun_bytes(s.spun.clone())]);
         let original_text = one_line(&original[a.original_bytes(s.original.clone())]);
@@ -130,9 +190,7 @@ impl Learner {
         form.docs.insert(doc.to_string());
     }
 
-    /// The candidates, most often seen first. Each spun phrase gives one candidate, with its
-    /// most frequent original wording; the others are listed beside it.
-    pub fn candidates(&self) -> Vec<Candidate> {
+    fn candidates(&self) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = self
             .groups
             .iter()
@@ -180,6 +238,91 @@ fn word_by_word(a: &Alignment, s: Stretch) -> Vec<Stretch> {
             original: s.original.start + k..s.original.start + k + 1,
         })
         .collect()
+}
+
+/// The lower-cased words of both sides of a stretch: how spins are recognised elsewhere.
+fn pair_norm(a: &Alignment, s: &Stretch) -> (String, String) {
+    let side = |tokens: &[align::Token]| {
+        tokens
+            .iter()
+            .map(|t| t.norm.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    (
+        side(&a.spun[s.spun.clone()]),
+        side(&a.original[s.original.clone()]),
+    )
+}
+
+/// A stretch taken apart into pieces when all of them but at most one are spins seen on their
+/// own (in `known`) or words the texts share ("can not assure" for "can't guarantee" is "can
+/// not" for "can't" and "assure" for "guarantee"); otherwise the stretch whole.
+fn split_known(a: &Alignment, s: &Stretch, known: &BTreeSet<(String, String)>) -> Vec<Stretch> {
+    let (n, m) = (s.spun.len(), s.original.len());
+    if n + m <= 2 || n > 4 * MAX_PIECE || m > 4 * MAX_PIECE {
+        return vec![s.clone()];
+    }
+    // best[i][j]: the fewest unknown pieces, then the most known ones, covering s.spun[i..] and
+    // s.original[j..], with the first piece taken there.
+    type Best = Option<(usize, usize, (usize, usize))>;
+    let mut best: Vec<Vec<Best>> = vec![vec![None; m + 1]; n + 1];
+    best[n][m] = Some((0, 0, (n, m)));
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            for di in 1..=MAX_PIECE.min(n - i) {
+                for dj in 1..=MAX_PIECE.min(m - j) {
+                    let Some((unknown, found, _)) = best[i + di][j + dj] else {
+                        continue;
+                    };
+                    if di == n && dj == m {
+                        continue;
+                    }
+                    let piece = Stretch {
+                        spun: s.spun.start + i..s.spun.start + i + di,
+                        original: s.original.start + j..s.original.start + j + dj,
+                    };
+                    let (sp, or) = pair_norm(a, &piece);
+                    let (u, f) = if sp == or {
+                        (unknown, found)
+                    } else if known.contains(&(sp, or)) {
+                        (unknown, found + 1)
+                    } else {
+                        (unknown + 1, found)
+                    };
+                    let better = match best[i][j] {
+                        None => true,
+                        Some((bu, bf, _)) => {
+                            (u, std::cmp::Reverse(f)) < (bu, std::cmp::Reverse(bf))
+                        }
+                    };
+                    if better {
+                        best[i][j] = Some((u, f, (i + di, j + dj)));
+                    }
+                }
+            }
+        }
+    }
+    match best[0][0] {
+        Some((unknown, found, _)) if unknown <= 1 && found >= 1 => {
+            let mut pieces = Vec::new();
+            let (mut i, mut j) = (0, 0);
+            while (i, j) != (n, m) {
+                let (_, _, (ni, nj)) = best[i][j].expect("a path to the end");
+                let piece = Stretch {
+                    spun: s.spun.start + i..s.spun.start + ni,
+                    original: s.original.start + j..s.original.start + nj,
+                };
+                let (sp, or) = pair_norm(a, &piece);
+                if sp != or {
+                    pieces.push(piece);
+                }
+                (i, j) = (ni, nj);
+            }
+            pieces
+        }
+        _ => vec![s.clone()],
+    }
 }
 
 /// The class and the risks a candidate carries on its own.

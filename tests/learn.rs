@@ -28,6 +28,21 @@ fn aligned_pairs() -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// A pair without the words its two sides share at the start and at the end.
+fn core(spun: &str, original: &str) -> (String, String) {
+    let (mut s, mut o): (Vec<&str>, Vec<&str>) =
+        (spun.split(' ').collect(), original.split(' ').collect());
+    while s.len() > 1 && o.len() > 1 && s[0] == o[0] {
+        s.remove(0);
+        o.remove(0);
+    }
+    while s.len() > 1 && o.len() > 1 && s.last() == o.last() {
+        s.pop();
+        o.pop();
+    }
+    (s.join(" "), o.join(" "))
+}
+
 #[test]
 fn learn_recovers_the_substitutions_of_seed_003() {
     let mut learner = Learner::default();
@@ -55,7 +70,28 @@ fn learn_recovers_the_substitutions_of_seed_003() {
     for (s, o) in learned.difference(&expected) {
         println!("  learned, not in the aligned file: {s:?} -> {o:?}");
     }
-    assert!(recall >= 0.70, "recall {:.1}% below 70%", recall * 100.0);
+    // The diff cannot tell "within the" -> "in the" from "within" -> "in": compared without
+    // the words both sides share at their edges, the two are the same substitution.
+    let cores = |set: &BTreeSet<(String, String)>| {
+        set.iter().map(|(s, o)| core(s, o)).collect::<BTreeSet<_>>()
+    };
+    let learned_cores = cores(&learned);
+    let core_found = expected
+        .iter()
+        .filter(|(s, o)| learned_cores.contains(&core(s, o)))
+        .count();
+    let core_recall = core_found as f64 / expected.len() as f64;
+    println!(
+        "seed 003: without shared edge words, {core_found} of {} (recall {:.1}%)",
+        expected.len(),
+        core_recall * 100.0
+    );
+    assert!(recall >= 0.75, "recall {:.1}% below 75%", recall * 100.0);
+    assert!(
+        core_recall >= 0.78,
+        "recall without shared edge words {:.1}% below 78%",
+        core_recall * 100.0
+    );
 }
 
 #[test]

@@ -43,7 +43,8 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
             Err(e) => status = fail(e),
         }
     }
-    let mut candidates = learner.candidates();
+    let learned = learner.learn();
+    let mut candidates = learned.candidates;
     for c in &mut candidates {
         learn::assess(c, &reference);
     }
@@ -92,10 +93,10 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
             "; {covered} already covered by --against, not shown"
         ));
     }
-    if !learner.skipped.is_empty() {
+    if !learned.skipped.is_empty() {
         summary.push_str(&format!(
             "; {} stretches were no candidate (a side without words, or a case change)",
-            learner.skipped.len()
+            learned.skipped.len()
         ));
     }
     eprintln!("{summary}");
