@@ -370,10 +370,29 @@ fn judge_alone(c: &mut Candidate) {
     }
 }
 
+/// Dictionaries that candidates are compared with, ready for many questions.
+pub struct Reference {
+    /// Suspects forced on, so that every entry counts.
+    engine: Engine,
+    /// Each rule's replacement as lower-cased tokens (chains into a candidate's key).
+    replacements: Vec<Vec<String>>,
+}
+
+impl Reference {
+    pub fn new(dict: Dictionary) -> Result<Reference, aho_corasick::BuildError> {
+        let replacements = dict.rules().iter().map(|r| word_norms(&r.to)).collect();
+        let engine = Engine::new(dict, crate::lint::checking_options())?;
+        Ok(Reference {
+            engine,
+            replacements,
+        })
+    }
+}
+
 /// Adds the risks that come from a reference set (the dictionaries in use): the key is
 /// already an entry with another replacement, or the candidate chains with an entry.
-pub fn assess(c: &mut Candidate, reference: &Engine) {
-    let dict = reference.dictionary();
+pub fn assess(c: &mut Candidate, reference: &Reference) {
+    let dict = reference.engine.dictionary();
     if let Some(p) = dict.lookup(&c.key) {
         let rule = dict.rule_of(p);
         if key::normalize(&rule.to) != key::normalize(&c.to) {
@@ -383,32 +402,33 @@ pub fn assess(c: &mut Candidate, reference: &Engine) {
             ));
         }
     }
-    for other in reference.keys_in(&c.to) {
+    for other in reference.engine.keys_in(&c.to) {
         c.risks.push(format!(
             "chains: the replacement contains the key {:?} of {}",
             other.key, other.id
         ));
     }
     let key_words = word_norms(&c.key);
-    for rule in dict.rules() {
-        let to_words = word_norms(&rule.to);
-        if to_words
-            .windows(key_words.len())
-            .any(|w| w == key_words.as_slice())
-        {
-            c.risks.push(format!(
-                "chains: the replacement {:?} of {} contains this key",
-                rule.to, rule.id
-            ));
+    if !key_words.is_empty() {
+        for (rule, to_words) in dict.rules().iter().zip(&reference.replacements) {
+            if to_words
+                .windows(key_words.len())
+                .any(|w| w == key_words.as_slice())
+            {
+                c.risks.push(format!(
+                    "chains: the replacement {:?} of {} contains this key",
+                    rule.to, rule.id
+                ));
+            }
         }
     }
     c.covered_by = covered_by(c, reference);
 }
 
-/// The entries of `engine`'s dictionary that repair the candidate's spun phrase to its
-/// original (suspects and context aside), or none if they do not.
-pub fn covered_by(c: &Candidate, engine: &Engine) -> Vec<String> {
-    let repair = engine.repair(&c.key);
+/// The entries of the reference that repair the candidate's spun phrase to its original
+/// (whatever their class), or none if they do not.
+pub fn covered_by(c: &Candidate, reference: &Reference) -> Vec<String> {
+    let repair = reference.engine.repair(&c.key);
     if repair.edits.is_empty() {
         return vec![];
     }
@@ -447,12 +467,6 @@ pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
             e
         })
         .collect()
-}
-
-/// Dictionaries loaded only to compare candidates with (`--against`), with suspects forced on
-/// so every entry counts.
-pub fn reference(dict: Dictionary) -> Result<Engine, aho_corasick::BuildError> {
-    Engine::new(dict, crate::lint::checking_options())
 }
 
 fn word_norms(s: &str) -> Vec<String> {
@@ -602,7 +616,7 @@ mod tests {
             "entries:\n  authorities: officials\n  regime: government\n",
         )
         .unwrap();
-        let engine = reference(dict).unwrap();
+        let engine = Reference::new(dict).unwrap();
         let mut l = Learner::default();
         l.add("a", "The government left.", "The authorities left.");
         let mut c = l.candidates().remove(0);

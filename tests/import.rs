@@ -6,10 +6,10 @@ use assert_cmd::Command;
 use std::fs;
 use unspin::dict::model::Class;
 use unspin::import::{import, Format, Imported};
-use unspin::{learn, lint, newdict, Dictionary, Engine};
+use unspin::{lint, newdict, Dictionary, Engine};
 
 fn run(format: Format, text: &str) -> Imported {
-    let reference = learn::reference(Dictionary::builtin()).unwrap();
+    let reference = Engine::new(Dictionary::builtin(), lint::checking_options()).unwrap();
     import(format, "t", text, &reference)
 }
 

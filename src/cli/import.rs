@@ -6,7 +6,7 @@ use super::{fail, OK};
 use std::io::Write;
 use std::path::Path;
 use unspin::import::{self, Format};
-use unspin::{learn, newdict, read, Dictionary};
+use unspin::{lint, newdict, read, Dictionary, Engine};
 
 pub fn run(format: ImportFormat, file: &Path, output: Option<&Path>) -> u8 {
     let text = match std::fs::read(file)
@@ -16,7 +16,7 @@ pub fn run(format: ImportFormat, file: &Path, output: Option<&Path>) -> u8 {
         Ok(text) => text,
         Err(e) => return fail(format_args!("{}: {e}", file.display())),
     };
-    let builtin = match learn::reference(Dictionary::builtin()) {
+    let builtin = match Engine::new(Dictionary::builtin(), lint::checking_options()) {
         Ok(engine) => engine,
         Err(e) => return fail(e),
     };

@@ -6,7 +6,7 @@ use super::pairs;
 use super::{fail, OK};
 use std::io::Write;
 use unspin::dict::model::Class;
-use unspin::learn::{self, Learner};
+use unspin::learn::{self, Learner, Reference};
 use unspin::{newdict, Dictionary};
 
 /// The name learned dictionaries carry (and their entries' ids start with).
@@ -17,7 +17,7 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
         Ok(pairs) => pairs,
         Err(e) => return fail(e),
     };
-    let reference = match Dictionary::load(!dicts.no_builtin, &dicts.dict).map(learn::reference) {
+    let reference = match Dictionary::load(!dicts.no_builtin, &dicts.dict).map(Reference::new) {
         Ok(Ok(engine)) => engine,
         Ok(Err(e)) => return fail(e),
         Err(e) => return fail(format_args!("dictionary: {e}")),
@@ -25,7 +25,7 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     let against = if args.against.is_empty() {
         None
     } else {
-        match Dictionary::load(false, &args.against).map(learn::reference) {
+        match Dictionary::load(false, &args.against).map(Reference::new) {
             Ok(Ok(engine)) => Some(engine),
             Ok(Err(e)) => return fail(e),
             Err(e) => return fail(format_args!("--against: {e}")),
