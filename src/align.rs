@@ -94,26 +94,31 @@ pub fn align(spun: &str, original: &str) -> Alignment {
     let b: Vec<&str> = original_tokens.iter().map(|t| t.norm.as_str()).collect();
     let ops =
         capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(Instant::now() + DEADLINE));
+    // The stretches are the gaps between equal tokens. They are derived from the equal runs
+    // alone, kept only while they advance in both texts: `similar` can label the other ops
+    // with positions out of order (seen with a deletion before a first equal token).
     let mut same = vec![None; a.len()];
     let mut stretches: Vec<Stretch> = Vec::new();
-    for op in ops {
-        let (tag, old, new) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            for (i, j) in old.zip(new) {
-                same[i] = Some(j);
-            }
+    let (mut i, mut j) = (0, 0);
+    let anchors = ops
+        .iter()
+        .filter(|op| op.tag() == DiffTag::Equal)
+        .flat_map(|op| op.old_range().zip(op.new_range()))
+        .chain(std::iter::once((a.len(), b.len())));
+    for (x, y) in anchors {
+        if x < i || y < j {
             continue;
         }
-        match stretches.last_mut() {
-            Some(last) if last.spun.end == old.start && last.original.end == new.start => {
-                last.spun.end = old.end;
-                last.original.end = new.end;
-            }
-            _ => stretches.push(Stretch {
-                spun: old,
-                original: new,
-            }),
+        if x > i || y > j {
+            stretches.push(Stretch {
+                spun: i..x,
+                original: j..y,
+            });
         }
+        if x < a.len() && y < b.len() {
+            same[x] = Some(y);
+        }
+        (i, j) = (x + 1, y + 1);
     }
     Alignment {
         spun: spun_tokens,
@@ -327,6 +332,31 @@ mod tests {
         assert_eq!(&spun[a.spun_bytes(t.clone())], "authorities");
         assert_eq!(&orig[a.original_bytes(a.image(t))], "government");
         assert_eq!(&orig[a.original_bytes(a.image(2..3))], "said");
+    }
+
+    #[test]
+    fn stretches_advance_in_both_texts_even_when_the_diff_reports_ops_out_of_order() {
+        // similar's Myers labels the leading deletion here with a position after the first
+        // equal token; the stretches must still follow each other in both texts.
+        let spun = "doesn’t . a . authorities the . the ";
+        let orig = "authorities isn't , isn't , authorities Ünïcode . Ünïcode government government government ";
+        let a = align(spun, orig);
+        let (mut i, mut j) = (0, 0);
+        for s in &a.stretches {
+            assert!(
+                s.spun.start >= i && s.original.start >= j,
+                "{:?}",
+                a.stretches
+            );
+            assert!(s.spun.start <= s.spun.end && s.original.start <= s.original.end);
+            (i, j) = (s.spun.end, s.original.end);
+        }
+        for s in a.spins() {
+            assert!(
+                s.spun.start <= s.spun.end && s.original.start <= s.original.end,
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -44,7 +44,13 @@ pub fn to_yaml(name: &str, header: &[String], entries: &[NewEntry]) -> String {
         comment(&mut out, "", line);
     }
     let _ = writeln!(out, "dictionary: {}", scalar(name));
-    out.push_str("class: fingerprint\nentries:\n");
+    // With no entry in force, an empty mapping (a bare `entries:` would read as missing).
+    let none = entries.iter().all(|e| e.left_out.is_some());
+    out.push_str(if none {
+        "class: fingerprint\nentries: {}\n"
+    } else {
+        "class: fingerprint\nentries:\n"
+    });
     for e in entries {
         for line in &e.comments {
             comment(&mut out, "  ", line);
