@@ -14,3 +14,6 @@ pub use engine::{Engine, Options, Repair, Suspects};
 pub mod print;
 pub mod read;
 pub mod write;
+pub mod apply;
+pub mod hash;
+pub mod review;
