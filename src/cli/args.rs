@@ -62,6 +62,11 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub engine: EngineArgs,
+
+    /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/q, ? for help); each file is
+    /// written once, atomically, when its review ends
+    #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff"])]
+    pub interactive: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -92,6 +97,13 @@ pub enum Command {
     /// Check, look up and compile dictionaries
     #[command(subcommand)]
     Dict(DictCommand),
+    /// Apply edit records exported with --json (filtered or edited since), atomically per file;
+    /// refuses any file changed since the export and any edit that no longer fits. Exit 2 if
+    /// anything was refused
+    Apply {
+        /// JSON Lines from `unspin --json`; '-' reads standard input
+        edits: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
