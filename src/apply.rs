@@ -37,12 +37,25 @@ pub struct LineError {
 pub enum Refusal {
     #[error("changed since the export (its sha256 is not the one the edits carry)")]
     Changed,
-    #[error("the edits on lines {0} and {1} carry different sha256 hashes (from different exports?)")]
+    #[error(
+        "the edits on lines {0} and {1} carry different sha256 hashes (from different exports?)"
+    )]
     MixedHashes(usize, usize),
     #[error("the edit on line {line} has bytes {start}..{end}, outside the file ({len} bytes)")]
-    OutOfRange { line: usize, start: usize, end: usize, len: usize },
+    OutOfRange {
+        line: usize,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
     #[error("the edit on line {line} expects {expected:?} at bytes {start}..{end}, but the file has {found:?}")]
-    Mismatch { line: usize, start: usize, end: usize, expected: String, found: String },
+    Mismatch {
+        line: usize,
+        start: usize,
+        end: usize,
+        expected: String,
+        found: String,
+    },
     #[error("the edits on lines {0} and {1} overlap")]
     Overlap(usize, usize),
 }
@@ -63,17 +76,23 @@ pub fn parse(input: &str) -> Result<Vec<FileEdits>, LineError> {
         let kind = match value.get("type") {
             Some(serde_json::Value::String(kind)) => kind.as_str(),
             Some(_) => return Err(err("\"type\" is not a string".into())),
-            None if value.is_object() => return Err(err("a record without a \"type\" field".into())),
+            None if value.is_object() => {
+                return Err(err("a record without a \"type\" field".into()))
+            }
             None => return Err(err("not a JSON object".into())),
         };
         if kind != "edit" {
             continue;
         }
-        let mut edit: Planned = serde_json::from_value(value).map_err(|e| err(format!("edit record: {e}")))?;
+        let mut edit: Planned =
+            serde_json::from_value(value).map_err(|e| err(format!("edit record: {e}")))?;
         edit.line = line;
         match files.iter_mut().find(|f| f.path == edit.path) {
             Some(f) => f.edits.push(edit),
-            None => files.push(FileEdits { path: edit.path.clone(), edits: vec![edit] }),
+            None => files.push(FileEdits {
+                path: edit.path.clone(),
+                edits: vec![edit],
+            }),
         }
     }
     Ok(files)
@@ -86,14 +105,22 @@ pub fn plan(file: &FileEdits, bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
     if let Some(other) = file.edits.iter().find(|e| e.sha256 != first.sha256) {
         return Err(Refusal::MixedHashes(first.line, other.line));
     }
-    if !first.sha256.eq_ignore_ascii_case(&crate::hash::sha256_hex(bytes)) {
+    if !first
+        .sha256
+        .eq_ignore_ascii_case(&crate::hash::sha256_hex(bytes))
+    {
         return Err(Refusal::Changed);
     }
     let mut edits: Vec<&Planned> = file.edits.iter().collect();
     edits.sort_by_key(|e| (e.start, e.end));
     for e in &edits {
         let Some(found) = bytes.get(e.start..e.end) else {
-            return Err(Refusal::OutOfRange { line: e.line, start: e.start, end: e.end, len: bytes.len() });
+            return Err(Refusal::OutOfRange {
+                line: e.line,
+                start: e.start,
+                end: e.end,
+                len: bytes.len(),
+            });
         };
         if found != e.from.as_bytes() {
             return Err(Refusal::Mismatch {
@@ -106,7 +133,10 @@ pub fn plan(file: &FileEdits, bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
         }
     }
     // Two edits at the same start are ambiguous even when one is empty.
-    if let Some(w) = edits.windows(2).find(|w| w[1].start < w[0].end || w[1].start == w[0].start) {
+    if let Some(w) = edits
+        .windows(2)
+        .find(|w| w[1].start < w[0].end || w[1].start == w[0].start)
+    {
         let (a, b) = (w[0].line.min(w[1].line), w[0].line.max(w[1].line));
         return Err(Refusal::Overlap(a, b));
     }
@@ -137,7 +167,14 @@ mod tests {
     fn two_edits() -> String {
         let sha = sha256_hex(TEXT.as_bytes());
         [
-            record("a.txt", 4, 19, "mental property", "intellectual property", &sha),
+            record(
+                "a.txt",
+                4,
+                19,
+                "mental property",
+                "intellectual property",
+                &sha,
+            ),
             r#"{"type":"file","path":"a.txt","edits":2}"#.to_string(),
             String::new(),
             record("b.txt", 0, 3, "Our", "My", &sha),
@@ -151,7 +188,10 @@ mod tests {
         let files = parse(&two_edits()).unwrap();
         assert_eq!(files.len(), 2);
         assert_eq!(files[0].path, "a.txt");
-        assert_eq!(files[0].edits.iter().map(|e| e.line).collect::<Vec<_>>(), [1, 5]);
+        assert_eq!(
+            files[0].edits.iter().map(|e| e.line).collect::<Vec<_>>(),
+            [1, 5]
+        );
         assert_eq!(files[1].edits[0].line, 4);
     }
 
@@ -159,13 +199,19 @@ mod tests {
     fn applies_every_edit_and_keeps_every_other_byte() {
         let files = parse(&two_edits()).unwrap();
         let out = plan(&files[0], TEXT.as_bytes()).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "Our intellectual property, their trade secrets.\r\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Our intellectual property, their trade secrets.\r\n"
+        );
     }
 
     #[test]
     fn refuses_a_changed_file_a_tampered_edit_and_overlaps() {
         let files = parse(&two_edits()).unwrap();
-        assert_eq!(plan(&files[0], b"Our mental property, their commerce secrets.\n"), Err(Refusal::Changed));
+        assert_eq!(
+            plan(&files[0], b"Our mental property, their commerce secrets.\n"),
+            Err(Refusal::Changed)
+        );
 
         let sha = sha256_hex(TEXT.as_bytes());
         let tampered = parse(&record("a.txt", 5, 20, "mental property", "x", &sha)).unwrap();
@@ -180,18 +226,47 @@ mod tests {
             })
         );
         let outside = parse(&record("a.txt", 40, 90, "x", "y", &sha)).unwrap();
-        assert!(matches!(plan(&outside[0], TEXT.as_bytes()), Err(Refusal::OutOfRange { len: 46, .. })));
+        assert!(matches!(
+            plan(&outside[0], TEXT.as_bytes()),
+            Err(Refusal::OutOfRange { len: 46, .. })
+        ));
 
         let both = [
-            record("a.txt", 4, 19, "mental property", "intellectual property", &sha),
+            record(
+                "a.txt",
+                4,
+                19,
+                "mental property",
+                "intellectual property",
+                &sha,
+            ),
             record("a.txt", 11, 19, "property", "estate", &sha),
         ];
-        assert_eq!(plan(&parse(&both.join("\n")).unwrap()[0], TEXT.as_bytes()), Err(Refusal::Overlap(1, 2)));
+        assert_eq!(
+            plan(&parse(&both.join("\n")).unwrap()[0], TEXT.as_bytes()),
+            Err(Refusal::Overlap(1, 2))
+        );
         let twice = [both[0].clone(), both[0].clone()];
-        assert_eq!(plan(&parse(&twice.join("\n")).unwrap()[0], TEXT.as_bytes()), Err(Refusal::Overlap(1, 2)));
+        assert_eq!(
+            plan(&parse(&twice.join("\n")).unwrap()[0], TEXT.as_bytes()),
+            Err(Refusal::Overlap(1, 2))
+        );
 
-        let mixed = [both[0].clone(), record("a.txt", 27, 43, "commerce secrets", "trade secrets", &"0".repeat(64))];
-        assert_eq!(plan(&parse(&mixed.join("\n")).unwrap()[0], TEXT.as_bytes()), Err(Refusal::MixedHashes(1, 2)));
+        let mixed = [
+            both[0].clone(),
+            record(
+                "a.txt",
+                27,
+                43,
+                "commerce secrets",
+                "trade secrets",
+                &"0".repeat(64),
+            ),
+        ];
+        assert_eq!(
+            plan(&parse(&mixed.join("\n")).unwrap()[0], TEXT.as_bytes()),
+            Err(Refusal::MixedHashes(1, 2))
+        );
     }
 
     #[test]
@@ -203,7 +278,13 @@ mod tests {
 
         let e = parse("{\"type\":\"edit\",\"path\":\"a.txt\",\"start\":1,\"end\":2,\"from\":\"a\",\"to\":\"b\"}").unwrap_err();
         assert_eq!(e.to_string(), "line 1: edit record: missing field `sha256`");
-        assert_eq!(parse("[1]").unwrap_err().to_string(), "line 1: not a JSON object");
-        assert_eq!(parse("{\"path\":\"a\"}").unwrap_err().to_string(), "line 1: a record without a \"type\" field");
+        assert_eq!(
+            parse("[1]").unwrap_err().to_string(),
+            "line 1: not a JSON object"
+        );
+        assert_eq!(
+            parse("{\"path\":\"a\"}").unwrap_err().to_string(),
+            "line 1: a record without a \"type\" field"
+        );
     }
 }

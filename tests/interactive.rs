@@ -48,7 +48,8 @@ fn spawn(dir: &Path, files: &[&str]) -> Session {
 
 /// Waits for the next question, about change `n` of `total` at `place` (path:line:col).
 fn asked(s: &mut Session, place: &str, n: usize, total: usize) {
-    s.expect(format!("{place}  (change {n} of {total})").as_str()).unwrap();
+    s.expect(format!("{place}  (change {n} of {total})").as_str())
+        .unwrap();
     s.expect(PROMPT).unwrap();
 }
 
@@ -56,13 +57,27 @@ fn asked(s: &mut Session, place: &str, n: usize, total: usize) {
 /// mode afterwards. Asserts the terminal is back in its normal (canonical, echoing) mode.
 fn end(s: &mut Session) -> (String, i32) {
     let rest = String::from_utf8_lossy(s.expect(Eof).unwrap().as_bytes()).replace('\r', "");
-    let code: i32 = rest.split("exit=").nth(1).unwrap_or_else(|| panic!("no exit code in {rest:?}")).lines().next().unwrap().parse().unwrap();
+    let code: i32 = rest
+        .split("exit=")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no exit code in {rest:?}"))
+        .lines()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     let stty = rest.split("exit=").nth(1).unwrap();
     // Raw mode clears these; the pseudo-terminal starts with them set (and echo off).
     for flag in ["icanon", "isig", "iexten", "opost", "icrnl"] {
-        assert!(!stty.contains(&format!("-{flag}")), "terminal left raw ({flag}): {stty}");
+        assert!(
+            !stty.contains(&format!("-{flag}")),
+            "terminal left raw ({flag}): {stty}"
+        );
     }
-    assert!(matches!(s.get_process().wait().unwrap(), WaitStatus::Exited(_, 0)));
+    assert!(matches!(
+        s.get_process().wait().unwrap(),
+        WaitStatus::Exited(_, 0)
+    ));
     (rest, code)
 }
 
@@ -80,7 +95,8 @@ fn y_n_undo_and_own_replacement_within_a_file() {
     s.expect("- 1 | Our [-mental property-]").unwrap();
     s.expect("+ 1 | Our {+intellectual property+}").unwrap();
     s.expect("  2 | and commerce secrets,").unwrap();
-    s.expect("d:mental property (fingerprint) at d.yaml:2:3").unwrap();
+    s.expect("d:mental property (fingerprint) at d.yaml:2:3")
+        .unwrap();
     s.expect(PROMPT).unwrap();
     s.send("y").unwrap();
     asked(&mut s, "a.txt:2:5", 2, 3);
@@ -91,7 +107,8 @@ fn y_n_undo_and_own_replacement_within_a_file() {
     s.expect("undone").unwrap();
     asked(&mut s, "a.txt:2:5", 2, 3);
     s.send("e").unwrap();
-    s.expect("Replace \"commerce secrets\" with (Enter accepts, Esc goes back): trade secrets").unwrap();
+    s.expect("Replace \"commerce secrets\" with (Enter accepts, Esc goes back): trade secrets")
+        .unwrap();
     s.send("\x15business secrets\r").unwrap();
     asked(&mut s, "a.txt:3:6", 3, 3);
     s.send("n").unwrap();
@@ -108,7 +125,8 @@ fn y_n_undo_and_own_replacement_within_a_file() {
 fn dictionary_entry_and_note_are_shown() {
     let dir = folder(&[("a.txt", "commerce secrets\n")]);
     let mut s = spawn(dir.path(), &["a.txt"]);
-    s.expect("d:commerce secrets (fingerprint) at d.yaml:3:3 -- the spinner's word for trade").unwrap();
+    s.expect("d:commerce secrets (fingerprint) at d.yaml:3:3 -- the spinner's word for trade")
+        .unwrap();
     s.expect(PROMPT).unwrap();
     s.send("y").unwrap();
     end(&mut s);
@@ -131,13 +149,23 @@ fn a_accepts_and_d_skips_the_rest_of_a_file_only() {
     s.expect("b.txt: 1 of 3 change(s) written").unwrap();
     let (_, code) = end(&mut s);
     assert_eq!(code, 0);
-    assert_eq!(read(dir.path(), "a.txt"), "Our mental property\r\nand trade secrets,\r\nmore intellectual property.");
-    assert_eq!(read(dir.path(), "b.txt"), "Our intellectual property\r\nand commerce secrets,\r\nmore mental property.");
+    assert_eq!(
+        read(dir.path(), "a.txt"),
+        "Our mental property\r\nand trade secrets,\r\nmore intellectual property."
+    );
+    assert_eq!(
+        read(dir.path(), "b.txt"),
+        "Our intellectual property\r\nand commerce secrets,\r\nmore mental property."
+    );
 }
 
 #[test]
 fn capital_a_accepts_everything_from_here_on_in_every_file() {
-    let dir = folder(&[("a.txt", THREE), ("b.txt", THREE), ("c.txt", "nothing here\n")]);
+    let dir = folder(&[
+        ("a.txt", THREE),
+        ("b.txt", THREE),
+        ("c.txt", "nothing here\n"),
+    ]);
     let mut s = spawn(dir.path(), &["a.txt", "c.txt", "b.txt"]);
     asked(&mut s, "a.txt:1:5", 1, 3);
     s.send("n").unwrap();
@@ -148,13 +176,19 @@ fn capital_a_accepts_everything_from_here_on_in_every_file() {
     let (rest, code) = end(&mut s);
     assert_eq!(code, 0);
     assert!(!rest.contains(PROMPT), "nothing asked after A: {rest}");
-    assert_eq!(read(dir.path(), "b.txt"), "Our intellectual property\r\nand trade secrets,\r\nmore intellectual property.");
+    assert_eq!(
+        read(dir.path(), "b.txt"),
+        "Our intellectual property\r\nand trade secrets,\r\nmore intellectual property."
+    );
     assert_eq!(read(dir.path(), "c.txt"), "nothing here\n");
 }
 
 #[test]
 fn capital_r_and_x_decide_an_entry_everywhere() {
-    let dir = folder(&[("a.txt", THREE), ("b.txt", "commerce secrets, mental property")]);
+    let dir = folder(&[
+        ("a.txt", THREE),
+        ("b.txt", "commerce secrets, mental property"),
+    ]);
     let mut s = spawn(dir.path(), &["a.txt", "b.txt"]);
     asked(&mut s, "a.txt:1:5", 1, 3);
     s.send("R").unwrap();
@@ -166,17 +200,28 @@ fn capital_r_and_x_decide_an_entry_everywhere() {
     let (rest, code) = end(&mut s);
     assert_eq!(code, 0);
     assert!(!rest.contains(PROMPT), "{rest}");
-    assert_eq!(read(dir.path(), "a.txt"), "Our intellectual property\r\nand commerce secrets,\r\nmore intellectual property.");
-    assert_eq!(read(dir.path(), "b.txt"), "commerce secrets, intellectual property");
+    assert_eq!(
+        read(dir.path(), "a.txt"),
+        "Our intellectual property\r\nand commerce secrets,\r\nmore intellectual property."
+    );
+    assert_eq!(
+        read(dir.path(), "b.txt"),
+        "commerce secrets, intellectual property"
+    );
 }
 
 #[test]
 fn undo_crosses_into_an_unwritten_file_but_never_a_written_one() {
-    let dir = folder(&[("a.txt", "mental property\n"), ("b.txt", "commerce secrets\n"), ("c.txt", "mental property\n")]);
+    let dir = folder(&[
+        ("a.txt", "mental property\n"),
+        ("b.txt", "commerce secrets\n"),
+        ("c.txt", "mental property\n"),
+    ]);
     let mut s = spawn(dir.path(), &["a.txt", "b.txt", "c.txt"]);
     asked(&mut s, "a.txt:1:1", 1, 1);
     s.send("n").unwrap();
-    s.expect("a.txt: none of 1 change(s) accepted, left unchanged").unwrap();
+    s.expect("a.txt: none of 1 change(s) accepted, left unchanged")
+        .unwrap();
     asked(&mut s, "b.txt:1:1", 1, 1);
     // a.txt was not written: undo reopens it.
     s.send("u").unwrap();
@@ -188,7 +233,8 @@ fn undo_crosses_into_an_unwritten_file_but_never_a_written_one() {
     s.expect("b.txt: 1 of 1 change(s) written").unwrap();
     asked(&mut s, "c.txt:1:1", 1, 1);
     s.send("u").unwrap();
-    s.expect("b.txt is already written: the decisions before it cannot be undone").unwrap();
+    s.expect("b.txt is already written: the decisions before it cannot be undone")
+        .unwrap();
     s.expect(PROMPT).unwrap();
     s.send("n").unwrap();
     let (_, code) = end(&mut s);
@@ -221,14 +267,22 @@ fn quit_mid_file(key: &str) {
     s.send("y").unwrap();
     asked(&mut s, "b.txt:2:5", 2, 3);
     s.send(key).unwrap();
-    s.expect("b.txt: review not finished, left unchanged").unwrap();
+    s.expect("b.txt: review not finished, left unchanged")
+        .unwrap();
     s.expect("quit: 1 more file(s) not reviewed").unwrap();
     let (_, code) = end(&mut s);
     assert_eq!(code, 0);
-    assert_eq!(read(dir.path(), "a.txt"), "Our intellectual property\r\nand trade secrets,\r\nmore intellectual property.");
+    assert_eq!(
+        read(dir.path(), "a.txt"),
+        "Our intellectual property\r\nand trade secrets,\r\nmore intellectual property."
+    );
     assert_eq!(read(dir.path(), "b.txt"), THREE);
     assert_eq!(read(dir.path(), "c.txt"), THREE);
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 4, "no temporary file left");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        4,
+        "no temporary file left"
+    );
 }
 
 #[test]
@@ -247,7 +301,8 @@ fn help_unknown_keys_and_escaping_a_replacement() {
     let mut s = spawn(dir.path(), &["a.txt"]);
     asked(&mut s, "a.txt:1:1", 1, 1);
     s.send("?").unwrap();
-    s.expect("X  reject this change and every later one made by the same entry").unwrap();
+    s.expect("X  reject this change and every later one made by the same entry")
+        .unwrap();
     s.expect(PROMPT).unwrap();
     s.send("z").unwrap();
     s.expect("no key 'z' (press ? for help)").unwrap();
@@ -272,8 +327,13 @@ fn sigterm_at_a_question_quits_and_restores_the_terminal() {
     let shell = s.get_process().pid();
     let children = fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
     let unspin = children.split_whitespace().next().expect("unspin runs");
-    assert!(Command::new("kill").args(["-TERM", unspin]).status().unwrap().success());
-    s.expect("a.txt: review not finished, left unchanged").unwrap();
+    assert!(Command::new("kill")
+        .args(["-TERM", unspin])
+        .status()
+        .unwrap()
+        .success());
+    s.expect("a.txt: review not finished, left unchanged")
+        .unwrap();
     let (_, code) = end(&mut s);
     assert_eq!(code, 0);
     assert_eq!(read(dir.path(), "a.txt"), THREE);
@@ -286,7 +346,8 @@ fn a_file_changed_during_its_review_is_not_written() {
     asked(&mut s, "a.txt:1:1", 1, 1);
     fs::write(dir.path().join("a.txt"), "mental property, edited\n").unwrap();
     s.send("y").unwrap();
-    s.expect("a.txt: changed on disk during the review; not written").unwrap();
+    s.expect("a.txt: changed on disk during the review; not written")
+        .unwrap();
     let (_, code) = end(&mut s);
     assert_eq!(code, 2);
     assert_eq!(read(dir.path(), "a.txt"), "mental property, edited\n");
@@ -297,7 +358,8 @@ fn a_directory_is_refused_for_now() {
     let dir = folder(&[("a.txt", "mental property\n")]);
     fs::create_dir(dir.path().join("sub")).unwrap();
     let mut s = spawn(dir.path(), &["a.txt", "sub"]);
-    s.expect("sub: is a directory; --interactive takes files for now").unwrap();
+    s.expect("sub: is a directory; --interactive takes files for now")
+        .unwrap();
     let (_, code) = end(&mut s);
     assert_eq!(code, 2);
     assert_eq!(read(dir.path(), "a.txt"), "mental property\n");
@@ -314,6 +376,9 @@ fn without_a_terminal_it_refuses_with_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("unspin: --interactive needs a terminal on standard input"), "{err}");
+    assert!(
+        err.starts_with("unspin: --interactive needs a terminal on standard input"),
+        "{err}"
+    );
     assert_eq!(read(dir.path(), "a.txt"), "mental property\n");
 }

@@ -7,7 +7,11 @@ use std::path::Path;
 use unspin::apply;
 
 pub fn run(input: &Path) -> u8 {
-    let name = if input.as_os_str() == "-" { "<stdin>".to_string() } else { input.display().to_string() };
+    let name = if input.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        input.display().to_string()
+    };
     let mut bytes = Vec::new();
     let read = if input.as_os_str() == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(drop)
@@ -18,7 +22,9 @@ pub fn run(input: &Path) -> u8 {
         return fail(format_args!("{name}: {e}"));
     }
     let Ok(text) = String::from_utf8(bytes) else {
-        return fail(format_args!("{name}: not UTF-8; not JSON Lines from --json"));
+        return fail(format_args!(
+            "{name}: not UTF-8; not JSON Lines from --json"
+        ));
     };
     // A damaged edits file applies nothing: it is checked whole before any file is touched.
     let files = match apply::parse(&text) {
@@ -34,12 +40,18 @@ pub fn run(input: &Path) -> u8 {
         let path = Path::new(&file.path);
         let result = std::fs::read(path)
             .map_err(|e| e.to_string())
-            .and_then(|bytes| apply::plan(file, &bytes).map_err(|r| format!("not applied: {r} in {name}")))
+            .and_then(|bytes| {
+                apply::plan(file, &bytes).map_err(|r| format!("not applied: {r} in {name}"))
+            })
             .and_then(|new| unspin::write::replace(path, &new).map_err(|e| e.to_string()));
         match result {
             Ok(()) => {
                 let n = file.edits.len();
-                eprintln!("{}: {n} edit{} applied", file.path, if n == 1 { "" } else { "s" });
+                eprintln!(
+                    "{}: {n} edit{} applied",
+                    file.path,
+                    if n == 1 { "" } else { "s" }
+                );
             }
             Err(message) => {
                 eprintln!("unspin: {}: {message}", file.path);

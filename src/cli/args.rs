@@ -97,9 +97,12 @@ pub enum Command {
     /// Check, look up and compile dictionaries
     #[command(subcommand)]
     Dict(DictCommand),
-    /// Apply edit records exported with --json (filtered or edited since), atomically per file;
-    /// refuses any file changed since the export and any edit that no longer fits. Exit 2 if
-    /// anything was refused
+    /// Apply edits exported with --json, atomically per file
+    ///
+    /// Applies exactly the edit records in EDITS (filtered or edited since the export), grouped
+    /// per file; other records are passed over. Refuses, per file, any file whose content changed
+    /// since the export (sha256), any edit whose bytes no longer hold its `from`, and overlapping
+    /// edits. Exit 0 if everything was applied, 2 if anything was refused or failed
     Apply {
         /// JSON Lines from `unspin --json`; '-' reads standard input
         edits: PathBuf,

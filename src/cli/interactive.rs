@@ -50,7 +50,10 @@ pub fn run(args: &RunArgs) -> u8 {
         return fail("--interactive needs file paths (standard input is the terminal)");
     }
     if let Some(dir) = args.paths.iter().find(|p| p.is_dir()) {
-        return fail(format_args!("{}: is a directory; --interactive takes files for now", dir.display()));
+        return fail(format_args!(
+            "{}: is a directory; --interactive takes files for now",
+            dir.display()
+        ));
     }
     let dict = match Dictionary::load(!args.dicts.no_builtin, &args.dicts.dict) {
         Ok(dict) => dict,
@@ -64,8 +67,17 @@ pub fn run(args: &RunArgs) -> u8 {
         Ok(term) => term,
         Err(e) => return fail(format_args!("terminal: {e}")),
     };
-    let style = Style { color: use_color(args.color) };
-    let mut s = Session { args, term, style, review: Review::new(), files: Vec::new(), error: false };
+    let style = Style {
+        color: use_color(args.color),
+    };
+    let mut s = Session {
+        args,
+        term,
+        style,
+        review: Review::new(),
+        files: Vec::new(),
+        error: false,
+    };
     let mut paths = args.paths.iter();
     // The file of the change last asked about.
     let mut current = None;
@@ -73,7 +85,7 @@ pub fn run(args: &RunArgs) -> u8 {
         if s.term.stopped() {
             break true;
         }
-        match s.review.next() {
+        match s.review.advance() {
             Next::NeedFile => match paths.next() {
                 Some(path) => s.read(&engine, path),
                 None => break false,
@@ -97,11 +109,15 @@ pub fn run(args: &RunArgs) -> u8 {
         s.term.say("\n");
         let mut unreviewed = paths.len();
         if let Some(f) = current {
-            s.term.say(&format!("{}: review not finished, left unchanged\n", s.files[f].shown));
+            s.term.say(&format!(
+                "{}: review not finished, left unchanged\n",
+                s.files[f].shown
+            ));
             unreviewed += s.files.len() - f - 1;
         }
         if unreviewed > 0 {
-            s.term.say(&format!("quit: {unreviewed} more file(s) not reviewed\n"));
+            s.term
+                .say(&format!("quit: {unreviewed} more file(s) not reviewed\n"));
         }
     }
     if s.error {
@@ -115,7 +131,10 @@ impl Session<'_> {
     /// Reads and repairs the next file; adds it to the review when it has changes to decide.
     fn read(&mut self, engine: &Engine, path: &Path) {
         let shown = path.display().to_string();
-        let text = match std::fs::read(path).map_err(|e| e.to_string()).map(read::text) {
+        let text = match std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .map(read::text)
+        {
             Ok(Ok(text)) => text,
             Ok(Err(Skip::Empty)) => return self.verbose(&format!("{shown}: {}\n", Skip::Empty)),
             Ok(Err(skip)) => return self.problem(&shown, &skip.to_string()),
@@ -126,7 +145,12 @@ impl Session<'_> {
             return self.verbose(&format!("{shown}: nothing to repair\n"));
         }
         let index = LineIndex::new(&text);
-        self.files.push(Reviewed { shown, path: path.to_path_buf(), text, index });
+        self.files.push(Reviewed {
+            shown,
+            path: path.to_path_buf(),
+            text,
+            index,
+        });
         self.review.add_file(repair.edits);
     }
 
@@ -136,7 +160,15 @@ impl Session<'_> {
         let e = self.review.edit(file, edit);
         self.term.say(&format!(
             "\n{}",
-            show::change(&r.shown, &r.text, &r.index, e, edit + 1, self.review.len(file), self.style)
+            show::change(
+                &r.shown,
+                &r.text,
+                &r.index,
+                e,
+                edit + 1,
+                self.review.len(file),
+                self.style
+            )
         ));
         let (from, to) = (e.from.clone(), e.to.clone());
         loop {
@@ -176,7 +208,9 @@ impl Session<'_> {
                 Ok(()) => {}
                 Err(Refused::Written { file }) => {
                     let shown = &self.files[file].shown;
-                    self.term.say(&format!("{shown} is already written: the decisions before it cannot be undone\n"));
+                    self.term.say(&format!(
+                        "{shown} is already written: the decisions before it cannot be undone\n"
+                    ));
                     continue;
                 }
                 Err(refused) => {
@@ -194,13 +228,17 @@ impl Session<'_> {
         let total = self.review.len(file);
         let r = &self.files[file];
         if accepted.is_empty() {
-            self.term.say(&format!("{}: none of {total} change(s) accepted, left unchanged\n", r.shown));
+            self.term.say(&format!(
+                "{}: none of {total} change(s) accepted, left unchanged\n",
+                r.shown
+            ));
             return;
         }
         // The file may have been edited while it was on screen; never write over that.
         let written = match std::fs::read(&r.path) {
             Ok(now) if now == r.text.as_bytes() => {
-                unspin::write::replace(&r.path, edit::apply(&r.text, &accepted).as_bytes()).map_err(|e| e.to_string())
+                unspin::write::replace(&r.path, edit::apply(&r.text, &accepted).as_bytes())
+                    .map_err(|e| e.to_string())
             }
             Ok(_) => Err("changed on disk during the review; not written".to_string()),
             Err(e) => Err(e.to_string()),
@@ -211,7 +249,10 @@ impl Session<'_> {
         self.files[file].text = String::new();
         self.files[file].index = LineIndex::new("");
         match written {
-            Ok(()) => self.term.say(&format!("{shown}: {} of {total} change(s) written\n", accepted.len())),
+            Ok(()) => self.term.say(&format!(
+                "{shown}: {} of {total} change(s) written\n",
+                accepted.len()
+            )),
             Err(message) => self.problem(&shown, &message),
         }
     }

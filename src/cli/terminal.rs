@@ -50,7 +50,11 @@ impl Drop for Raw {
 impl Terminal {
     pub fn new() -> io::Result<Terminal> {
         let stop = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        for signal in [
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ] {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
         Ok(Terminal { stop })
@@ -75,7 +79,10 @@ impl Terminal {
         Ok(match key {
             None => Input::Quit,
             Some(k) if is_quit(&k) => Input::Quit,
-            Some(KeyEvent { code: KeyCode::Char(c), .. }) => Input::Char(c),
+            Some(KeyEvent {
+                code: KeyCode::Char(c),
+                ..
+            }) => Input::Char(c),
             Some(_) => Input::Other,
         })
     }
@@ -86,10 +93,16 @@ impl Terminal {
         let mut text = initial.to_string();
         let mut out = io::stdout();
         let result = loop {
-            queue!(out, cursor::MoveToColumn(0), terminal::Clear(terminal::ClearType::CurrentLine))?;
+            queue!(
+                out,
+                cursor::MoveToColumn(0),
+                terminal::Clear(terminal::ClearType::CurrentLine)
+            )?;
             write!(out, "{prompt}{text}")?;
             out.flush()?;
-            let Some(k) = self.next_key()? else { break Line::Quit };
+            let Some(k) = self.next_key()? else {
+                break Line::Quit;
+            };
             if is_quit(&k) {
                 break Line::Quit;
             }

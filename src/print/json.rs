@@ -56,7 +56,13 @@ impl Record<'_> {
 }
 
 /// An edit record for `e`, found in `text` (whose SHA-256 is `sha256`).
-pub fn edit<'a>(path: &'a str, text: &str, index: &LineIndex, e: &'a Edit, sha256: &'a str) -> Record<'a> {
+pub fn edit<'a>(
+    path: &'a str,
+    text: &str,
+    index: &LineIndex,
+    e: &'a Edit,
+    sha256: &'a str,
+) -> Record<'a> {
     let (line, column) = index.position(text, e.range.start);
     Record::Edit {
         path,

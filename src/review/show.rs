@@ -6,9 +6,12 @@ use crate::edit::{Edit, LineIndex};
 use crate::print::Style;
 use anstyle::{AnsiColor, Color, Effects};
 
-const DEL: anstyle::Style =
-    anstyle::Style::new().fg_color(Some(Color::Ansi(AnsiColor::Red))).effects(Effects::STRIKETHROUGH);
-const INS: anstyle::Style = anstyle::Style::new().fg_color(Some(Color::Ansi(AnsiColor::Green))).effects(Effects::BOLD);
+const DEL: anstyle::Style = anstyle::Style::new()
+    .fg_color(Some(Color::Ansi(AnsiColor::Red)))
+    .effects(Effects::STRIKETHROUGH);
+const INS: anstyle::Style = anstyle::Style::new()
+    .fg_color(Some(Color::Ansi(AnsiColor::Green)))
+    .effects(Effects::BOLD);
 const DIM: anstyle::Style = anstyle::Style::new().effects(Effects::DIMMED);
 const HEAD: anstyle::Style = anstyle::Style::new().effects(Effects::BOLD);
 
@@ -67,9 +70,20 @@ impl Key {
 
 /// Change `n` of `total` in file `path` (whose text is `text`): where it is, the lines around it
 /// before and after with the phrase marked, and which entry proposes it and why.
-pub fn change(path: &str, text: &str, index: &LineIndex, e: &Edit, n: usize, total: usize, style: Style) -> String {
+pub fn change(
+    path: &str,
+    text: &str,
+    index: &LineIndex,
+    e: &Edit,
+    n: usize,
+    total: usize,
+    style: Style,
+) -> String {
     let (line, col) = index.position(text, e.range.start);
-    let mut out = style.paint(HEAD, &format!("{path}:{line}:{col}  (change {n} of {total})"));
+    let mut out = style.paint(
+        HEAD,
+        &format!("{path}:{line}:{col}  (change {n} of {total})"),
+    );
     out.push('\n');
 
     let start = line_start(text, e.range.start);
@@ -86,14 +100,25 @@ pub fn change(path: &str, text: &str, index: &LineIndex, e: &Edit, n: usize, tot
     // Lines before.
     let first_before = index.position(text, before_start).0;
     for (k, l) in text[before_start..start].lines().enumerate() {
-        out.push_str(&style.paint(DIM, &format!("{}{}", number(first_before, " ", k), clip(l, CONTEXT_CHARS))));
+        out.push_str(&style.paint(
+            DIM,
+            &format!("{}{}", number(first_before, " ", k), clip(l, CONTEXT_CHARS)),
+        ));
         out.push('\n');
     }
     // The changed lines, before and after.
     let head = clip_start(&text[start..e.range.start], AROUND_CHARS);
     let tail = clip(line_text(&text[e.range.end..end]), AROUND_CHARS);
-    let old = [(head.as_str(), None), (e.from.as_str(), Some(DEL)), (tail.as_str(), None)];
-    let new = [(head.as_str(), None), (e.to.as_str(), Some(INS)), (tail.as_str(), None)];
+    let old = [
+        (head.as_str(), None),
+        (e.from.as_str(), Some(DEL)),
+        (tail.as_str(), None),
+    ];
+    let new = [
+        (head.as_str(), None),
+        (e.to.as_str(), Some(INS)),
+        (tail.as_str(), None),
+    ];
     for (mark, parts) in [("-", &old), ("+", &new)] {
         for (k, l) in marked_lines(parts, style).into_iter().enumerate() {
             out.push_str(&number(line, mark, k));
@@ -114,7 +139,10 @@ pub fn change(path: &str, text: &str, index: &LineIndex, e: &Edit, n: usize, tot
         }
         let first_after = index.position(text, e.range.end).0 + 1;
         for (k, l) in text[after_start..after_end].lines().enumerate() {
-            out.push_str(&style.paint(DIM, &format!("{}{}", number(first_after, " ", k), clip(l, CONTEXT_CHARS))));
+            out.push_str(&style.paint(
+                DIM,
+                &format!("{}{}", number(first_after, " ", k), clip(l, CONTEXT_CHARS)),
+            ));
             out.push('\n');
         }
     }
@@ -205,8 +233,19 @@ mod tests {
             "entries:\n  mental property: intellectual property\n  commerce secrets:\n    to: trade secrets\n    note: a spinner's favourite\n",
         )
         .unwrap();
-        let edits = Engine::new(dict, Options::default()).unwrap().repair(text).edits;
-        change("a.txt", text, &LineIndex::new(text), &edits[n], n + 1, edits.len(), Style::default())
+        let edits = Engine::new(dict, Options::default())
+            .unwrap()
+            .repair(text)
+            .edits;
+        change(
+            "a.txt",
+            text,
+            &LineIndex::new(text),
+            &edits[n],
+            n + 1,
+            edits.len(),
+            Style::default(),
+        )
     }
 
     #[test]
@@ -229,7 +268,10 @@ mod tests {
     fn a_change_across_a_line_break_keeps_crlf_out_and_shows_the_note() {
         let text = "commerce\r\nsecrets matter\r\n";
         let s = show(text, 0);
-        assert!(s.contains("- 1 | [-commerce\n- 2 | secrets-] matter\n"), "{s}");
+        assert!(
+            s.contains("- 1 | [-commerce\n- 2 | secrets-] matter\n"),
+            "{s}"
+        );
         // The replacement keeps the text's own line break.
         assert!(s.contains("+ 1 | {+trade\n+ 2 | secrets+} matter\n"), "{s}");
         assert!(s.contains("-- a spinner's favourite"), "{s}");
@@ -240,7 +282,14 @@ mod tests {
     fn long_lines_are_cut_around_the_change() {
         let text = format!("{} mental property {}\n", "x".repeat(300), "y".repeat(300));
         let s = show(&text, 0);
-        assert!(s.contains(&format!("…{} [-mental property-] {}…", "x".repeat(79), "y".repeat(79))), "{s}");
+        assert!(
+            s.contains(&format!(
+                "…{} [-mental property-] {}…",
+                "x".repeat(79),
+                "y".repeat(79)
+            )),
+            "{s}"
+        );
     }
 
     #[test]

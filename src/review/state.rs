@@ -102,7 +102,11 @@ impl Review {
     /// index.
     pub fn add_file(&mut self, edits: Vec<Edit>) -> usize {
         let decisions = vec![None; edits.len()];
-        self.files.push(File { edits, decisions, done: false });
+        self.files.push(File {
+            edits,
+            decisions,
+            done: false,
+        });
         self.files.len() - 1
     }
 
@@ -127,7 +131,7 @@ impl Review {
 
     /// Moves past every change that is already decided or that a run-wide choice decides, and
     /// says what is needed next.
-    pub fn next(&mut self) -> Next {
+    pub fn advance(&mut self) -> Next {
         loop {
             let (f, i) = self.cursor;
             let Some(file) = self.files.get_mut(f) else {
@@ -157,17 +161,21 @@ impl Review {
         }
     }
 
-    /// Applies a key to the change that [`Review::next`] asked about.
+    /// Applies a key to the change that [`Review::advance`] asked about.
     pub fn act(&mut self, action: Action) -> Result<(), Refused> {
         if action == Action::Undo {
             return self.undo();
         }
         let (f, i) = self.cursor;
-        if self.files.get(f).is_none_or(|file| i >= file.edits.len()) {
+        if self.files.get(f).map_or(true, |file| i >= file.edits.len()) {
             return Err(Refused::NotAsking);
         }
-        let mut step =
-            Step { at: (f, i), accept_all: self.accept_all, by_rule: self.by_rule.clone(), decided: Vec::new() };
+        let mut step = Step {
+            at: (f, i),
+            accept_all: self.accept_all,
+            by_rule: self.by_rule.clone(),
+            decided: Vec::new(),
+        };
         let rule = self.files[f].edits[i].rule.id.clone();
         let n = self.files[f].edits.len();
         let (decision, through) = match action {
@@ -236,7 +244,10 @@ impl Review {
             .zip(&f.decisions)
             .filter_map(|(e, d)| match d {
                 Some(Decision::Accept) => Some(e.clone()),
-                Some(Decision::Replace(to)) => Some(Edit { to: to.clone(), ..e.clone() }),
+                Some(Decision::Replace(to)) => Some(Edit {
+                    to: to.clone(),
+                    ..e.clone()
+                }),
                 Some(Decision::Reject) | None => None,
             })
             .collect()
@@ -265,7 +276,10 @@ mod tests {
             "entries:\n  mental property: intellectual property\n  commerce secrets: trade secrets\n",
         )
         .unwrap();
-        Engine::new(dict, Options::default()).unwrap().repair(text).edits
+        Engine::new(dict, Options::default())
+            .unwrap()
+            .repair(text)
+            .edits
     }
 
     const THREE: &str = "mental property, commerce secrets, mental property.";
@@ -282,16 +296,16 @@ mod tests {
     #[test]
     fn asks_each_change_in_order_and_keeps_accepted_ones() {
         let mut r = Review::new();
-        assert_eq!(r.next(), Next::NeedFile);
+        assert_eq!(r.advance(), Next::NeedFile);
         r.add_file(edits(THREE));
-        assert_eq!(r.next(), ask(0, 0));
+        assert_eq!(r.advance(), ask(0, 0));
         r.act(Action::Accept).unwrap();
-        assert_eq!(r.next(), ask(0, 1));
+        assert_eq!(r.advance(), ask(0, 1));
         r.act(Action::Reject).unwrap();
-        assert_eq!(r.next(), ask(0, 2));
+        assert_eq!(r.advance(), ask(0, 2));
         r.act(Action::Replace("brain property".into())).unwrap();
-        assert_eq!(r.next(), Next::FileDone(0));
-        assert_eq!(r.next(), Next::NeedFile);
+        assert_eq!(r.advance(), Next::FileDone(0));
+        assert_eq!(r.advance(), Next::NeedFile);
         assert_eq!(accepted(&r, 0), ["intellectual property", "brain property"]);
         assert_eq!(r.decision(0, 1), Some(&Decision::Reject));
     }
@@ -301,15 +315,15 @@ mod tests {
         let mut r = Review::new();
         r.add_file(edits(THREE));
         r.add_file(edits(THREE));
-        r.next();
+        r.advance();
         r.act(Action::Reject).unwrap();
-        r.next();
+        r.advance();
         r.act(Action::AcceptFile).unwrap();
-        assert_eq!(r.next(), Next::FileDone(0));
+        assert_eq!(r.advance(), Next::FileDone(0));
         assert_eq!(accepted(&r, 0), ["trade secrets", "intellectual property"]);
-        assert_eq!(r.next(), ask(1, 0));
+        assert_eq!(r.advance(), ask(1, 0));
         r.act(Action::SkipFile).unwrap();
-        assert_eq!(r.next(), Next::FileDone(1));
+        assert_eq!(r.advance(), Next::FileDone(1));
         assert!(r.accepted(1).is_empty());
     }
 
@@ -317,15 +331,15 @@ mod tests {
     fn accept_all_decides_every_later_file_without_asking() {
         let mut r = Review::new();
         r.add_file(edits(THREE));
-        r.next();
+        r.advance();
         r.act(Action::Reject).unwrap();
-        r.next();
+        r.advance();
         r.act(Action::AcceptAll).unwrap();
-        assert_eq!(r.next(), Next::FileDone(0));
+        assert_eq!(r.advance(), Next::FileDone(0));
         assert_eq!(accepted(&r, 0), ["trade secrets", "intellectual property"]);
-        assert_eq!(r.next(), Next::NeedFile);
+        assert_eq!(r.advance(), Next::NeedFile);
         r.add_file(edits(THREE));
-        assert_eq!(r.next(), Next::FileDone(1));
+        assert_eq!(r.advance(), Next::FileDone(1));
         assert_eq!(r.accepted(1).len(), 3);
     }
 
@@ -333,14 +347,14 @@ mod tests {
     fn an_entry_accepted_or_rejected_everywhere_is_not_asked_again() {
         let mut r = Review::new();
         r.add_file(edits(THREE));
-        r.next();
+        r.advance();
         r.act(Action::RejectRule).unwrap(); // mental property, from now on
-        assert_eq!(r.next(), ask(0, 1));
+        assert_eq!(r.advance(), ask(0, 1));
         r.act(Action::AcceptRule).unwrap(); // commerce secrets, from now on
-        assert_eq!(r.next(), Next::FileDone(0));
+        assert_eq!(r.advance(), Next::FileDone(0));
         assert_eq!(accepted(&r, 0), ["trade secrets"]);
         r.add_file(edits("commerce secrets and mental property"));
-        assert_eq!(r.next(), Next::FileDone(1));
+        assert_eq!(r.advance(), Next::FileDone(1));
         assert_eq!(accepted(&r, 1), ["trade secrets"]);
     }
 
@@ -348,11 +362,11 @@ mod tests {
     fn an_entry_rejected_everywhere_stays_rejected_after_accept_all() {
         let mut r = Review::new();
         r.add_file(edits(THREE));
-        r.next();
+        r.advance();
         r.act(Action::RejectRule).unwrap();
-        r.next();
+        r.advance();
         r.act(Action::AcceptAll).unwrap();
-        assert_eq!(r.next(), Next::FileDone(0));
+        assert_eq!(r.advance(), Next::FileDone(0));
         assert_eq!(accepted(&r, 0), ["trade secrets"]);
     }
 
@@ -361,30 +375,30 @@ mod tests {
         let mut r = Review::new();
         r.add_file(edits(THREE));
         assert_eq!(r.act(Action::Undo), Err(Refused::NothingToUndo));
-        r.next();
+        r.advance();
         r.act(Action::Accept).unwrap();
-        r.next();
+        r.advance();
         r.act(Action::AcceptRule).unwrap();
-        assert_eq!(r.next(), ask(0, 2));
+        assert_eq!(r.advance(), ask(0, 2));
         r.act(Action::Undo).unwrap();
-        assert_eq!(r.next(), ask(0, 1));
+        assert_eq!(r.advance(), ask(0, 1));
         assert_eq!(r.decision(0, 1), None);
         r.act(Action::Undo).unwrap();
-        assert_eq!(r.next(), ask(0, 0));
+        assert_eq!(r.advance(), ask(0, 0));
         // An X that auto-rejected later changes is taken back with them, and its rule forgotten.
         r.act(Action::RejectRule).unwrap();
-        r.next();
+        r.advance();
         r.act(Action::Accept).unwrap();
-        assert_eq!(r.next(), Next::FileDone(0));
+        assert_eq!(r.advance(), Next::FileDone(0));
         assert_eq!(r.decision(0, 2), Some(&Decision::Reject));
         r.act(Action::Undo).unwrap(); // the y on change 1
         r.act(Action::Undo).unwrap(); // the X on change 0, and change 2 it decided
         assert_eq!(r.decision(0, 2), None);
-        assert_eq!(r.next(), ask(0, 0));
+        assert_eq!(r.advance(), ask(0, 0));
         r.act(Action::Accept).unwrap();
-        r.next();
+        r.advance();
         r.act(Action::Accept).unwrap();
-        assert_eq!(r.next(), ask(0, 2), "mental property is asked again");
+        assert_eq!(r.advance(), ask(0, 2), "mental property is asked again");
     }
 
     #[test]
@@ -392,21 +406,21 @@ mod tests {
         let mut r = Review::new();
         r.add_file(edits("mental property"));
         r.add_file(edits("commerce secrets"));
-        r.next();
+        r.advance();
         r.act(Action::Reject).unwrap();
-        assert_eq!(r.next(), Next::FileDone(0)); // nothing accepted: not written, not sealed
-        assert_eq!(r.next(), ask(1, 0));
+        assert_eq!(r.advance(), Next::FileDone(0)); // nothing accepted: not written, not sealed
+        assert_eq!(r.advance(), ask(1, 0));
         r.act(Action::Undo).unwrap();
-        assert_eq!(r.next(), ask(0, 0));
+        assert_eq!(r.advance(), ask(0, 0));
         r.act(Action::Accept).unwrap();
-        assert_eq!(r.next(), Next::FileDone(0), "done again after the undo");
+        assert_eq!(r.advance(), Next::FileDone(0), "done again after the undo");
         r.seal(0);
-        assert_eq!(r.next(), ask(1, 0));
+        assert_eq!(r.advance(), ask(1, 0));
         assert_eq!(r.act(Action::Undo), Err(Refused::Written { file: 0 }));
         r.act(Action::Accept).unwrap();
-        assert_eq!(r.next(), Next::FileDone(1));
+        assert_eq!(r.advance(), Next::FileDone(1));
         r.act(Action::Undo).unwrap(); // file 1 is not written yet: reopened
-        assert_eq!(r.next(), ask(1, 0));
+        assert_eq!(r.advance(), ask(1, 0));
     }
 
     #[test]
@@ -414,7 +428,7 @@ mod tests {
         let mut r = Review::new();
         assert_eq!(r.act(Action::Accept), Err(Refused::NotAsking));
         r.add_file(edits("mental property"));
-        r.next();
+        r.advance();
         r.act(Action::Accept).unwrap();
         assert_eq!(r.act(Action::Accept), Err(Refused::NotAsking));
     }
