@@ -167,7 +167,7 @@ impl Review {
             return self.undo();
         }
         let (f, i) = self.cursor;
-        if self.files.get(f).map_or(true, |file| i >= file.edits.len()) {
+        if self.files.get(f).is_none_or(|file| i >= file.edits.len()) {
             return Err(Refused::NotAsking);
         }
         let mut step = Step {
