@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 const DICT: &str =
     "entries:\n  mental property: intellectual property\n  commerce secrets: trade secrets\n";
 
-const FILES: [(&str, &str); 4] = [
+const FILES: [(&str, &str); 5] = [
     (
         "crlf.txt",
         "First line\r\nour mental property\r\nlast line\r\n",
@@ -16,6 +16,7 @@ const FILES: [(&str, &str); 4] = [
     ("no-newline.txt", "First line\nends with commerce secrets"),
     ("utf8.txt", "Café «mental property» — naïve 日本語\nzwei\n"),
     ("clean.txt", "nothing to repair here\n"),
+    ("sub/folder.txt", "a file in a folder: mental property\n"),
 ];
 
 fn unspin(dir: &Path, args: &[&str]) -> std::process::Output {
@@ -31,6 +32,7 @@ fn unspin(dir: &Path, args: &[&str]) -> std::process::Output {
 fn folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("d.yaml"), DICT).unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
     for (name, text) in FILES {
         fs::write(dir.path().join(name), text).unwrap();
     }

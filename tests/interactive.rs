@@ -122,15 +122,17 @@ fn y_n_undo_and_own_replacement_within_a_file() {
 }
 
 #[test]
-fn dictionary_entry_and_note_are_shown() {
+fn dictionary_entry_and_note_are_shown_and_a_replacement_may_be_any_text() {
     let dir = folder(&[("a.txt", "commerce secrets\n")]);
     let mut s = spawn(dir.path(), &["a.txt"]);
     s.expect("d:commerce secrets (fingerprint) at d.yaml:3:3 -- the spinner's word for trade")
         .unwrap();
     s.expect(PROMPT).unwrap();
-    s.send("y").unwrap();
+    // A replacement typed in non-ASCII letters.
+    s.send("e").unwrap();
+    s.send("\x15Geschäftsgeheimnisse\r").unwrap();
     end(&mut s);
-    assert_eq!(read(dir.path(), "a.txt"), "trade secrets\n");
+    assert_eq!(read(dir.path(), "a.txt"), "Geschäftsgeheimnisse\n");
 }
 
 #[test]
@@ -381,4 +383,38 @@ fn without_a_terminal_it_refuses_with_exit_2() {
         "{err}"
     );
     assert_eq!(read(dir.path(), "a.txt"), "mental property\n");
+}
+
+#[test]
+fn files_that_cannot_be_written_are_not_reviewed() {
+    let dir = folder(&[
+        ("ro.txt", "mental property\n"),
+        ("a.txt", "mental property\n"),
+    ]);
+    let ro = dir.path().join("ro.txt");
+    let mut perm = fs::metadata(&ro).unwrap().permissions();
+    perm.set_readonly(true);
+    fs::set_permissions(&ro, perm).unwrap();
+    std::os::unix::fs::symlink("a.txt", dir.path().join("link.txt")).unwrap();
+    let mut s = spawn(dir.path(), &["ro.txt", "link.txt", "a.txt"]);
+    s.expect("unspin: ro.txt: read-only file; not reviewed")
+        .unwrap();
+    s.expect("unspin: link.txt: is a symbolic link; not reviewed (name its target)")
+        .unwrap();
+    asked(&mut s, "a.txt:1:1", 1, 1);
+    s.send("y").unwrap();
+    let (_, code) = end(&mut s);
+    assert_eq!(code, 2);
+    assert_eq!(read(dir.path(), "ro.txt"), "mental property\n");
+    assert_eq!(read(dir.path(), "a.txt"), "intellectual property\n");
+}
+
+#[test]
+fn clean_files_ask_nothing() {
+    let dir = folder(&[("clean.txt", "Our intellectual property.\n")]);
+    let mut s = spawn(dir.path(), &["clean.txt"]);
+    s.expect("nothing to repair").unwrap();
+    let (rest, code) = end(&mut s);
+    assert_eq!(code, 0);
+    assert!(!rest.contains(PROMPT));
 }

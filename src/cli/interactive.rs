@@ -79,8 +79,6 @@ pub fn run(args: &RunArgs) -> u8 {
         error: false,
     };
     let mut paths = args.paths.iter();
-    // The file of the change last asked about.
-    let mut current = None;
     let quit = loop {
         if s.term.stopped() {
             break true;
@@ -91,34 +89,37 @@ pub fn run(args: &RunArgs) -> u8 {
                 None => break false,
             },
             Next::FileDone(f) => s.finish(f),
-            Next::Ask { file, edit } => {
-                current = Some(file);
-                match s.ask(file, edit) {
-                    Ok(Answer::Decided) => {}
-                    Ok(Answer::Quit) => break true,
-                    Err(e) => {
-                        s.error = true;
-                        eprintln!("unspin: terminal: {e}");
-                        break true;
-                    }
+            Next::Ask { file, edit } => match s.ask(file, edit) {
+                Ok(Answer::Decided) => {}
+                Ok(Answer::Quit) => break true,
+                Err(e) => {
+                    s.error = true;
+                    eprintln!("unspin: terminal: {e}");
+                    break true;
                 }
-            }
+            },
         }
     };
     if quit {
         s.term.say("\n");
-        let mut unreviewed = paths.len();
-        if let Some(f) = current {
+        // The file under review, if any, is the first one not done; files after it (reopened
+        // by an undo) and the paths not reached yet were not reviewed.
+        let open: Vec<usize> = (0..s.files.len())
+            .filter(|&f| !s.review.is_done(f))
+            .collect();
+        if let Some(&f) = open.first() {
             s.term.say(&format!(
                 "{}: review not finished, left unchanged\n",
                 s.files[f].shown
             ));
-            unreviewed += s.files.len() - f - 1;
         }
+        let unreviewed = paths.len() + open.len().saturating_sub(1);
         if unreviewed > 0 {
             s.term
                 .say(&format!("quit: {unreviewed} more file(s) not reviewed\n"));
         }
+    } else if s.files.is_empty() && !s.error {
+        s.term.say("nothing to repair\n");
     }
     if s.error {
         ERROR
@@ -131,6 +132,16 @@ impl Session<'_> {
     /// Reads and repairs the next file; adds it to the review when it has changes to decide.
     fn read(&mut self, engine: &Engine, path: &Path) {
         let shown = path.display().to_string();
+        // Changes that could not be written are not worth reviewing.
+        match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return self.problem(&shown, "is a symbolic link; not reviewed (name its target)")
+            }
+            Ok(m) if m.permissions().readonly() => {
+                return self.problem(&shown, "read-only file; not reviewed")
+            }
+            _ => {}
+        }
         let text = match std::fs::read(path)
             .map_err(|e| e.to_string())
             .map(read::text)
@@ -244,15 +255,17 @@ impl Session<'_> {
             Err(e) => Err(e.to_string()),
         };
         let shown = r.shown.clone();
-        // Undo never reaches a written file again: its text is no longer needed.
-        self.review.seal(file);
-        self.files[file].text = String::new();
-        self.files[file].index = LineIndex::new("");
         match written {
-            Ok(()) => self.term.say(&format!(
-                "{shown}: {} of {total} change(s) written\n",
-                accepted.len()
-            )),
+            Ok(()) => {
+                // Undo never reaches a written file again: its text is no longer needed.
+                self.review.seal(file);
+                self.files[file].text = String::new();
+                self.files[file].index = LineIndex::new("");
+                self.term.say(&format!(
+                    "{shown}: {} of {total} change(s) written\n",
+                    accepted.len()
+                ));
+            }
             Err(message) => self.problem(&shown, &message),
         }
     }

@@ -120,9 +120,9 @@ impl Review {
         self.files[file].edits.len()
     }
 
-    /// Whether no file was added.
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+    /// Whether every change of `file` is decided (and [`Next::FileDone`] was returned for it).
+    pub fn is_done(&self, file: usize) -> bool {
+        self.files[file].done
     }
 
     pub fn decision(&self, file: usize, edit: usize) -> Option<&Decision> {
@@ -226,8 +226,8 @@ impl Review {
         Ok(())
     }
 
-    /// `file` was written (or its writing was attempted): undo no longer reaches it or any file
-    /// before it, and its changes are dropped from memory.
+    /// `file` was written: undo no longer reaches it or any file before it, and their changes
+    /// are dropped from memory.
     pub fn seal(&mut self, file: usize) {
         self.sealed = self.sealed.max(file + 1);
         for f in &mut self.files[..self.sealed] {
@@ -409,9 +409,11 @@ mod tests {
         r.advance();
         r.act(Action::Reject).unwrap();
         assert_eq!(r.advance(), Next::FileDone(0)); // nothing accepted: not written, not sealed
+        assert!(r.is_done(0));
         assert_eq!(r.advance(), ask(1, 0));
         r.act(Action::Undo).unwrap();
         assert_eq!(r.advance(), ask(0, 0));
+        assert!(!r.is_done(0) && !r.is_done(1));
         r.act(Action::Accept).unwrap();
         assert_eq!(r.advance(), Next::FileDone(0), "done again after the undo");
         r.seal(0);
