@@ -126,16 +126,14 @@ pub fn change(
             out.push('\n');
         }
     }
-    // Lines after.
+    // Lines after (`end` is then the line break that ends the change's last line).
     if end < text.len() {
-        let after_start = end + line_break_len(&text[end..]);
+        let after_start = end + 1;
         let mut after_end = after_start;
         for _ in 0..CONTEXT_LINES {
-            if after_end >= text.len() {
-                break;
+            if after_end < text.len() {
+                after_end = (line_end(text, after_end) + 1).min(text.len());
             }
-            after_end = line_end(text, after_end);
-            after_end += line_break_len(&text[after_end..]);
         }
         let first_after = index.position(text, e.range.end).0 + 1;
         for (k, l) in text[after_start..after_end].lines().enumerate() {
@@ -169,10 +167,6 @@ fn line_start(text: &str, p: usize) -> usize {
 /// End of the line holding byte `p` (at its line break, if any).
 fn line_end(text: &str, p: usize) -> usize {
     text[p..].find('\n').map_or(text.len(), |q| p + q)
-}
-
-fn line_break_len(s: &str) -> usize {
-    usize::from(s.starts_with('\n'))
 }
 
 /// The first `n` chars of `s`, with `…` if cut.
@@ -276,6 +270,18 @@ mod tests {
         assert!(s.contains("+ 1 | {+trade\n+ 2 | secrets+} matter\n"), "{s}");
         assert!(s.contains("-- a spinner's favourite"), "{s}");
         assert!(!s.contains('\r'));
+    }
+
+    #[test]
+    fn a_change_on_a_last_line_without_a_line_break() {
+        assert_eq!(
+            show("one\ntwo mental property", 0),
+            "a.txt:2:5  (change 1 of 1)\n  \
+             1 | one\n\
+             - 2 | two [-mental property-]\n\
+             + 2 | two {+intellectual property+}\n\
+             t:mental property (fingerprint) at t:2:3\n"
+        );
     }
 
     #[test]
