@@ -62,6 +62,11 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub engine: EngineArgs,
+
+    /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/q, ? for help); each file is
+    /// written once, atomically, when its review ends
+    #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff"])]
+    pub interactive: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -96,6 +101,16 @@ pub enum Command {
     Eval(EvalArgs),
     /// Learn candidate dictionary entries from spun texts and the originals they were made from
     Learn(LearnArgs),
+    /// Apply edits exported with --json, atomically per file
+    ///
+    /// Applies exactly the edit records in EDITS (filtered or edited since the export), grouped
+    /// per file; other records are passed over. Refuses, per file, any file whose content changed
+    /// since the export (sha256), any edit whose bytes no longer hold its `from`, and overlapping
+    /// edits. Exit 0 if everything was applied, 2 if anything was refused or failed
+    Apply {
+        /// JSON Lines from `unspin --json`; '-' reads standard input
+        edits: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -1,12 +1,15 @@
 //! The `unspin` command: parses arguments and hands each job to the library.
 
+mod apply;
 pub mod args;
 mod dict;
 mod eval;
 mod import;
+mod interactive;
 mod learn;
 mod pairs;
 mod repair;
+mod terminal;
 
 use args::{Cli, Command};
 use std::process::ExitCode;
@@ -21,6 +24,8 @@ pub fn main(cli: Cli) -> ExitCode {
         Some(Command::Dict(cmd)) => dict::run(cmd, &cli.run.dicts),
         Some(Command::Eval(args)) => eval::run(&args, &cli.run.dicts),
         Some(Command::Learn(args)) => learn::run(&args, &cli.run.dicts),
+        Some(Command::Apply { edits }) => apply::run(&edits),
+        None if cli.run.interactive => interactive::run(&cli.run),
         None => repair::run(&cli.run),
     };
     ExitCode::from(code)

@@ -70,7 +70,7 @@ pub fn run(args: &RunArgs) -> u8 {
     }
 }
 
-fn options(args: &RunArgs) -> Options {
+pub(super) fn options(args: &RunArgs) -> Options {
     Options {
         suspects: match args.engine.suspects {
             SuspectChoice::Auto => Suspects::Auto,
@@ -82,7 +82,7 @@ fn options(args: &RunArgs) -> Options {
     }
 }
 
-fn use_color(choice: ColorChoice) -> bool {
+pub(super) fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -154,10 +154,11 @@ fn one(
         }
     };
     if args.json {
+        let sha256 = unspin::hash::sha256_hex(text.as_bytes());
         for e in &repair.edits {
-            out.push_str(&json::edit(shown, &text, index(), e).line());
+            out.push_str(&json::edit(shown, &text, index(), e, &sha256).line());
         }
-        out.push_str(&json::file(shown, &repair, written).line());
+        out.push_str(&json::file(shown, &repair, written, &sha256).line());
     } else if let Some(kind) = args.diff {
         if !repair.edits.is_empty() {
             explain_all(&mut out, "# ");

@@ -1,11 +1,13 @@
 //! The repair engine: finds the edits a dictionary makes in a text. It knows no files and no
 //! terminals; it takes a `&str` and returns [`Repair`].
 //!
-//! The Aho-Corasick automaton is built over the dictionary's normalized keys (taken from its fst
-//! map) and scans the normalized text leftmost-longest. A match is kept when it stands on word
-//! boundaries and its entry's class and conditions allow it; when the longest key at a position
-//! is refused, the fst is walked from that position to try the shorter keys that also start
-//! there.
+//! The text is scanned in a normalized view (see `normalize`). An Aho-Corasick DFA built over the
+//! prefixes of the dictionary's keys (taken from its fst map; a prefix as long as the trie of
+//! prefixes stays small, the whole key for small dictionaries) finds the leftmost position where
+//! some key may start. From there the fst is walked along the text to list every key that does
+//! start there; the longest one that stands on word boundaries and whose class and conditions
+//! allow it is kept, and scanning resumes after it. So a 100k-entry dictionary builds and scans
+//! as fast as a small one, and the semantics stay leftmost-longest over whole keys.
 
 mod boundary;
 mod normalize;
@@ -14,7 +16,7 @@ mod render;
 use crate::dict::model::{CaseMode, Class, Rule};
 use crate::dict::{key, Dictionary};
 use crate::edit::Edit;
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use fst::raw::Output;
 use fst::Streamer;
 use normalize::Normalized;
@@ -80,12 +82,18 @@ pub struct Repair {
 
 pub struct Engine {
     dict: Dictionary,
-    automaton: AhoCorasick,
-    /// Automaton pattern id -> dictionary pattern index.
-    pattern_of: Vec<u32>,
+    /// Finds where keys may start: built over key prefixes, confirmed by walking the fst.
+    anchors: AhoCorasick,
+    /// When the anchors are the whole keys: anchor pattern id -> dictionary pattern index (the
+    /// anchor match is then the longest key, and the fst walk is only needed if it is refused).
+    whole_keys: Option<Vec<u32>>,
     options: Options,
     has_suspects: bool,
 }
+
+/// Trie nodes the prefix automaton may have: keeps the DFA's build time and memory small
+/// (a few MB) whatever the dictionary's size.
+const ANCHOR_NODES: usize = 60_000;
 
 /// What may pass in one scan.
 #[derive(Clone, Copy)]
@@ -112,20 +120,25 @@ struct Doc<'a> {
 impl Engine {
     pub fn new(dict: Dictionary, options: Options) -> Result<Engine, aho_corasick::BuildError> {
         let mut keys = Vec::with_capacity(dict.patterns().len());
-        let mut pattern_of = Vec::with_capacity(dict.patterns().len());
+        let mut values = Vec::with_capacity(dict.patterns().len());
         let mut stream = dict.map().stream();
         while let Some((k, v)) = stream.next() {
             keys.push(k.to_vec());
-            pattern_of.push(v as u32);
+            values.push(v as u32);
         }
-        let automaton = AhoCorasick::builder()
+        let prefixes = anchor_prefixes(&keys);
+        let whole_keys = (prefixes.len() == keys.len()
+            && prefixes.iter().zip(&keys).all(|(p, k)| p.len() == k.len()))
+        .then_some(values);
+        let anchors = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)?;
+            .build(prefixes)?;
         let has_suspects = dict.rules().iter().any(|r| r.class == Class::Suspect);
         Ok(Engine {
             dict,
-            automaton,
-            pattern_of,
+            anchors,
+            whole_keys,
             options,
             has_suspects,
         })
@@ -204,34 +217,32 @@ impl Engine {
         let mut found = Vec::new();
         let mut at = 0;
         while at < hay.len() {
-            let Some(m) = self.automaton.find(Input::new(hay).span(at..hay.len())) else {
+            let Some(m) = self.anchors.find(Input::new(hay).span(at..hay.len())) else {
                 break;
             };
             let start = m.start();
-            let first =
-                boundary::first_char(std::str::from_utf8(&hay[start..m.end()]).unwrap_or(""));
-            if first.is_some_and(|c| boundary::starts_word(hay, start, c)) {
-                let longest = self.pattern_of[m.pattern().as_usize()];
-                let best = if self.accept(doc, start, m.end(), longest, gate) {
-                    Some(Found {
-                        start,
-                        end: m.end(),
-                        pattern: longest,
-                    })
-                } else {
-                    self.shorter_keys(hay, start, m.end())
+            if boundary::starts_word(hay, start, boundary::char_at(hay, start).unwrap_or(' ')) {
+                let longest = self
+                    .whole_keys
+                    .as_ref()
+                    .map(|w| (m.end(), w[m.pattern().as_usize()]));
+                let best = match longest {
+                    Some((end, p)) if self.accept(doc, start, end, p, gate) => Some((end, p)),
+                    _ => self
+                        .keys_at(hay, start)
                         .into_iter()
                         .rev()
-                        .find(|&(end, p)| self.accept(doc, start, end, p, gate))
-                        .map(|(end, pattern)| Found {
-                            start,
-                            end,
-                            pattern,
-                        })
+                        .find(|&(end, p)| {
+                            Some((end, p)) != longest && self.accept(doc, start, end, p, gate)
+                        }),
                 };
-                if let Some(f) = best {
-                    at = f.end;
-                    found.push(f);
+                if let Some((end, pattern)) = best {
+                    found.push(Found {
+                        start,
+                        end,
+                        pattern,
+                    });
+                    at = end;
                     continue;
                 }
             }
@@ -240,14 +251,13 @@ impl Engine {
         found
     }
 
-    /// Every key that starts at `start` and ends before `end`, shortest first: a walk down the
-    /// fst along the text.
-    fn shorter_keys(&self, hay: &[u8], start: usize, end: usize) -> Vec<(usize, u32)> {
+    /// Every key that starts at `start`, shortest first: a walk down the fst along the text.
+    fn keys_at(&self, hay: &[u8], start: usize) -> Vec<(usize, u32)> {
         let fst = self.dict.map().as_fst();
         let mut node = fst.root();
         let mut out = Output::zero();
         let mut keys = Vec::new();
-        for (i, &b) in hay[start..end - 1].iter().enumerate() {
+        for (i, &b) in hay[start..].iter().enumerate() {
             let Some(t) = node.find_input(b).map(|k| node.transition(k)) else {
                 break;
             };
@@ -358,6 +368,37 @@ impl<'a> Doc<'a> {
         self.has.borrow_mut().insert(phrase.to_string(), v);
         v
     }
+}
+
+/// The prefixes the anchor automaton is built over: each key cut to the longest length (at a
+/// char boundary) for which the trie of all the prefixes has at most `ANCHOR_NODES` nodes.
+/// `keys` are sorted (they come from the fst), so the trie size is a sum over neighbours.
+fn anchor_prefixes(keys: &[Vec<u8>]) -> Vec<&[u8]> {
+    let cut = |k: &'_ [u8], n: usize| -> usize {
+        let mut n = n.min(k.len());
+        while n < k.len() && (k[n] as i8) < -0x40 {
+            n -= 1;
+        }
+        n
+    };
+    let nodes = |n: usize| -> usize {
+        let mut total = 0;
+        let mut prev: &[u8] = &[];
+        for k in keys {
+            let p = &k[..cut(k, n)];
+            let common = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
+            total += p.len() - common;
+            prev = p;
+        }
+        total
+    };
+    let len = [usize::MAX, 32, 24, 16, 12, 10, 8, 7, 6, 5, 4, 3]
+        .into_iter()
+        .find(|&n| nodes(n) <= ANCHOR_NODES)
+        .unwrap_or(2);
+    let mut prefixes: Vec<&[u8]> = keys.iter().map(|k| &k[..cut(k, len)]).collect();
+    prefixes.dedup();
+    prefixes
 }
 
 fn utf8_len(lead: u8) -> usize {
