@@ -92,6 +92,21 @@ pub struct EngineArgs {
     pub spun_threshold: f64,
 }
 
+impl EngineArgs {
+    pub fn options(&self) -> unspin::engine::Options {
+        use unspin::engine::{Options, Suspects};
+        Options {
+            suspects: match self.suspects {
+                SuspectChoice::Auto => Suspects::Auto,
+                SuspectChoice::Always => Suspects::Always,
+                SuspectChoice::Never => Suspects::Never,
+            },
+            spun_threshold: self.spun_threshold,
+            ..Options::default()
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check, look up and compile dictionaries

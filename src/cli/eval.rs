@@ -1,29 +1,14 @@
 //! `unspin eval`: repairs spun texts with the dictionaries in use and measures the result
 //! against their originals (`unspin::eval`), per pair and in total.
 
-use super::args::{DictArgs, EngineArgs, EvalArgs, SuspectChoice};
+use super::args::{DictArgs, EvalArgs};
 use super::pairs::{self, Pair};
 use super::{fail, OK};
 use serde_json::{json, Value};
 use unspin::edit::LineIndex;
-use unspin::engine::{Engine, Options, Suspects};
+use unspin::engine::Engine;
 use unspin::eval::{self, Evaluation, Figures};
 use unspin::Dictionary;
-
-impl EngineArgs {
-    /// The engine options these flags ask for.
-    pub fn options(&self) -> Options {
-        Options {
-            suspects: match self.suspects {
-                SuspectChoice::Auto => Suspects::Auto,
-                SuspectChoice::Always => Suspects::Always,
-                SuspectChoice::Never => Suspects::Never,
-            },
-            spun_threshold: self.spun_threshold,
-            ..Options::default()
-        }
-    }
-}
 
 pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
     let pairs = match pairs::find(&args.pairs) {

@@ -3,7 +3,7 @@
 //! so a list from a folder walker can be fed in the same way.
 
 use super::args::RunArgs;
-use super::repair::{options, use_color};
+use super::repair::use_color;
 use super::terminal::{Input, Line, Terminal};
 use super::{fail, ERROR, OK};
 use std::io::IsTerminal;
@@ -59,7 +59,7 @@ pub fn run(args: &RunArgs) -> u8 {
         Ok(dict) => dict,
         Err(e) => return fail(format_args!("dictionary: {e}")),
     };
-    let engine = match Engine::new(dict, options(args)) {
+    let engine = match Engine::new(dict, args.engine.options()) {
         Ok(engine) => engine,
         Err(e) => return fail(e),
     };

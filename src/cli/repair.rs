@@ -1,11 +1,11 @@
 //! `unspin [PATH...]`: repair standard input or files; print, diff, check, report or write.
 
-use super::args::{ColorChoice, DiffStyle, RunArgs, SuspectChoice};
+use super::args::{ColorChoice, DiffStyle, RunArgs};
 use super::{fail, ERROR, FOUND, OK};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use unspin::edit::{self, LineIndex};
-use unspin::engine::{Engine, Options, Repair, Suspects};
+use unspin::engine::{Engine, Repair};
 use unspin::print::{diff, explain, json, Style};
 use unspin::read::{self, Skip};
 use unspin::Dictionary;
@@ -22,7 +22,7 @@ pub fn run(args: &RunArgs) -> u8 {
         Ok(dict) => dict,
         Err(e) => return fail(format_args!("dictionary: {e}")),
     };
-    let engine = match Engine::new(dict, options(args)) {
+    let engine = match Engine::new(dict, args.engine.options()) {
         Ok(engine) => engine,
         Err(e) => return fail(e),
     };
@@ -67,18 +67,6 @@ pub fn run(args: &RunArgs) -> u8 {
         FOUND
     } else {
         OK
-    }
-}
-
-pub(super) fn options(args: &RunArgs) -> Options {
-    Options {
-        suspects: match args.engine.suspects {
-            SuspectChoice::Auto => Suspects::Auto,
-            SuspectChoice::Always => Suspects::Always,
-            SuspectChoice::Never => Suspects::Never,
-        },
-        spun_threshold: args.engine.spun_threshold,
-        ..Options::default()
     }
 }
 
