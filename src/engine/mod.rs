@@ -18,7 +18,6 @@ use crate::dict::{key, Dictionary};
 use crate::edit::Edit;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use fst::raw::Output;
-use fst::Streamer;
 use normalize::Normalized;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -93,7 +92,7 @@ pub struct Engine {
 
 /// Trie nodes the prefix automaton may have: keeps the DFA's build time and memory small
 /// (a few MB) whatever the dictionary's size.
-const ANCHOR_NODES: usize = 60_000;
+const ANCHOR_NODES: usize = 20_000;
 
 /// What may pass in one scan.
 #[derive(Clone, Copy)]
@@ -119,17 +118,7 @@ struct Doc<'a> {
 
 impl Engine {
     pub fn new(dict: Dictionary, options: Options) -> Result<Engine, aho_corasick::BuildError> {
-        let mut keys = Vec::with_capacity(dict.patterns().len());
-        let mut values = Vec::with_capacity(dict.patterns().len());
-        let mut stream = dict.map().stream();
-        while let Some((k, v)) = stream.next() {
-            keys.push(k.to_vec());
-            values.push(v as u32);
-        }
-        let prefixes = anchor_prefixes(&keys);
-        let whole_keys = (prefixes.len() == keys.len()
-            && prefixes.iter().zip(&keys).all(|(p, k)| p.len() == k.len()))
-        .then_some(values);
+        let (prefixes, whole_keys) = anchors(dict.map().as_fst());
         let anchors = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
@@ -370,35 +359,41 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// The prefixes the anchor automaton is built over: each key cut to the longest length (at a
-/// char boundary) for which the trie of all the prefixes has at most `ANCHOR_NODES` nodes.
-/// `keys` are sorted (they come from the fst), so the trie size is a sum over neighbours.
-fn anchor_prefixes(keys: &[Vec<u8>]) -> Vec<&[u8]> {
-    let cut = |k: &'_ [u8], n: usize| -> usize {
-        let mut n = n.min(k.len());
-        while n < k.len() && (k[n] as i8) < -0x40 {
-            n -= 1;
+/// What the anchor automaton is built over, read off the fst breadth-first: every key, with its
+/// pattern index, if the trie of all keys has at most `ANCHOR_NODES` nodes; otherwise every key
+/// prefix of the greatest depth that keeps the trie within that budget (and the shorter keys).
+fn anchors<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> (Vec<Vec<u8>>, Option<Vec<u32>>) {
+    // One level of the trie: (prefix, fst node address, output so far).
+    let mut level = vec![(Vec::new(), fst.root().addr(), Output::zero())];
+    let mut shorter = Vec::new();
+    let mut nodes = 0;
+    loop {
+        let mut next = Vec::new();
+        for (prefix, addr, out) in &level {
+            let node = fst.node(*addr);
+            if node.is_final() && !prefix.is_empty() {
+                shorter.push((prefix.clone(), out.cat(node.final_output()).value() as u32));
+            }
+            for t in node.transitions() {
+                let mut p = prefix.clone();
+                p.push(t.inp);
+                next.push((p, t.addr, out.cat(t.out)));
+            }
         }
-        n
-    };
-    let nodes = |n: usize| -> usize {
-        let mut total = 0;
-        let mut prev: &[u8] = &[];
-        for k in keys {
-            let p = &k[..cut(k, n)];
-            let common = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
-            total += p.len() - common;
-            prev = p;
+        if next.is_empty() {
+            let (keys, values) = shorter.into_iter().unzip();
+            return (keys, Some(values));
         }
-        total
-    };
-    let len = [usize::MAX, 32, 24, 16, 12, 10, 8, 7, 6, 5, 4, 3]
-        .into_iter()
-        .find(|&n| nodes(n) <= ANCHOR_NODES)
-        .unwrap_or(2);
-    let mut prefixes: Vec<&[u8]> = keys.iter().map(|k| &k[..cut(k, len)]).collect();
-    prefixes.dedup();
-    prefixes
+        nodes += next.len();
+        if nodes > ANCHOR_NODES && !level[0].0.is_empty() {
+            let mut prefixes: Vec<Vec<u8>> = shorter.into_iter().map(|(k, _)| k).collect();
+            prefixes.extend(level.into_iter().map(|(p, _, _)| p));
+            prefixes.sort_unstable();
+            prefixes.dedup();
+            return (prefixes, None);
+        }
+        level = next;
+    }
 }
 
 fn utf8_len(lead: u8) -> usize {
