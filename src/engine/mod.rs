@@ -39,6 +39,9 @@ pub struct Options {
     pub spun_threshold: f64,
     /// ... and at least this many fingerprints.
     pub min_fingerprints: usize,
+    /// Trie nodes the anchor automaton may have (memory and build time against scan speed):
+    /// larger dictionaries are anchored on key prefixes instead of whole keys.
+    pub anchor_nodes: usize,
 }
 
 impl Default for Options {
@@ -47,6 +50,7 @@ impl Default for Options {
             suspects: Suspects::Auto,
             spun_threshold: 2.0,
             min_fingerprints: 2,
+            anchor_nodes: 20_000,
         }
     }
 }
@@ -90,10 +94,6 @@ pub struct Engine {
     has_suspects: bool,
 }
 
-/// Trie nodes the prefix automaton may have: keeps the DFA's build time and memory small
-/// (a few MB) whatever the dictionary's size.
-const ANCHOR_NODES: usize = 20_000;
-
 /// What may pass in one scan.
 #[derive(Clone, Copy)]
 struct Gate {
@@ -118,7 +118,7 @@ struct Doc<'a> {
 
 impl Engine {
     pub fn new(dict: Dictionary, options: Options) -> Result<Engine, aho_corasick::BuildError> {
-        let (prefixes, whole_keys) = anchors(dict.map().as_fst());
+        let (prefixes, whole_keys) = anchors(dict.map().as_fst(), options.anchor_nodes);
         let anchors = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
@@ -360,9 +360,12 @@ impl<'a> Doc<'a> {
 }
 
 /// What the anchor automaton is built over, read off the fst breadth-first: every key, with its
-/// pattern index, if the trie of all keys has at most `ANCHOR_NODES` nodes; otherwise every key
+/// pattern index, if the trie of all keys has at most `budget` nodes; otherwise every key
 /// prefix of the greatest depth that keeps the trie within that budget (and the shorter keys).
-fn anchors<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> (Vec<Vec<u8>>, Option<Vec<u32>>) {
+fn anchors<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    budget: usize,
+) -> (Vec<Vec<u8>>, Option<Vec<u32>>) {
     // One level of the trie: (prefix, fst node address, output so far).
     let mut level = vec![(Vec::new(), fst.root().addr(), Output::zero())];
     let mut shorter = Vec::new();
@@ -385,7 +388,7 @@ fn anchors<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> (Vec<Vec<u8>>, Option<Vec<
             return (keys, Some(values));
         }
         nodes += next.len();
-        if nodes > ANCHOR_NODES && !level[0].0.is_empty() {
+        if nodes > budget && !level[0].0.is_empty() {
             let mut prefixes: Vec<Vec<u8>> = shorter.into_iter().map(|(k, _)| k).collect();
             prefixes.extend(level.into_iter().map(|(p, _, _)| p));
             prefixes.sort_unstable();
