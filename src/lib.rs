@@ -21,5 +21,6 @@ pub mod newdict;
 pub mod print;
 pub mod read;
 pub mod review;
+pub mod stream;
 pub mod wordfreq;
 pub mod write;

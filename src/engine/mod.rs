@@ -143,10 +143,18 @@ impl Engine {
 
     /// Finds every repair in `text`.
     pub fn repair(&self, text: &str) -> Repair {
+        self.repair_from(text, 0)
+    }
+
+    /// Finds the repairs in `text` that start at or after byte `from` (a char boundary); the
+    /// text before it is context only (word boundaries, conditions, the spin score's words).
+    pub fn repair_from(&self, text: &str, from: usize) -> Repair {
         let doc = Doc::new(text);
+        let start = doc.norm.position_of(from);
         let forced = self.options.suspects == Suspects::Always;
         let first = self.scan(
             &doc,
+            start,
             Gate {
                 suspects: forced,
                 context: true,
@@ -171,6 +179,7 @@ impl Engine {
         let found = if spun && !forced && self.has_suspects {
             self.scan(
                 &doc,
+                start,
                 Gate {
                     suspects: true,
                     context: true,
@@ -189,6 +198,7 @@ impl Engine {
         let doc = Doc::new(text);
         let found = self.scan(
             &doc,
+            0,
             Gate {
                 suspects: true,
                 context: false,
@@ -201,10 +211,10 @@ impl Engine {
         &self.dict.rules()[self.dict.patterns()[pattern as usize].rule as usize]
     }
 
-    fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
+    fn scan(&self, doc: &Doc, start: usize, gate: Gate) -> Vec<Found> {
         let hay = doc.norm.text.as_slice();
         let mut found = Vec::new();
-        let mut at = 0;
+        let mut at = start;
         while at < hay.len() {
             let Some(m) = self.anchors.find(Input::new(hay).span(at..hay.len())) else {
                 break;

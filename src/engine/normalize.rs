@@ -145,6 +145,20 @@ impl Normalized {
         }
     }
 
+    /// The first normalized position whose original offset is at least `offset`.
+    pub fn position_of(&self, offset: usize) -> usize {
+        let (mut lo, mut hi) = (0, self.text.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.original(mid) < offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
     /// The original byte offset of normalized position `p` (`p == text.len()` allowed).
     pub fn original(&self, p: usize) -> usize {
         let k = self.shifts.partition_point(|&(pos, _)| pos <= p);
