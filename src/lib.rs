@@ -1,0 +1,16 @@
+//! unspin: repairs text scrambled by article spinners.
+//!
+//! The [`engine`] finds [`Edit`]s in a `&str` using a [`Dictionary`]; it does no I/O. The other
+//! modules load dictionaries, read and write files, and print what the engine found.
+
+pub mod dict;
+pub mod edit;
+pub mod engine;
+pub mod lint;
+
+pub use dict::Dictionary;
+pub use edit::Edit;
+pub use engine::{Engine, Options, Repair, Suspects};
+pub mod print;
+pub mod read;
+pub mod write;

@@ -1,0 +1,138 @@
+//! Command-line arguments.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  nothing to repair, or repairs printed or written
+  1  repairs found with --check (dict check: problems found)
+  2  error: bad arguments, a dictionary that does not load, a file that cannot be read or
+     written, or a named file that is binary or not UTF-8";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "unspin",
+    version,
+    about = "Repairs text scrambled by article spinners, and shows what it changed and why",
+    long_about = "Repairs text scrambled by article spinners (\"mental property\" -> \"intellectual \
+property\"), and shows exactly what it changed and why. With no PATH, or PATH '-', it filters \
+standard input to standard output.",
+    after_help = EXIT_CODES,
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// Files to repair; none, or '-', reads standard input
+    pub paths: Vec<PathBuf>,
+
+    /// Rewrite files in place (atomically), saying what changed
+    #[arg(short = 'w', long, conflicts_with = "check")]
+    pub write: bool,
+
+    /// Show what would change: a unified diff (git apply / patch -p1 accept it), or 'words' for
+    /// each changed line with the replaced words marked
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true, default_missing_value = "unified")]
+    pub diff: Option<DiffStyle>,
+
+    /// Change nothing; exit 1 if any repair would be made
+    #[arg(long)]
+    pub check: bool,
+
+    /// Print JSON Lines: one object per edit and one per file (schema in the README)
+    #[arg(long, conflicts_with = "diff")]
+    pub json: bool,
+
+    /// List every edit with its rule and reason (on stderr)
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// When to colour output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(flatten)]
+    pub dicts: DictArgs,
+
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DictArgs {
+    /// Also use this dictionary (YAML or compiled); repeatable. Its keys replace built-in ones
+    #[arg(long = "dict", value_name = "FILE", global = true)]
+    pub dict: Vec<PathBuf>,
+
+    /// Do not use the built-in dictionaries
+    #[arg(long, global = true)]
+    pub no_builtin: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct EngineArgs {
+    /// When to repair suspects (real English the spinner also produces): 'auto' only in
+    /// documents whose spin score reaches --spun-threshold
+    #[arg(long, value_enum, default_value_t = SuspectChoice::Auto)]
+    pub suspects: SuspectChoice,
+
+    /// Fingerprints per 1,000 words from which a document counts as spun
+    #[arg(long, default_value_t = 2.0, value_name = "SCORE")]
+    pub spun_threshold: f64,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check, look up and compile dictionaries
+    #[command(subcommand)]
+    Dict(DictCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DictCommand {
+    /// Check dictionaries (default: the built-in set): duplicates, empty sides, self-mappings,
+    /// chains and keys that can never match, each with file, line and column. Exit 1 on problems
+    Check {
+        /// YAML dictionaries, checked together as one set
+        files: Vec<PathBuf>,
+    },
+    /// What does unspin do with PHRASE? Exact match, or every key starting with it
+    Lookup {
+        phrase: String,
+        /// List every key that starts with PHRASE
+        #[arg(long)]
+        prefix: bool,
+    },
+    /// Compile the dictionaries in use (built-in and --dict) into one file that loads fast
+    Compile {
+        /// Where to write the compiled dictionary
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffStyle {
+    Unified,
+    Words,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SuspectChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,27 @@
+//! The `unspin` command: parses arguments and hands each job to the library.
+
+pub mod args;
+mod dict;
+mod repair;
+
+use args::{Cli, Command};
+use std::process::ExitCode;
+
+/// Exit statuses (see `args::EXIT_CODES`).
+pub const OK: u8 = 0;
+pub const FOUND: u8 = 1;
+pub const ERROR: u8 = 2;
+
+pub fn main(cli: Cli) -> ExitCode {
+    let code = match cli.command {
+        Some(Command::Dict(cmd)) => dict::run(cmd, &cli.run.dicts),
+        None => repair::run(&cli.run),
+    };
+    ExitCode::from(code)
+}
+
+/// Prints `unspin: message` on stderr; returns the error status.
+pub fn fail(message: impl std::fmt::Display) -> u8 {
+    eprintln!("unspin: {message}");
+    ERROR
+}

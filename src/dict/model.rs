@@ -1,0 +1,134 @@
+//! The rules a dictionary is made of, as the engine and every output see them.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How sure we are that a phrase was produced by a spinner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Class {
+    /// Practically never occurs in clean English: always repaired.
+    #[default]
+    Fingerprint,
+    /// Real English the spinner also produces: repaired only in a spun document.
+    Suspect,
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Class::Fingerprint => "fingerprint",
+            Class::Suspect => "suspect",
+        })
+    }
+}
+
+/// How a key's letter case is matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseMode {
+    /// ASCII letters match in any case; the replacement follows the case of the text.
+    #[default]
+    Preserve,
+    /// Matches only with the capitals written in the key; the replacement is used as written.
+    Exact,
+}
+
+/// Where something was written: a dictionary file, line and column (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Origin {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// Context conditions. Phrases are stored normalized (see `key::normalize`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Context {
+    pub preceded_by: Vec<String>,
+    pub not_preceded_by: Vec<String>,
+    pub followed_by: Vec<String>,
+    pub not_followed_by: Vec<String>,
+    pub document_has: Vec<String>,
+    pub document_lacks: Vec<String>,
+}
+
+impl Context {
+    pub fn is_empty(&self) -> bool {
+        self.lists().iter().all(|(_, l)| l.is_empty())
+    }
+
+    /// Each condition list with the words that describe it in reports.
+    pub fn lists(&self) -> [(&'static str, &Vec<String>); 6] {
+        [
+            ("preceded by", &self.preceded_by),
+            ("not preceded by", &self.not_preceded_by),
+            ("followed by", &self.followed_by),
+            ("not followed by", &self.not_followed_by),
+            ("document has", &self.document_has),
+            ("document lacks", &self.document_lacks),
+        ]
+    }
+}
+
+impl fmt::Display for Context {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for (what, list) in self.lists() {
+            if list.is_empty() {
+                continue;
+            }
+            if !first {
+                f.write_str("; ")?;
+            }
+            first = false;
+            write!(f, "{what} {}", list.join(" | "))?;
+        }
+        Ok(())
+    }
+}
+
+/// One dictionary entry: spun key(s) and the original wording they replace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    /// Stable id, `DICTIONARY:KEY`.
+    pub id: String,
+    pub dictionary: String,
+    /// The key as written in the dictionary.
+    pub key: String,
+    pub to: String,
+    pub class: Class,
+    pub case: CaseMode,
+    pub note: Option<String>,
+    pub context: Context,
+    pub origin: Origin,
+}
+
+/// One spun variant of a rule: the key itself or one of its `also` forms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pattern {
+    /// Index of the rule in its dictionary.
+    pub rule: u32,
+    /// As written (used to check `case: exact`).
+    pub written: String,
+    pub origin: Origin,
+}
+
+/// A problem in a dictionary, located where a curator can fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub origin: Origin,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}

@@ -1,0 +1,368 @@
+//! Reads one YAML dictionary file into rules, locating every entry (file, line, column) so that
+//! each problem and each edit can point at the line a curator has to look at.
+
+use super::key;
+use super::model::{CaseMode, Class, Context, Diagnostic, Origin, Rule};
+use serde::Deserialize;
+use serde_yaml::Value;
+
+/// A parsed entry: its rule and every spun variant (the key first), each with its location.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub rule: Rule,
+    pub variants: Vec<(String, Origin)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDoc {
+    dictionary: Option<String>,
+    #[serde(default)]
+    class: Class,
+    entries: Option<serde_yaml::Mapping>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LongEntry {
+    to: Option<String>,
+    #[serde(default)]
+    also: Vec<String>,
+    class: Option<Class>,
+    note: Option<String>,
+    #[serde(default)]
+    case: CaseMode,
+    #[serde(default)]
+    preceded_by: Vec<String>,
+    #[serde(default)]
+    not_preceded_by: Vec<String>,
+    #[serde(default)]
+    followed_by: Vec<String>,
+    #[serde(default)]
+    not_followed_by: Vec<String>,
+    #[serde(default)]
+    document_has: Vec<String>,
+    #[serde(default)]
+    document_lacks: Vec<String>,
+}
+
+/// Parses `text`, read from `path`. `default_name` names the dictionary unless the file says
+/// otherwise. Returns the entries that are well-formed and a diagnostic for each that is not.
+pub fn parse(default_name: &str, path: &str, text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let at = |line: usize, column: usize| Origin {
+        file: path.to_string(),
+        line: line as u32,
+        column: column as u32,
+    };
+    let doc: FileDoc = match serde_yaml::from_str(text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            let message = yaml_message(&e);
+            return (
+                vec![],
+                vec![Diagnostic {
+                    origin: at(line, column),
+                    message,
+                }],
+            );
+        }
+    };
+    let Some(entries) = doc.entries else {
+        let message = "no `entries:` mapping (an empty dictionary is almost surely a mistake)";
+        return (
+            vec![],
+            vec![Diagnostic {
+                origin: at(1, 1),
+                message: message.into(),
+            }],
+        );
+    };
+    let name = doc.dictionary.unwrap_or_else(|| default_name.to_string());
+    let mut locator = Locator::new(text);
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for (k, v) in entries {
+        let raw_key = match scalar_text(&k) {
+            Some(s) => s,
+            None => {
+                let origin = at(locator.entries_line, 1);
+                let message = "entry key must be a plain string (quote it)".to_string();
+                diags.push(Diagnostic { origin, message });
+                continue;
+            }
+        };
+        let (line, column) = locator.key(&raw_key);
+        let origin = at(line, column);
+        let problem = |message: String| Diagnostic {
+            origin: origin.clone(),
+            message: format!("entry {raw_key:?}: {message}"),
+        };
+        let long = match v {
+            Value::Mapping(_) => match serde_yaml::from_value::<LongEntry>(v) {
+                Ok(long) => long,
+                Err(e) => {
+                    diags.push(problem(yaml_message(&e)));
+                    continue;
+                }
+            },
+            other => match scalar_text(&other) {
+                Some(to) => LongEntry::compact(to),
+                None => {
+                    diags.push(problem(
+                        "no replacement: write `spun phrase: original phrase`".into(),
+                    ));
+                    continue;
+                }
+            },
+        };
+        let Some(to) = long.to.clone().filter(|t| !t.trim().is_empty()) else {
+            diags.push(problem("empty replacement".into()));
+            continue;
+        };
+        let mut variants = vec![(raw_key.clone(), origin.clone())];
+        for also in &long.also {
+            let (l, c) = locator.variant(line, also);
+            variants.push((also.clone(), at(l, c)));
+        }
+        let mut ok = true;
+        for (variant, vorigin) in &variants {
+            if let Some(message) = unmatchable(variant) {
+                diags.push(Diagnostic {
+                    origin: vorigin.clone(),
+                    message: format!("key {variant:?}: {message}"),
+                });
+                ok = false;
+            } else if key::normalize(variant) == key::normalize(&to)
+                && long.case == CaseMode::Preserve
+            {
+                let message = format!("key {variant:?} maps to itself");
+                diags.push(Diagnostic {
+                    origin: vorigin.clone(),
+                    message,
+                });
+                ok = false;
+            }
+        }
+        let context = match long.context() {
+            Ok(context) => context,
+            Err(message) => {
+                diags.push(problem(message));
+                continue;
+            }
+        };
+        if !ok {
+            continue;
+        }
+        let rule = Rule {
+            id: format!("{name}:{raw_key}"),
+            dictionary: name.clone(),
+            key: raw_key,
+            to,
+            class: long.class.unwrap_or(doc.class),
+            case: long.case,
+            note: long.note,
+            context,
+            origin,
+        };
+        out.push(Entry { rule, variants });
+    }
+    (out, diags)
+}
+
+impl LongEntry {
+    fn compact(to: String) -> Self {
+        LongEntry {
+            to: Some(to),
+            also: vec![],
+            class: None,
+            note: None,
+            case: CaseMode::Preserve,
+            preceded_by: vec![],
+            not_preceded_by: vec![],
+            followed_by: vec![],
+            not_followed_by: vec![],
+            document_has: vec![],
+            document_lacks: vec![],
+        }
+    }
+
+    fn context(&self) -> Result<Context, String> {
+        let norm = |list: &Vec<String>, field: &str| -> Result<Vec<String>, String> {
+            list.iter()
+                .map(|p| {
+                    let n = key::normalize(p.trim());
+                    if n.is_empty() {
+                        Err(format!("`{field}` has an empty phrase"))
+                    } else {
+                        Ok(n)
+                    }
+                })
+                .collect()
+        };
+        Ok(Context {
+            preceded_by: norm(&self.preceded_by, "preceded_by")?,
+            not_preceded_by: norm(&self.not_preceded_by, "not_preceded_by")?,
+            followed_by: norm(&self.followed_by, "followed_by")?,
+            not_followed_by: norm(&self.not_followed_by, "not_followed_by")?,
+            document_has: norm(&self.document_has, "document_has")?,
+            document_lacks: norm(&self.document_lacks, "document_lacks")?,
+        })
+    }
+}
+
+/// Why a key can never match as written, if it cannot.
+fn unmatchable(key: &str) -> Option<&'static str> {
+    if key.trim().is_empty() {
+        Some("empty key")
+    } else if key.starts_with(key::is_space) || key.ends_with(key::is_space) {
+        Some("leading or trailing whitespace can never match (matches are whole words)")
+    } else {
+        None
+    }
+}
+
+fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// serde_yaml's message without its own trailing location (we print ours in front).
+fn yaml_message(e: &serde_yaml::Error) -> String {
+    let m = e.to_string();
+    match m.find(" at line ") {
+        Some(i) => m[..i].to_string(),
+        None => m,
+    }
+}
+
+/// Finds the line and column of entry keys. serde_yaml keeps no positions for values, so this
+/// reads the lines under `entries:` in document order, the order the mapping is visited in.
+struct Locator<'a> {
+    lines: Vec<&'a str>,
+    entries_line: usize,
+    next: usize,
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str) -> Self {
+        let lines: Vec<&str> = text.lines().collect();
+        let entries = lines
+            .iter()
+            .position(|l| l.starts_with("entries:"))
+            .unwrap_or(0);
+        Locator {
+            lines,
+            entries_line: entries + 1,
+            next: entries + 1,
+        }
+    }
+
+    /// 1-based line and column of the entry key `key`.
+    fn key(&mut self, key: &str) -> (usize, usize) {
+        let found = (self.next..self.lines.len())
+            .chain(self.entries_line..self.next.min(self.lines.len()))
+            .find_map(|i| key_column(self.lines[i], key).map(|c| (i, c)));
+        match found {
+            Some((i, c)) => {
+                self.next = i + 1;
+                (i + 1, c)
+            }
+            None => (self.entries_line, 1),
+        }
+    }
+
+    /// Line and column of an `also` variant at or below the key's line.
+    fn variant(&self, key_line: usize, variant: &str) -> (usize, usize) {
+        (key_line - 1..self.lines.len().min(key_line + 40))
+            .find_map(|i| self.lines[i].find(variant).map(|c| (i + 1, c + 1)))
+            .unwrap_or((key_line, 1))
+    }
+}
+
+/// The column where `key` stands as a mapping key on `line`, if it does.
+fn key_column(line: &str, key: &str) -> Option<usize> {
+    let body = line.trim_start();
+    let indent = line.len() - body.len();
+    if indent == 0 || body.starts_with('#') {
+        return None;
+    }
+    let rest = [("\"", "\""), ("'", "'"), ("", "")]
+        .iter()
+        .find_map(|(open, close)| {
+            body.strip_prefix(open)?
+                .strip_prefix(key)?
+                .strip_prefix(close)
+        })?;
+    rest.trim_start().starts_with(':').then_some(indent + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "\
+# test
+dictionary: t
+entries:
+  mental property: intellectual property
+  # a comment
+  \"yr\": year
+  agency:
+    to: firm
+    class: suspect
+    also: [agencies]
+    not_preceded_by: [News]
+";
+
+    #[test]
+    fn parses_both_forms_with_locations() {
+        let (entries, diags) = parse("x", "t.yaml", SAMPLE);
+        assert!(diags.is_empty(), "{diags:?}");
+        let got: Vec<_> = entries
+            .iter()
+            .map(|e| (e.rule.id.as_str(), e.rule.origin.line))
+            .collect();
+        assert_eq!(
+            got,
+            [("t:mental property", 4), ("t:yr", 6), ("t:agency", 7)]
+        );
+        let agency = &entries[2];
+        assert_eq!(agency.rule.class, Class::Suspect);
+        assert_eq!(agency.rule.context.not_preceded_by, ["news"]);
+        assert_eq!(agency.variants[1].0, "agencies");
+        assert_eq!(agency.variants[1].1.line, 10);
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let (_, diags) = parse("x", "bad.yaml", "entries:\n  a: b\n c: [\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].origin.file, "bad.yaml");
+        assert!(diags[0].origin.line >= 2, "{:?}", diags[0]);
+    }
+
+    #[test]
+    fn reports_empty_self_mapping_and_unmatchable_entries_with_their_lines() {
+        let text = "entries:\n  a: b\n  same: Same\n  ' lead': x\n  empty: ''\n  nothing:\n";
+        let (entries, diags) = parse("x", "d.yaml", text);
+        assert_eq!(entries.len(), 1);
+        let lines: Vec<u32> = diags.iter().map(|d| d.origin.line).collect();
+        assert_eq!(lines, [3, 4, 5, 6], "{diags:?}");
+        assert!(diags[0].message.contains("maps to itself"));
+        assert!(diags[1].message.contains("whitespace"));
+        assert!(diags[2].message.contains("empty replacement"));
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_not_ignored() {
+        let (entries, diags) = parse("x", "d.yaml", "entries:\n  a:\n    to: b\n    nto: c\n");
+        assert!(entries.is_empty());
+        assert!(diags[0].message.contains("nto"), "{diags:?}");
+        assert_eq!(diags[0].origin.line, 2);
+    }
+}

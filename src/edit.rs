@@ -1,0 +1,52 @@
+//! The one type that carries a repair from the matcher to every output.
+
+use crate::dict::model::Rule;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// A repair: replace the bytes `range` of the text (which read `from`) with `to`, because of
+/// `rule`, for the reason `why`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub from: String,
+    pub to: String,
+    pub rule: Arc<Rule>,
+    /// The class and the conditions that let this edit through, in words.
+    pub why: String,
+}
+
+/// The text with `edits` (sorted, not overlapping) applied; every other byte is kept.
+pub fn apply(text: &str, edits: &[Edit]) -> String {
+    let grow: usize = edits.iter().map(|e| e.to.len()).sum();
+    let mut out = String::with_capacity(text.len() + grow);
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.range.start]);
+        out.push_str(&e.to);
+        at = e.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// 1-based line and column (in chars) of byte offsets in one text.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// Line and column of `offset` in `text` (the text this index was made from).
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}

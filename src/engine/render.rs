@@ -1,0 +1,193 @@
+//! Writes a replacement the way the text it lands in is written: letter case, the whitespace
+//! between words (line breaks stay where they can) and apostrophe style.
+
+use crate::dict::model::{CaseMode, Rule};
+
+/// Small words that stay lower-case in a Title Cased phrase.
+const SMALL: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to",
+];
+
+/// The replacement for `matched`. `curly_text` says whether the surrounding text writes its
+/// apostrophes as `’`; it is asked only when the match itself does not tell.
+pub fn render(rule: &Rule, matched: &str, curly_text: impl FnOnce() -> bool) -> String {
+    let cased = match rule.case {
+        CaseMode::Preserve => follow_case(matched, &rule.key, &rule.to),
+        CaseMode::Exact => rule.to.clone(),
+    };
+    let spaced = follow_spacing(matched, &cased);
+    if !spaced.contains('\'') {
+        return spaced;
+    }
+    let curly = if matched.contains('\u{2019}') {
+        true
+    } else if matched.contains('\'') {
+        false
+    } else {
+        curly_text()
+    };
+    if curly {
+        spaced.replace('\'', "\u{2019}")
+    } else {
+        spaced
+    }
+}
+
+fn follow_case(matched: &str, key: &str, to: &str) -> String {
+    let letters = || matched.chars().filter(|c| c.is_alphabetic());
+    if letters().count() >= 2 && letters().all(char::is_uppercase) {
+        return to.to_uppercase();
+    }
+    let words: Vec<&str> = matched.split_whitespace().collect();
+    let title = words.len() >= 2
+        && words
+            .iter()
+            .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    if title {
+        return to
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| {
+                if i > 0 && SMALL.contains(&w) {
+                    w.to_string()
+                } else {
+                    capitalize(w)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let starts_upper = |s: &str| {
+        s.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    if starts_upper(matched) && !starts_upper(key) {
+        capitalize(to)
+    } else {
+        to.to_string()
+    }
+}
+
+fn capitalize(w: &str) -> String {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// Puts the matched text's whitespace runs into the replacement's gaps, in order. When the
+/// replacement has fewer gaps and a dropped run held a line break, the last gap takes it, so
+/// hard-wrapped text keeps its line count where it can.
+fn follow_spacing(matched: &str, to: &str) -> String {
+    let runs: Vec<&str> = matched
+        .split(|c: char| !c.is_whitespace())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if runs.iter().all(|r| *r == " ") {
+        return to.to_string();
+    }
+    let gaps = to.matches(' ').count();
+    let mut fill: Vec<&str> = (0..gaps)
+        .map(|k| runs.get(k).copied().unwrap_or(" "))
+        .collect();
+    if let (Some(last), Some(dropped)) = (
+        fill.last_mut(),
+        runs.iter().skip(gaps).find(|r| r.contains('\n')),
+    ) {
+        *last = dropped;
+    }
+    let mut out = String::with_capacity(to.len() + 4);
+    let mut fill = fill.into_iter();
+    for (i, part) in to.split(' ').enumerate() {
+        if i > 0 {
+            out.push_str(fill.next().unwrap_or(" "));
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::model::{Class, Context, Origin};
+
+    fn rule(key: &str, to: &str) -> Rule {
+        Rule {
+            id: format!("t:{key}"),
+            dictionary: "t".into(),
+            key: key.into(),
+            to: to.into(),
+            class: Class::Fingerprint,
+            case: CaseMode::Preserve,
+            note: None,
+            context: Context::default(),
+            origin: Origin::default(),
+        }
+    }
+
+    #[test]
+    fn case_follows_the_text() {
+        let r = rule("mental property", "intellectual property");
+        assert_eq!(
+            render(&r, "mental property", || false),
+            "intellectual property"
+        );
+        assert_eq!(
+            render(&r, "Mental property", || false),
+            "Intellectual property"
+        );
+        assert_eq!(
+            render(&r, "MENTAL PROPERTY", || false),
+            "INTELLECTUAL PROPERTY"
+        );
+        assert_eq!(
+            render(&r, "Mental Property", || false),
+            "Intellectual Property"
+        );
+    }
+
+    #[test]
+    fn capitals_written_in_the_replacement_are_kept() {
+        let r = rule(
+            "workplace of personnel administration",
+            "Office of Personnel Management",
+        );
+        assert_eq!(
+            render(&r, "workplace of personnel administration", || false),
+            "Office of Personnel Management"
+        );
+        assert_eq!(
+            render(&r, "Workplace of Personnel Administration", || false),
+            "Office of Personnel Management"
+        );
+        let r = rule("Chinese language", "Chinese");
+        assert_eq!(render(&r, "chinese language", || false), "Chinese");
+    }
+
+    #[test]
+    fn line_breaks_inside_a_match_are_kept() {
+        let r = rule("as soon as once more", "once again");
+        assert_eq!(render(&r, "as soon\nas once more", || false), "once\nagain");
+        let r = rule("secrets and techniques", "secrets");
+        assert_eq!(render(&r, "secrets and\r\ntechniques", || false), "secrets");
+        let r = rule("a b", "c d e");
+        assert_eq!(render(&r, "a\t\tb", || false), "c\t\td e");
+    }
+
+    #[test]
+    fn apostrophes_follow_the_text() {
+        let r = rule("i might", "I'd");
+        assert_eq!(render(&r, "I might", || true), "I\u{2019}d");
+        assert_eq!(render(&r, "I might", || false), "I'd");
+        let r = rule("there isn't any", "there's no");
+        assert_eq!(
+            render(&r, "there isn\u{2019}t any", || false),
+            "there\u{2019}s no"
+        );
+        assert_eq!(render(&r, "there isn't any", || true), "there's no");
+    }
+}

@@ -1,0 +1,85 @@
+//! JSON Lines output: one object per edit, one per file, one per problem. The schema is in the
+//! README ("JSON output"); fields are only ever added.
+
+use crate::edit::{Edit, LineIndex};
+use crate::engine::Repair;
+use serde::Serialize;
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Record<'a> {
+    Edit {
+        path: &'a str,
+        line: usize,
+        column: usize,
+        start: usize,
+        end: usize,
+        from: &'a str,
+        to: &'a str,
+        rule: &'a str,
+        dictionary: &'a str,
+        class: String,
+        why: &'a str,
+        source: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<&'a str>,
+    },
+    File {
+        path: &'a str,
+        edits: usize,
+        fingerprints: usize,
+        words: usize,
+        score: f64,
+        spun: bool,
+        written: bool,
+    },
+    Skip {
+        path: &'a str,
+        reason: String,
+    },
+    Error {
+        path: &'a str,
+        message: String,
+    },
+}
+
+impl Record<'_> {
+    pub fn line(&self) -> String {
+        let mut s = serde_json::to_string(self).expect("records serialize");
+        s.push('\n');
+        s
+    }
+}
+
+/// An edit record for `e`, found in `text`.
+pub fn edit<'a>(path: &'a str, text: &str, index: &LineIndex, e: &'a Edit) -> Record<'a> {
+    let (line, column) = index.position(text, e.range.start);
+    Record::Edit {
+        path,
+        line,
+        column,
+        start: e.range.start,
+        end: e.range.end,
+        from: &e.from,
+        to: &e.to,
+        rule: &e.rule.id,
+        dictionary: &e.rule.dictionary,
+        class: e.rule.class.to_string(),
+        why: &e.why,
+        source: e.rule.origin.to_string(),
+        note: e.rule.note.as_deref(),
+    }
+}
+
+/// The file record that follows a file's edits.
+pub fn file<'a>(path: &'a str, repair: &Repair, written: bool) -> Record<'a> {
+    Record::File {
+        path,
+        edits: repair.edits.len(),
+        fingerprints: repair.score.fingerprints,
+        words: repair.score.words,
+        score: (repair.score.per_thousand() * 100.0).round() / 100.0,
+        spun: repair.spun,
+        written,
+    }
+}
