@@ -42,7 +42,6 @@ fn pair_fixtures_agree_with_the_aligned_reference() {
 }
 
 #[test]
-#[ignore = "needs the full built-in dictionary (issue 5)"]
 fn builtin_dictionary_clears_the_floor_on_seed_003() {
     let engine = Engine::new(Dictionary::builtin(), Options::default()).unwrap();
     let ev = evaluate(ORIGINAL, SPUN, &engine.repair(SPUN).edits);
