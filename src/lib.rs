@@ -12,5 +12,6 @@ pub use dict::Dictionary;
 pub use edit::Edit;
 pub use engine::{Engine, Options, Repair, Suspects};
 pub mod print;
+pub mod prose;
 pub mod read;
 pub mod write;

@@ -8,6 +8,7 @@
 //! there.
 
 mod boundary;
+mod within;
 mod normalize;
 mod render;
 
