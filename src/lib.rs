@@ -14,4 +14,5 @@ pub use engine::{Engine, Options, Repair, Suspects};
 pub mod print;
 pub mod prose;
 pub mod read;
+pub mod walk;
 pub mod write;
