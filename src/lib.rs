@@ -14,5 +14,6 @@ pub use engine::{Engine, Options, Repair, Suspects};
 pub mod print;
 pub mod prose;
 pub mod read;
+pub mod roots;
 pub mod walk;
 pub mod write;
