@@ -1,7 +1,10 @@
 //! The `unspin` command: parses arguments and hands each job to the library.
 
 pub mod args;
+mod batch;
 mod dict;
+mod interrupt;
+mod progress;
 mod repair;
 
 use args::{Cli, Command};
