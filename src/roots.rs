@@ -24,7 +24,9 @@ pub struct Roots {
 impl Roots {
     /// Resolves each path (those that do not exist cannot hold a write and are left out).
     pub fn new(paths: &[PathBuf]) -> Roots {
-        Roots { resolved: paths.iter().filter_map(|p| p.canonicalize().ok()).collect() }
+        Roots {
+            resolved: paths.iter().filter_map(|p| p.canonicalize().ok()).collect(),
+        }
     }
 
     /// The real path to write for `path`, or why it may not be written.
@@ -41,7 +43,9 @@ impl Roots {
                 Some(d) if !d.as_os_str().is_empty() => d,
                 _ => Path::new("."),
             };
-            let name = path.file_name().ok_or_else(|| io::Error::other("not a file name"))?;
+            let name = path
+                .file_name()
+                .ok_or_else(|| io::Error::other("not a file name"))?;
             dir.canonicalize()?.join(name)
         };
         if self.resolved.iter().any(|root| real.starts_with(root)) {
@@ -72,14 +76,26 @@ mod tests {
         let roots = Roots::new(&[t.to_path_buf()]);
         let real_in = t.canonicalize().unwrap().join("sub/in.txt");
         assert_eq!(roots.target(&t.join("sub/in.txt"), false).unwrap(), real_in);
-        assert!(matches!(roots.target(&t.join("to-in.txt"), false), Err(Refused::Symlink)));
+        assert!(matches!(
+            roots.target(&t.join("to-in.txt"), false),
+            Err(Refused::Symlink)
+        ));
         assert_eq!(roots.target(&t.join("to-in.txt"), true).unwrap(), real_in);
-        assert!(matches!(roots.target(&t.join("to-out.txt"), true), Err(Refused::Outside(_))));
-        assert!(matches!(roots.target(&t.join("away/out.txt"), true), Err(Refused::Outside(_))));
+        assert!(matches!(
+            roots.target(&t.join("to-out.txt"), true),
+            Err(Refused::Outside(_))
+        ));
+        assert!(matches!(
+            roots.target(&t.join("away/out.txt"), true),
+            Err(Refused::Outside(_))
+        ));
         // A root that is a single file admits only that file.
         let one = Roots::new(&[t.join("sub/in.txt")]);
         assert!(one.target(&t.join("sub/in.txt"), false).is_ok());
         fs::write(t.join("sub/other.txt"), "x").unwrap();
-        assert!(matches!(one.target(&t.join("sub/other.txt"), false), Err(Refused::Outside(_))));
+        assert!(matches!(
+            one.target(&t.join("sub/other.txt"), false),
+            Err(Refused::Outside(_))
+        ));
     }
 }

@@ -39,7 +39,11 @@ pub struct GlobError(String);
 
 /// The files under `roots`, in walking order, handed to `each` one at a time (nothing is
 /// collected, so memory does not grow with the folder). `each` returns false to stop the walk.
-pub fn walk(roots: &[PathBuf], options: &Options, mut each: impl FnMut(Found) -> bool) -> Result<(), GlobError> {
+pub fn walk(
+    roots: &[PathBuf],
+    options: &Options,
+    mut each: impl FnMut(Found) -> bool,
+) -> Result<(), GlobError> {
     let named_excludes = overrides(Path::new(""), &[], &options.excludes)?;
     for root in roots {
         if excluded(&named_excludes, root) {
@@ -47,7 +51,10 @@ pub fn walk(roots: &[PathBuf], options: &Options, mut each: impl FnMut(Found) ->
         }
         let is_dir = std::fs::metadata(root).is_ok_and(|m| m.is_dir());
         if !is_dir {
-            if !each(Found::File { path: root.clone(), named: true }) {
+            if !each(Found::File {
+                path: root.clone(),
+                named: true,
+            }) {
                 return Ok(());
             }
             continue;
@@ -60,16 +67,24 @@ pub fn walk(roots: &[PathBuf], options: &Options, mut each: impl FnMut(Found) ->
             .overrides(overrides(root, &options.globs, &options.excludes)?);
         if !options.hidden {
             // A `--glob` match would otherwise let a hidden file through.
-            builder.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            builder.filter_entry(|e| {
+                e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+            });
         }
         if options.sort {
             builder.sort_by_file_name(|a, b| a.cmp(b));
         }
         for entry in builder.build() {
             let found = match entry {
-                Err(e) => Found::Error { path: error_path(&e).unwrap_or_else(|| root.clone()), message: plain(&e) },
+                Err(e) => Found::Error {
+                    path: error_path(&e).unwrap_or_else(|| root.clone()),
+                    message: plain(&e),
+                },
                 Ok(entry) => match entry.file_type() {
-                    Some(t) if t.is_file() => Found::File { path: entry.into_path(), named: false },
+                    Some(t) if t.is_file() => Found::File {
+                        path: entry.into_path(),
+                        named: false,
+                    },
                     Some(t) if t.is_symlink() => Found::Symlink(entry.into_path()),
                     _ => continue,
                 },
@@ -89,7 +104,8 @@ fn overrides(root: &Path, globs: &[String], excludes: &[String]) -> Result<Overr
         b.add(g).map_err(|e| GlobError(format!("{g}: {e}")))?;
     }
     for g in excludes {
-        b.add(&format!("!{g}")).map_err(|e| GlobError(format!("{g}: {e}")))?;
+        b.add(&format!("!{g}"))
+            .map_err(|e| GlobError(format!("{g}: {e}")))?;
     }
     b.build().map_err(|e| GlobError(e.to_string()))
 }
@@ -101,14 +117,22 @@ fn excluded(excludes: &Override, path: &Path) -> bool {
     let is_dir = path.is_dir();
     // `--exclude build` also drops a file named as `build/x.txt`: try each folder on a relative
     // path (on an absolute one, the folders above the user's tree are none of the globs' business).
-    let folders = path.ancestors().skip(1).take_while(|p| path.is_relative() && !p.as_os_str().is_empty());
-    excludes.matched(path, is_dir).is_ignore() || folders.into_iter().any(|p| excludes.matched(p, true).is_ignore())
+    let folders = path
+        .ancestors()
+        .skip(1)
+        .take_while(|p| path.is_relative() && !p.as_os_str().is_empty());
+    excludes.matched(path, is_dir).is_ignore()
+        || folders
+            .into_iter()
+            .any(|p| excludes.matched(p, true).is_ignore())
 }
 
 fn error_path(e: &ignore::Error) -> Option<PathBuf> {
     match e {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
         _ => None,
     }
 }
@@ -132,7 +156,9 @@ mod tests {
         let mut out = Vec::new();
         walk(roots, options, |f| {
             out.push(match f {
-                Found::File { path, named } => format!("{}{}", path.display(), if named { " (named)" } else { "" }),
+                Found::File { path, named } => {
+                    format!("{}{}", path.display(), if named { " (named)" } else { "" })
+                }
                 Found::Symlink(path) => format!("{} (link)", path.display()),
                 Found::Error { path, message } => format!("{}: {message}", path.display()),
             });
@@ -147,22 +173,56 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         fs::create_dir_all(d.join("a/b")).unwrap();
-        for f in ["a/b/x.txt", "a/y.html", "a/skip.log", "z.txt", ".hid.txt", "a/build.min.js"] {
+        for f in [
+            "a/b/x.txt",
+            "a/y.html",
+            "a/skip.log",
+            "z.txt",
+            ".hid.txt",
+            "a/build.min.js",
+        ] {
             fs::write(d.join(f), "x").unwrap();
         }
         fs::write(d.join(".gitignore"), "*.log\n").unwrap();
-        let root = d.to_path_buf();
-        let sorted = Options { sort: true, ..Options::default() };
-        let rel = |v: Vec<String>| v.into_iter().map(|s| s.replace(&format!("{}/", d.display()), "")).collect::<Vec<_>>();
-        assert_eq!(rel(files(&[root.clone()], &sorted)), ["a/b/x.txt", "a/build.min.js", "a/y.html", "z.txt"]);
-        let hidden = Options { hidden: true, ..sorted.clone() };
-        assert!(rel(files(&[root.clone()], &hidden)).contains(&".hid.txt".to_string()));
-        let globbed = Options { globs: vec!["*.txt".into()], excludes: vec!["b".into()], ..sorted.clone() };
-        assert_eq!(rel(files(&[root.clone()], &globbed)), ["z.txt"]);
+        let root = [d.to_path_buf()];
+        let sorted = Options {
+            sort: true,
+            ..Options::default()
+        };
+        let rel = |v: Vec<String>| {
+            v.into_iter()
+                .map(|s| s.replace(&format!("{}/", d.display()), ""))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            rel(files(&root, &sorted)),
+            ["a/b/x.txt", "a/build.min.js", "a/y.html", "z.txt"]
+        );
+        let hidden = Options {
+            hidden: true,
+            ..sorted.clone()
+        };
+        assert!(rel(files(&root, &hidden)).contains(&".hid.txt".to_string()));
+        let globbed = Options {
+            globs: vec!["*.txt".into()],
+            excludes: vec!["b".into()],
+            ..sorted.clone()
+        };
+        assert_eq!(rel(files(&root, &globbed)), ["z.txt"]);
         // Named files: taken even if ignored or hidden, dropped by --exclude.
-        let named = [d.join("a/skip.log"), d.join(".hid.txt"), d.join("a/build.min.js")];
-        let excl = Options { excludes: vec!["*.min.js".into()], ..sorted.clone() };
-        assert_eq!(rel(files(&named, &excl)), ["a/skip.log (named)", ".hid.txt (named)"]);
+        let named = [
+            d.join("a/skip.log"),
+            d.join(".hid.txt"),
+            d.join("a/build.min.js"),
+        ];
+        let excl = Options {
+            excludes: vec!["*.min.js".into()],
+            ..sorted.clone()
+        };
+        assert_eq!(
+            rel(files(&named, &excl)),
+            ["a/skip.log (named)", ".hid.txt (named)"]
+        );
     }
 
     #[test]
@@ -182,8 +242,17 @@ mod tests {
         fs::write(out.path().join("o.txt"), "x").unwrap();
         std::os::unix::fs::symlink(out.path().join("o.txt"), dir.path().join("l.txt")).unwrap();
         let root = [dir.path().to_path_buf()];
-        assert_eq!(files(&root, &Options::default()), [format!("{} (link)", dir.path().join("l.txt").display())]);
-        let follow = Options { follow: true, ..Options::default() };
-        assert_eq!(files(&root, &follow), [dir.path().join("l.txt").display().to_string()]);
+        assert_eq!(
+            files(&root, &Options::default()),
+            [format!("{} (link)", dir.path().join("l.txt").display())]
+        );
+        let follow = Options {
+            follow: true,
+            ..Options::default()
+        };
+        assert_eq!(
+            files(&root, &follow),
+            [dir.path().join("l.txt").display().to_string()]
+        );
     }
 }

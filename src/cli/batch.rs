@@ -41,15 +41,33 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     if let Some(suffix) = &b.backup {
         excludes.push(format!("*{}", escape_glob(suffix)));
     }
-    let options = walk::Options { globs: b.glob.clone(), excludes, hidden: b.hidden, follow: b.follow, sort: b.sort };
-    let jobs = b.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from);
+    let options = walk::Options {
+        globs: b.glob.clone(),
+        excludes,
+        hidden: b.hidden,
+        follow: b.follow,
+        sort: b.sort,
+    };
+    let jobs = b.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
     let many = args.paths.len() > 1 || args.paths.iter().any(|p| p.is_dir());
     if args.write {
         interrupt::install();
     }
-    let ctx = Ctx { args, engine, style, roots: Roots::new(&args.paths) };
+    let ctx = Ctx {
+        args,
+        engine,
+        style,
+        roots: Roots::new(&args.paths),
+    };
     let bar = Bar::new(many);
-    let window = Window::new(if b.sort { jobs * WINDOW_PER_JOB } else { usize::MAX });
+    let window = Window::new(if b.sort {
+        jobs * WINDOW_PER_JOB
+    } else {
+        usize::MAX
+    });
     let (job_tx, job_rx) = sync_channel::<(usize, Found)>(jobs * 2);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = sync_channel::<(usize, Outcome)>(jobs * 2);
@@ -58,7 +76,9 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
             let done_tx = done_tx.clone();
             let (ctx, job_rx) = (&ctx, &job_rx);
             s.spawn(move || loop {
-                let Ok((seq, found)) = job_rx.lock().expect("no worker panics").recv() else { break };
+                let Ok((seq, found)) = job_rx.lock().expect("no worker panics").recv() else {
+                    break;
+                };
                 // After Ctrl-C, queued files are dropped unread.
                 if interrupt::stopped() {
                     continue;
@@ -112,21 +132,48 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
     match found {
         Found::File { path, named } => {
             let shown = path.display().to_string();
-            let input = Input { bytes: read(&path, args.batch.max_size), named, kind: repair::kind_of(args, Some(&path)) };
-            let write = |original: &[u8], repaired: &str| write_back(ctx, &path, original, repaired);
+            let input = Input {
+                bytes: read(&path, args.batch.max_size),
+                named,
+                kind: repair::kind_of(args, Some(&path)),
+            };
+            let write =
+                |original: &[u8], repaired: &str| write_back(ctx, &path, original, repaired);
             repair::one(ctx.engine, args, ctx.style, &shown, input, Some(&write))
         }
         Found::Symlink(path) => {
             let (mut out, mut err) = (String::new(), String::new());
             let mut quiet = String::new();
             let message = "symbolic link, not followed (use --follow), skipped";
-            repair::problem(args, &path.display().to_string(), message, false, &mut out, if args.verbose { &mut err } else { &mut quiet });
-            Outcome { out, err, result: FileResult::Symlink }
+            repair::problem(
+                args,
+                &path.display().to_string(),
+                message,
+                false,
+                &mut out,
+                if args.verbose { &mut err } else { &mut quiet },
+            );
+            Outcome {
+                out,
+                err,
+                result: FileResult::Symlink,
+            }
         }
         Found::Error { path, message } => {
             let (mut out, mut err) = (String::new(), String::new());
-            repair::problem(args, &path.display().to_string(), &message, true, &mut out, &mut err);
-            Outcome { out, err, result: FileResult::Error }
+            repair::problem(
+                args,
+                &path.display().to_string(),
+                &message,
+                true,
+                &mut out,
+                &mut err,
+            );
+            Outcome {
+                out,
+                err,
+                result: FileResult::Error,
+            }
         }
     }
 }
@@ -141,12 +188,18 @@ fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
         return Err(ReadProblem::Io("is a directory".into()));
     }
     if meta.len() > limit {
-        return Err(ReadProblem::TooLarge { size: meta.len(), limit });
+        return Err(ReadProblem::TooLarge {
+            size: meta.len(),
+            limit,
+        });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > limit {
-        return Err(ReadProblem::TooLarge { size: bytes.len() as u64, limit });
+        return Err(ReadProblem::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
     }
     Ok(bytes)
 }
@@ -158,7 +211,10 @@ fn write_back(ctx: &Ctx, path: &Path, original: &[u8], repaired: &str) -> Result
         return Err("interrupted; not written".into());
     }
     let b = &ctx.args.batch;
-    let target = ctx.roots.target(path, b.follow).map_err(|e| e.to_string())?;
+    let target = ctx
+        .roots
+        .target(path, b.follow)
+        .map_err(|e| e.to_string())?;
     if let Some(suffix) = &b.backup {
         let meta = std::fs::metadata(&target).map_err(|e| e.to_string())?;
         if meta.permissions().readonly() {
@@ -227,7 +283,11 @@ struct Window {
 
 impl Window {
     fn new(size: usize) -> Window {
-        Window { size, printed: Mutex::new(0), moved: Condvar::new() }
+        Window {
+            size,
+            printed: Mutex::new(0),
+            moved: Condvar::new(),
+        }
     }
 
     fn wait_for(&self, seq: usize) {
@@ -248,5 +308,14 @@ impl Window {
 
 /// `suffix` as a literal in a glob.
 fn escape_glob(suffix: &str) -> String {
-    suffix.chars().flat_map(|c| if "*?[]{}\\!".contains(c) { vec!['\\', c] } else { vec![c] }).collect()
+    suffix
+        .chars()
+        .flat_map(|c| {
+            if "*?[]{}\\!".contains(c) {
+                vec!['\\', c]
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
 }

@@ -19,10 +19,17 @@ pub struct Bar {
 impl Bar {
     pub fn new(wanted: bool) -> Bar {
         let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
-        if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {per_sec} {elapsed}") {
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} {pos}/{len} files {wide_bar} {per_sec} {elapsed}",
+        ) {
             bar.set_style(style);
         }
-        Bar { bar, enabled: wanted && std::io::stderr().is_terminal(), shown: AtomicBool::new(false), start: Instant::now() }
+        Bar {
+            bar,
+            enabled: wanted && std::io::stderr().is_terminal(),
+            shown: AtomicBool::new(false),
+            start: Instant::now(),
+        }
     }
 
     /// One more file to do.
@@ -33,7 +40,8 @@ impl Bar {
     /// One file done.
     pub fn done(&self) {
         self.bar.inc(1);
-        if self.enabled && self.start.elapsed() > DELAY && !self.shown.swap(true, Ordering::Relaxed) {
+        if self.enabled && self.start.elapsed() > DELAY && !self.shown.swap(true, Ordering::Relaxed)
+        {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
             self.bar.enable_steady_tick(Duration::from_millis(200));
         }

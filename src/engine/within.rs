@@ -22,7 +22,9 @@ impl Engine {
         let mut repair = self.repair(&masked);
         repair.edits.retain(|e| {
             let k = ranges.partition_point(|r| r.end < e.range.end);
-            ranges.get(k).is_some_and(|r| r.start <= e.range.start && e.range.end <= r.end)
+            ranges
+                .get(k)
+                .is_some_and(|r| r.start <= e.range.start && e.range.end <= r.end)
         });
         repair
     }
@@ -36,14 +38,18 @@ mod tests {
     fn engine() -> Engine {
         let yaml = "entries:\n  mental property: intellectual property\n  on-line: online\n  \
                     chinese language:\n    to: Chinese\n    not_preceded_by: [the]\n";
-        Engine::new(Dictionary::from_yaml("t", yaml).unwrap(), Options::default()).unwrap()
+        Engine::new(
+            Dictionary::from_yaml("t", yaml).unwrap(),
+            Options::default(),
+        )
+        .unwrap()
     }
 
     #[test]
     fn edits_only_inside_ranges_at_original_offsets() {
         let text = "<a title=\"mental property\">mental property</a>";
         let inside = 27..42;
-        let r = engine().repair_within(text, &[inside.clone()]);
+        let r = engine().repair_within(text, std::slice::from_ref(&inside));
         assert_eq!(r.edits.len(), 1);
         assert_eq!(r.edits[0].range, inside);
         assert_eq!(r.edits[0].from, "mental property");

@@ -36,7 +36,8 @@ pub struct Summary {
 impl Summary {
     /// `N files scanned, N repaired (N edits), N skipped (...), N errors, 1.23 s`.
     pub fn line(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut s = format!(
             "{}, {} repaired ({})",
             plural(self.files_scanned, "file scanned", "files scanned"),
@@ -45,15 +46,24 @@ impl Summary {
         );
         let k = &self.skipped;
         s.push_str(&format!(", {} skipped", k.total()));
-        let parts: Vec<String> = [(k.binary, "binary"), (k.not_utf8, "not UTF-8"), (k.too_large, "too large"), (k.symlink, "symlinks")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, what)| format!("{n} {what}"))
-            .collect();
+        let parts: Vec<String> = [
+            (k.binary, "binary"),
+            (k.not_utf8, "not UTF-8"),
+            (k.too_large, "too large"),
+            (k.symlink, "symlinks"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
         if !parts.is_empty() {
             s.push_str(&format!(" ({})", parts.join(", ")));
         }
-        s.push_str(&format!(", {}, {:.2} s", plural(self.errors, "error", "errors"), self.elapsed_seconds));
+        s.push_str(&format!(
+            ", {}, {:.2} s",
+            plural(self.errors, "error", "errors"),
+            self.elapsed_seconds
+        ));
         if self.interrupted {
             s.push_str(", interrupted");
         }
@@ -71,7 +81,12 @@ mod tests {
             files_scanned: 12,
             files_repaired: 3,
             edits: 7,
-            skipped: Skipped { binary: 2, not_utf8: 1, too_large: 0, symlink: 1 },
+            skipped: Skipped {
+                binary: 2,
+                not_utf8: 1,
+                too_large: 0,
+                symlink: 1,
+            },
             errors: 1,
             elapsed_seconds: 0.5,
             interrupted: false,

@@ -99,7 +99,10 @@ fn references(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut i = 0;
     while let Some(k) = memchr::memchr(b'&', &part[i..]) {
         let start = i + k;
-        let name = part[start + 1..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'#').count();
+        let name = part[start + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#')
+            .count();
         let end = start + 1 + name;
         if name > 0 && part.get(end) == Some(&b';') {
             out.push(range.start + start..range.start + end + 1);
@@ -115,7 +118,11 @@ mod tests {
     use super::*;
 
     fn texts(html: &str) -> Vec<&str> {
-        text_ranges(html).unwrap().into_iter().map(|r| &html[r]).collect()
+        text_ranges(html)
+            .unwrap()
+            .into_iter()
+            .map(|r| &html[r])
+            .collect()
     }
 
     #[test]
@@ -128,7 +135,10 @@ mod tests {
         let t = texts(html);
         assert!(t.contains(&"Mental property"), "{t:?}");
         assert!(t.contains(&"The mental property"), "{t:?}");
-        assert!(t.iter().all(|s| !s.contains('<') && !s.contains('"')), "{t:?}");
+        assert!(
+            t.iter().all(|s| !s.contains('<') && !s.contains('"')),
+            "{t:?}"
+        );
         let joined = t.concat();
         assert_eq!(joined.matches("mental property").count(), 1, "{t:?}");
     }
@@ -142,10 +152,18 @@ mod tests {
 
     #[test]
     fn unclosed_and_broken_markup_still_maps_exactly() {
-        for html in ["<p>one <b>two</i> three", "text only", "<p a=\"x>y\">z</p", "<p>&amp", "<<>>"] {
+        for html in [
+            "<p>one <b>two</i> three",
+            "text only",
+            "<p a=\"x>y\">z</p",
+            "<p>&amp",
+            "<<>>",
+        ] {
             let r = text_ranges(html).unwrap();
             assert!(r.windows(2).all(|w| w[0].end < w[1].start), "{html}: {r:?}");
-            assert!(r.iter().all(|r| html.is_char_boundary(r.start) && html.is_char_boundary(r.end)));
+            assert!(r
+                .iter()
+                .all(|r| html.is_char_boundary(r.start) && html.is_char_boundary(r.end)));
         }
         assert_eq!(texts("<p>one <b>two</b> three"), ["one ", "two", " three"]);
     }

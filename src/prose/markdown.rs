@@ -70,7 +70,9 @@ fn is_reference_definition(line: &str) -> bool {
         return false;
     }
     let t = line.trim_start();
-    t.starts_with('[') && t.find("]:").is_some_and(|i| i > 1 && !t[1..i].contains(']'))
+    t.starts_with('[')
+        && t.find("]:")
+            .is_some_and(|i| i > 1 && !t[1..i].contains(']'))
 }
 
 /// The lines that may hold prose, as ranges of whole lines.
@@ -142,7 +144,9 @@ fn inline_holes(md: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
                 let rest = &md[i..end];
                 let stop = if rest.starts_with("<!--") {
                     rest.find("-->").map(|k| k + 3).or(Some(rest.len()))
-                } else if rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '?' || c == '!') {
+                } else if rest[1..].starts_with(|c: char| {
+                    c.is_ascii_alphabetic() || c == '/' || c == '?' || c == '!'
+                }) {
                     rest.find('>').map(|k| k + 1)
                 } else {
                     None
@@ -211,7 +215,11 @@ mod tests {
     use super::*;
 
     fn prose(md: &str) -> String {
-        prose_ranges(md).into_iter().map(|r| &md[r]).collect::<Vec<_>>().join("|")
+        prose_ranges(md)
+            .into_iter()
+            .map(|r| &md[r])
+            .collect::<Vec<_>>()
+            .join("|")
     }
 
     #[test]
@@ -238,9 +246,14 @@ mod tests {
 
     #[test]
     fn unclosed_constructs_do_not_panic() {
-        for md in ["``` \nx", "a `b", "[a](b", "<!-- x", "<a href", "\\", "---\nx"] {
+        for md in [
+            "``` \nx", "a `b", "[a](b", "<!-- x", "<a href", "\\", "---\nx",
+        ] {
             let r = prose_ranges(md);
-            assert!(r.iter().all(|r| r.end <= md.len() && r.start < r.end), "{md}");
+            assert!(
+                r.iter().all(|r| r.end <= md.len() && r.start < r.end),
+                "{md}"
+            );
         }
     }
 }

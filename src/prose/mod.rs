@@ -19,7 +19,11 @@ pub enum Kind {
 impl Kind {
     /// The kind a file's name says: `.html`/`.htm`/`.xhtml`, `.md`/`.markdown`, else text.
     pub fn of_path(path: &Path) -> Kind {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match ext.as_str() {
             "html" | "htm" | "xhtml" => Kind::Html,
             "md" | "markdown" => Kind::Markdown,
@@ -71,7 +75,9 @@ pub(crate) fn urls(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>)
         .filter_map(|p| part[at..].find(p).map(|i| at + i))
         .min()
     {
-        let len = part[i..].find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"')).unwrap_or(part.len() - i);
+        let len = part[i..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+            .unwrap_or(part.len() - i);
         out.push(range.start + i..range.start + i + len);
         at = i + len;
     }
@@ -83,9 +89,15 @@ mod tests {
 
     #[test]
     fn cuts_holes_out_of_ranges() {
-        assert_eq!(cut(vec![0..10, 20..30], &[2..4, 8..22, 29..40]), vec![0..2, 4..8, 22..29]);
-        assert_eq!(cut(vec![0..5], &[]), vec![0..5]);
-        assert_eq!(cut(vec![3..5], &[0..10]), Vec::<Range<usize>>::new());
+        assert_eq!(
+            cut(vec![0..10, 20..30], &[2..4, 8..22, 29..40]),
+            vec![0..2, 4..8, 22..29]
+        );
+        assert_eq!(cut(vec![0..5, 7..9], &[]), vec![0..5, 7..9]);
+        assert_eq!(
+            cut(vec![3..5, 6..8], &[0..10, 12..13]),
+            Vec::<Range<usize>>::new()
+        );
     }
 
     #[test]
