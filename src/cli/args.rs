@@ -133,8 +133,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
         _ => return Err(format!("unknown size unit in {s:?} (use K, M or G)")),
     };
     let n: u64 = digits.parse().map_err(|_| format!("not a size: {s:?}"))?;
-    n.checked_mul(1 << shift)
-        .ok_or_else(|| format!("size too large: {s:?}"))
+    n.checked_mul(1 << shift).ok_or_else(|| format!("size too large: {s:?}"))
 }
 
 #[derive(Args, Debug, Clone)]

@@ -37,11 +37,7 @@ impl Builder {
             .enumerate()
             .map(|(i, p)| (key::normalize(&p.written), (i as u32, true)))
             .collect();
-        Builder {
-            tables,
-            keys,
-            diagnostics: vec![],
-        }
+        Builder { tables, keys, diagnostics: vec![] }
     }
 
     pub fn add(&mut self, entries: Vec<Entry>) {
@@ -64,11 +60,7 @@ impl Builder {
                     }
                 }
                 let index = self.tables.patterns.len() as u32;
-                self.tables.patterns.push(Pattern {
-                    rule,
-                    written,
-                    origin,
-                });
+                self.tables.patterns.push(Pattern { rule, written, origin });
                 self.keys.insert(norm, (index, false));
                 added = true;
             }
@@ -86,14 +78,9 @@ impl Builder {
     pub fn finish(self) -> (Tables, Vec<u8>, Vec<Diagnostic>) {
         let mut map = fst::MapBuilder::memory();
         for (k, (pattern, _)) in &self.keys {
-            map.insert(k, u64::from(*pattern))
-                .expect("BTreeMap iterates keys in order");
+            map.insert(k, u64::from(*pattern)).expect("BTreeMap iterates keys in order");
         }
-        (
-            self.tables,
-            map.into_inner().expect("in-memory fst cannot fail"),
-            self.diagnostics,
-        )
+        (self.tables, map.into_inner().expect("in-memory fst cannot fail"), self.diagnostics)
     }
 }
 
@@ -117,16 +104,11 @@ pub fn decode(bytes: &[u8]) -> Result<(Tables, std::ops::Range<usize>), String> 
     }
     let version = u32::from_le_bytes(bytes[12..16].try_into().unwrap());
     if version != VERSION {
-        return Err(format!(
-            "compiled dictionary version {version}, this unspin reads {VERSION}"
-        ));
+        return Err(format!("compiled dictionary version {version}, this unspin reads {VERSION}"));
     }
     let len = u64::from_le_bytes(bytes[16..24].try_into().unwrap()) as usize;
-    let meta = bytes
-        .get(header..header.saturating_add(len))
-        .ok_or("truncated compiled dictionary")?;
-    let tables =
-        postcard::from_bytes(meta).map_err(|e| format!("corrupt compiled dictionary: {e}"))?;
+    let meta = bytes.get(header..header.saturating_add(len)).ok_or("truncated compiled dictionary")?;
+    let tables = postcard::from_bytes(meta).map_err(|e| format!("corrupt compiled dictionary: {e}"))?;
     Ok((tables, header + len..bytes.len()))
 }
 
@@ -142,10 +124,6 @@ impl Tables {
         for p in self.patterns {
             variants[p.rule as usize].push((p.written, p.origin));
         }
-        self.rules
-            .into_iter()
-            .zip(variants)
-            .map(|(rule, variants)| Entry { rule, variants })
-            .collect()
+        self.rules.into_iter().zip(variants).map(|(rule, variants)| Entry { rule, variants }).collect()
     }
 }

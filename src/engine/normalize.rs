@@ -87,11 +87,7 @@ impl Normalized {
                 }
             }
         }
-        Normalized {
-            text,
-            shifts,
-            words,
-        }
+        Normalized { text, shifts, words }
     }
 
     /// The original byte offset of normalized position `p` (`p == text.len()` allowed).
@@ -134,19 +130,9 @@ mod tests {
 
     #[test]
     fn agrees_with_key_normalization() {
-        for s in [
-            "Don’t  STOP\r\n\tnow",
-            "a\u{a0}\u{2003}b",
-            "Ça va’",
-            "",
-            "  x  ",
-        ] {
+        for s in ["Don’t  STOP\r\n\tnow", "a\u{a0}\u{2003}b", "Ça va’", "", "  x  "] {
             let n = Normalized::new(s);
-            assert_eq!(
-                String::from_utf8(n.text.clone()).unwrap(),
-                key::normalize(s),
-                "{s:?}"
-            );
+            assert_eq!(String::from_utf8(n.text.clone()).unwrap(), key::normalize(s), "{s:?}");
         }
     }
 
@@ -155,10 +141,7 @@ mod tests {
         let s = "Won’t\r\n\r\n  stop — x\u{a0}\u{a0}y";
         let n = Normalized::new(s);
         let norm = String::from_utf8(n.text.clone()).unwrap();
-        let mut orig_chars = s
-            .char_indices()
-            .filter(|(_, c)| !c.is_whitespace())
-            .map(|(i, _)| i);
+        let mut orig_chars = s.char_indices().filter(|(_, c)| !c.is_whitespace()).map(|(i, _)| i);
         for (p, c) in norm.char_indices().filter(|(_, c)| *c != ' ') {
             assert_eq!(Some(n.original(p)), orig_chars.next(), "at {p} {c:?}");
         }

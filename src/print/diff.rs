@@ -7,12 +7,9 @@ use anstyle::{AnsiColor, Effects};
 use similar::{ChangeTag, TextDiff};
 
 const HEADER: anstyle::Style = anstyle::Style::new().effects(Effects::BOLD);
-const HUNK: anstyle::Style =
-    anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
-const DEL: anstyle::Style =
-    anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
-const INS: anstyle::Style =
-    anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+const HUNK: anstyle::Style = anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+const DEL: anstyle::Style = anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+const INS: anstyle::Style = anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
 
 /// The path as it appears after `a/` and `b/` in a diff header.
 fn diff_path(path: &str) -> &str {
@@ -23,11 +20,7 @@ fn diff_path(path: &str) -> &str {
 pub fn unified(path: &str, old: &str, new: &str, style: Style) -> String {
     let p = diff_path(path);
     let diff = TextDiff::from_lines(old, new);
-    let text = diff
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{p}"), &format!("b/{p}"))
-        .to_string();
+    let text = diff.unified_diff().context_radius(3).header(&format!("a/{p}"), &format!("b/{p}")).to_string();
     if !style.color {
         return text;
     }
@@ -105,10 +98,6 @@ pub fn words(path: &str, old: &str, edits: &[Edit], style: Style) -> String {
 
 /// End of the line holding byte `p` (without its line break).
 fn line_end(text: &str, p: usize) -> usize {
-    let p = if p > 0 && text.as_bytes().get(p - 1) == Some(&b'\n') {
-        p - 1
-    } else {
-        p
-    };
+    let p = if p > 0 && text.as_bytes().get(p - 1) == Some(&b'\n') { p - 1 } else { p };
     text[p..].find(['\r', '\n']).map_or(text.len(), |q| p + q)
 }
