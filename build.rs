@@ -23,8 +23,12 @@ fn main() {
     files.sort();
     let mut builder = compiled::Builder::default();
     for path in &files {
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let rel = path.strip_prefix("dictionaries").unwrap().with_extension("");
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let rel = path
+            .strip_prefix("dictionaries")
+            .unwrap()
+            .with_extension("");
         let name = rel.to_string_lossy().replace('\\', "/");
         let display = path.to_string_lossy().replace('\\', "/");
         let (entries, diagnostics) = source::parse(&name, &display, &text);
@@ -36,19 +40,27 @@ fn main() {
         for d in &diagnostics {
             println!("cargo:warning={d}");
         }
-        panic!("the built-in dictionaries have {} problem(s); see the warnings above", diagnostics.len());
+        panic!(
+            "the built-in dictionaries have {} problem(s); see the warnings above",
+            diagnostics.len()
+        );
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("builtin.unspin");
     std::fs::write(out, compiled::encode(&tables, &fst)).unwrap();
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, out);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        ) {
             out.push(path);
         }
     }

@@ -14,7 +14,10 @@ pub fn chains(engine: &Engine) -> Vec<Diagnostic> {
                 "replacement {:?} contains the key {:?} of {} ({}): a second run would change it again",
                 rule.to, other.key, other.id, other.origin
             );
-            out.push(Diagnostic { origin: rule.origin.clone(), message });
+            out.push(Diagnostic {
+                origin: rule.origin.clone(),
+                message,
+            });
         }
     }
     out
@@ -22,5 +25,8 @@ pub fn chains(engine: &Engine) -> Vec<Diagnostic> {
 
 /// An engine that sees every entry, whatever its class, for checking.
 pub fn checking_options() -> Options {
-    Options { suspects: crate::engine::Suspects::Always, ..Options::default() }
+    Options {
+        suspects: crate::engine::Suspects::Always,
+        ..Options::default()
+    }
 }

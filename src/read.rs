@@ -8,18 +8,27 @@ pub enum Skip {
     /// Holds a NUL byte.
     Binary,
     /// Not valid UTF-8; `offset` is the first bad byte.
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        offset: usize,
+    },
     Empty,
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
 }
 
 impl fmt::Display for Skip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Skip::Binary => f.write_str("binary data (NUL byte), skipped"),
-            Skip::NotUtf8 { offset } => write!(f, "not UTF-8 (invalid byte at offset {offset}), skipped"),
+            Skip::NotUtf8 { offset } => {
+                write!(f, "not UTF-8 (invalid byte at offset {offset}), skipped")
+            }
             Skip::Empty => f.write_str("empty, nothing to repair"),
-            Skip::TooLarge { size, limit } => write!(f, "too large ({size} bytes > {limit}), skipped"),
+            Skip::TooLarge { size, limit } => {
+                write!(f, "too large ({size} bytes > {limit}), skipped")
+            }
         }
     }
 }
@@ -32,7 +41,9 @@ pub fn text(bytes: Vec<u8>) -> Result<String, Skip> {
     if memchr::memchr(0, &bytes).is_some() {
         return Err(Skip::Binary);
     }
-    String::from_utf8(bytes).map_err(|e| Skip::NotUtf8 { offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| Skip::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 #[cfg(test)]

@@ -30,7 +30,10 @@ pub fn replace(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".unspin-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".unspin-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().set_permissions(meta.permissions())?;
     keep_owner(tmp.as_file(), &meta);
@@ -49,7 +52,10 @@ pub fn create(path: &Path, contents: &[u8]) -> io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".unspin-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".unspin-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -59,7 +65,10 @@ pub fn create(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// Keeps `contents` (the original of `path`) as `path` + `suffix`, written atomically with the
 /// original's permissions, so a backup is never half-written either.
 pub fn backup(path: &Path, suffix: &str, contents: &[u8]) -> io::Result<std::path::PathBuf> {
-    let mut name = path.file_name().ok_or_else(|| io::Error::other("not a file name"))?.to_os_string();
+    let mut name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("not a file name"))?
+        .to_os_string();
     name.push(suffix);
     let to = path.with_file_name(name);
     let meta = fs::metadata(path)?;
@@ -67,7 +76,10 @@ pub fn backup(path: &Path, suffix: &str, contents: &[u8]) -> io::Result<std::pat
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".unspin-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".unspin-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().set_permissions(meta.permissions())?;
     tmp.as_file().sync_all()?;
@@ -104,7 +116,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+            assert_eq!(
+                fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+                0o640
+            );
         }
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -124,7 +139,10 @@ mod tests {
             let link = dir.path().join("link.txt");
             std::os::unix::fs::symlink(&p, &link).unwrap();
             assert!(matches!(replace(&link, b"new"), Err(WriteError::Symlink)));
-            assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+            assert!(fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink());
         }
     }
 }

@@ -20,7 +20,6 @@ Exit codes:
 property\"), and shows exactly what it changed and why. With no PATH, or PATH '-', it filters \
 standard input to standard output.",
     after_help = EXIT_CODES,
-    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -89,7 +88,7 @@ pub struct BatchArgs {
     #[arg(long)]
     pub follow: bool,
 
-    /// Print files in a fixed order (by name, folder by folder) instead of as they finish
+    /// Walk folders in name order (output follows the walk), so runs are reproducible
     #[arg(long)]
     pub sort: bool,
 
@@ -133,7 +132,8 @@ fn parse_size(s: &str) -> Result<u64, String> {
         _ => return Err(format!("unknown size unit in {s:?} (use K, M or G)")),
     };
     let n: u64 = digits.parse().map_err(|_| format!("not a size: {s:?}"))?;
-    n.checked_mul(1 << shift).ok_or_else(|| format!("size too large: {s:?}"))
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("size too large: {s:?}"))
 }
 
 #[derive(Args, Debug, Clone)]

@@ -1,7 +1,8 @@
 //! `unspin PATH...`: files and folders, repaired in parallel. The walker feeds a bounded queue,
 //! `-j` workers repair one file each at a time and buffer its whole output, and one printer
-//! writes each file's output in one piece (in walking order with `--sort`). Queues and the
-//! reordering window are bounded, so memory follows the largest files, not the folder.
+//! writes each file's output in one piece, in walking order (the order of the named paths,
+//! then of the folder entries; by name with `--sort`). Queues and the reordering window are
+//! bounded, so memory follows the largest files, not the folder.
 
 use super::args::RunArgs;
 use super::interrupt::{self, INTERRUPTED};
@@ -21,7 +22,7 @@ use unspin::read::Skip;
 use unspin::roots::Roots;
 use unspin::walk::{self, Found};
 
-/// How many files may be done but not yet printed, per worker, with `--sort`.
+/// How many files may be done but not yet printed, per worker.
 const WINDOW_PER_JOB: usize = 8;
 
 /// What every worker needs.
@@ -52,7 +53,8 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
     );
-    let many = args.paths.len() > 1 || args.paths.iter().any(|p| p.is_dir());
+    // The summary is for runs over folders; named files alone keep their plain output.
+    let folders = args.paths.iter().any(|p| p.is_dir());
     if args.write {
         interrupt::install();
     }
@@ -62,12 +64,8 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
         style,
         roots: Roots::new(&args.paths),
     };
-    let bar = Bar::new(many);
-    let window = Window::new(if b.sort {
-        jobs * WINDOW_PER_JOB
-    } else {
-        usize::MAX
-    });
+    let bar = Bar::new(folders);
+    let window = Window::new(jobs * WINDOW_PER_JOB);
     let (job_tx, job_rx) = sync_channel::<(usize, Found)>(jobs * 2);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = sync_channel::<(usize, Outcome)>(jobs * 2);
@@ -79,17 +77,24 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
                 let Ok((seq, found)) = job_rx.lock().expect("no worker panics").recv() else {
                     break;
                 };
-                // After Ctrl-C, queued files are dropped unread.
-                if interrupt::stopped() {
-                    continue;
-                }
-                if done_tx.send((seq, process(ctx, found))).is_err() {
+                // After Ctrl-C, queued files are dropped unread (the printer still hears of them,
+                // so that it can move on).
+                let outcome = if interrupt::stopped() {
+                    Outcome {
+                        out: String::new(),
+                        err: String::new(),
+                        result: FileResult::Dropped,
+                    }
+                } else {
+                    process(ctx, found)
+                };
+                if done_tx.send((seq, outcome)).is_err() {
                     break;
                 }
             });
         }
         drop(done_tx);
-        let printer = s.spawn(|| print_all(done_rx, b.sort, &window, &bar));
+        let printer = s.spawn(|| print_all(done_rx, &window, &bar));
         let mut seq = 0;
         let walked = walk::walk(&args.paths, &options, |found| {
             if interrupt::stopped() {
@@ -109,10 +114,10 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     }
     summary.elapsed_seconds = (start.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
     summary.interrupted = interrupt::stopped();
-    if args.json {
+    if args.json && folders {
         repair::flush(&json::Record::Summary(&summary).line(), "");
     }
-    if many || summary.interrupted {
+    if folders || summary.interrupted {
         repair::flush("", &format!("{}\n", summary.line()));
     }
     if summary.interrupted {
@@ -226,8 +231,8 @@ fn write_back(ctx: &Ctx, path: &Path, original: &[u8], repaired: &str) -> Result
     unspin::write::replace(&target, repaired.as_bytes()).map_err(|e| e.to_string())
 }
 
-/// Prints each file's output whole, in order with `sort`, and adds it up.
-fn print_all(done: Receiver<(usize, Outcome)>, sort: bool, window: &Window, bar: &Bar) -> Summary {
+/// Prints each file's output whole, in walking order, and adds it up.
+fn print_all(done: Receiver<(usize, Outcome)>, window: &Window, bar: &Bar) -> Summary {
     let mut summary = Summary::default();
     let mut emit = |o: Outcome| {
         bar.print(&o.out, &o.err);
@@ -237,20 +242,12 @@ fn print_all(done: Receiver<(usize, Outcome)>, sort: bool, window: &Window, bar:
     let mut pending = BTreeMap::new();
     let mut next = 0;
     for (seq, outcome) in done {
-        if !sort {
-            emit(outcome);
-            continue;
-        }
         pending.insert(seq, outcome);
         while let Some(o) = pending.remove(&next) {
             emit(o);
             next += 1;
             window.printed(next);
         }
-    }
-    // Interrupted: files queued after these were dropped; print what was done, in order.
-    for (_, o) in pending {
-        emit(o);
     }
     summary
 }
@@ -271,10 +268,11 @@ fn count(s: &mut Summary, result: FileResult) {
         FileResult::Skipped(Skip::Empty) => s.files_scanned += 1,
         FileResult::Symlink => k.symlink += 1,
         FileResult::Error => s.errors += 1,
+        FileResult::Dropped => {}
     }
 }
 
-/// With `--sort`, the walker may run at most `size` files ahead of the printer.
+/// The walker may run at most `size` files ahead of the printer.
 struct Window {
     size: usize,
     printed: Mutex<usize>,
@@ -291,9 +289,6 @@ impl Window {
     }
 
     fn wait_for(&self, seq: usize) {
-        if self.size == usize::MAX {
-            return;
-        }
         let mut printed = self.printed.lock().expect("no holder panics");
         while seq >= printed.saturating_add(self.size) {
             printed = self.moved.wait(printed).expect("no holder panics");

@@ -31,6 +31,12 @@ fn check(files: &[std::path::PathBuf], dicts: &DictArgs) -> u8 {
         Err(e) => return fail(e),
     };
     problems.extend(lint::chains(&engine));
+    problems.sort_by(|a, b| {
+        let key = |d: &unspin::dict::model::Diagnostic| {
+            (d.origin.file.clone(), d.origin.line, d.origin.column)
+        };
+        key(a).cmp(&key(b))
+    });
     for p in &problems {
         println!("{p}");
     }
@@ -38,7 +44,10 @@ fn check(files: &[std::path::PathBuf], dicts: &DictArgs) -> u8 {
         eprintln!("{entries} entries, no problems");
         OK
     } else {
-        eprintln!("{} problem(s) in {entries} well-formed entries", problems.len());
+        eprintln!(
+            "{} problem(s) in {entries} well-formed entries",
+            problems.len()
+        );
         FOUND
     }
 }
@@ -55,14 +64,20 @@ fn lookup(phrase: &str, prefix: bool, dicts: &DictArgs) -> u8 {
     };
     for p in &patterns {
         let rule = dict.rule_of(p);
-        let mut line = format!("{:?} -> {:?}  {} ({}) at {}", p.written, rule.to, rule.id, rule.class, p.origin);
+        let mut line = format!(
+            "{:?} -> {:?}  {} ({}) at {}",
+            p.written, rule.to, rule.id, rule.class, p.origin
+        );
         if !rule.context.is_empty() {
             line.push_str(&format!("; {}", rule.context));
         }
         println!("{line}");
     }
     if patterns.is_empty() {
-        eprintln!("no entry {} {phrase:?}", if prefix { "starts with" } else { "is" });
+        eprintln!(
+            "no entry {} {phrase:?}",
+            if prefix { "starts with" } else { "is" }
+        );
         FOUND
     } else {
         OK
@@ -76,7 +91,12 @@ fn compile(output: &std::path::Path, dicts: &DictArgs) -> u8 {
     };
     match unspin::write::create(output, &dict.to_bytes()) {
         Ok(()) => {
-            eprintln!("{}: {} entries, {} keys", output.display(), dict.rules().len(), dict.patterns().len());
+            eprintln!(
+                "{}: {} entries, {} keys",
+                output.display(),
+                dict.rules().len(),
+                dict.patterns().len()
+            );
             OK
         }
         Err(e) => fail(format_args!("{}: {e}", output.display())),

@@ -20,7 +20,9 @@ pub fn run(args: &RunArgs) -> u8 {
         Ok(engine) => engine,
         Err(e) => return fail(e),
     };
-    let style = Style { color: use_color(args.color) };
+    let style = Style {
+        color: use_color(args.color),
+    };
     let stdin_only = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
     if !stdin_only {
         return super::batch::run(args, &engine, style);
@@ -33,7 +35,18 @@ pub fn run(args: &RunArgs) -> u8 {
         return fail(format_args!("<stdin>: {e}"));
     }
     let kind = kind_of(args, None);
-    let outcome = one(&engine, args, style, "<stdin>", Input { bytes: Ok(bytes), named: true, kind }, None);
+    let outcome = one(
+        &engine,
+        args,
+        style,
+        "<stdin>",
+        Input {
+            bytes: Ok(bytes),
+            named: true,
+            kind,
+        },
+        None,
+    );
     flush(&outcome.out, &outcome.err);
     match outcome.result {
         FileResult::Error => ERROR,
@@ -93,11 +106,16 @@ pub enum ReadProblem {
 /// What became of one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileResult {
-    Scanned { edits: usize, repaired: bool },
+    Scanned {
+        edits: usize,
+        repaired: bool,
+    },
     Skipped(Skip),
     /// A symbolic link met while walking, not followed.
     Symlink,
     Error,
+    /// Not looked at: the run was interrupted first.
+    Dropped,
 }
 
 /// A file's output, buffered whole so that parallel runs never interleave.
@@ -111,26 +129,55 @@ pub struct Outcome {
 pub type WriteBack<'a> = &'a dyn Fn(&[u8], &str) -> Result<(), String>;
 
 /// Repairs one input and renders what the mode asks for; `write` puts the repair in place.
-pub fn one(engine: &Engine, args: &RunArgs, style: Style, shown: &str, input: Input, write: Option<WriteBack>) -> Outcome {
+pub fn one(
+    engine: &Engine,
+    args: &RunArgs,
+    style: Style,
+    shown: &str,
+    input: Input,
+    write: Option<WriteBack>,
+) -> Outcome {
     let mut out = String::new();
     let mut err = String::new();
     let bytes = match input.bytes {
         Ok(bytes) => bytes,
         Err(ReadProblem::Io(message)) => {
             problem(args, shown, &message, true, &mut out, &mut err);
-            return Outcome { out, err, result: FileResult::Error };
+            return Outcome {
+                out,
+                err,
+                result: FileResult::Error,
+            };
         }
         Err(ReadProblem::TooLarge { size, limit }) => {
-            return skip(args, shown, Skip::TooLarge { size, limit }, input.named, out, err);
+            return skip(
+                args,
+                shown,
+                Skip::TooLarge { size, limit },
+                input.named,
+                out,
+                err,
+            );
         }
     };
     let text = match read::text(bytes) {
         Ok(text) => text,
         Err(Skip::Empty) => {
             let mut quiet = String::new();
-            let sink = if input.named || args.verbose { &mut err } else { &mut quiet };
+            let sink = if input.named || args.verbose {
+                &mut err
+            } else {
+                &mut quiet
+            };
             problem(args, shown, &Skip::Empty.to_string(), false, &mut out, sink);
-            return Outcome { out, err, result: FileResult::Scanned { edits: 0, repaired: false } };
+            return Outcome {
+                out,
+                err,
+                result: FileResult::Scanned {
+                    edits: 0,
+                    repaired: false,
+                },
+            };
         }
         Err(s) => return skip(args, shown, s, input.named, out, err),
     };
@@ -139,7 +186,11 @@ pub fn one(engine: &Engine, args: &RunArgs, style: Style, shown: &str, input: In
         Ok(Some(ranges)) => engine.repair_within(&text, &ranges),
         Err(e) => {
             problem(args, shown, &e.to_string(), true, &mut out, &mut err);
-            return Outcome { out, err, result: FileResult::Error };
+            return Outcome {
+                out,
+                err,
+                result: FileResult::Error,
+            };
         }
     };
     let repaired = edit::apply(&text, &repair.edits);
@@ -154,17 +205,18 @@ pub fn one(engine: &Engine, args: &RunArgs, style: Style, shown: &str, input: In
             }
         }
     }
-    let index = LineIndex::new(&text);
+    let index = std::cell::OnceCell::new();
+    let index = || index.get_or_init(|| LineIndex::new(&text));
     let explain_all = |sink: &mut String, prefix: &str| {
         for e in &repair.edits {
             sink.push_str(prefix);
-            sink.push_str(&explain::edit(shown, &text, &index, e));
+            sink.push_str(&explain::edit(shown, &text, index(), e));
             sink.push('\n');
         }
     };
     if args.json {
         for e in &repair.edits {
-            out.push_str(&json::edit(shown, &text, &index, e).line());
+            out.push_str(&json::edit(shown, &text, index(), e).line());
         }
         out.push_str(&json::file(shown, &repair, written).line());
     } else if let Some(kind) = args.diff {
@@ -188,18 +240,40 @@ pub fn one(engine: &Engine, args: &RunArgs, style: Style, shown: &str, input: In
     let result = if failed {
         FileResult::Error
     } else {
-        FileResult::Scanned { edits, repaired: edits > 0 && (written || !args.write) }
+        FileResult::Scanned {
+            edits,
+            repaired: edits > 0 && (written || !args.write),
+        }
     };
     Outcome { out, err, result }
 }
 
 /// A file that is not text unspin may repair: an error when named, else a counted skip (its
 /// line on stderr only with --verbose).
-fn skip(args: &RunArgs, shown: &str, skip: Skip, named: bool, mut out: String, mut err: String) -> Outcome {
+fn skip(
+    args: &RunArgs,
+    shown: &str,
+    skip: Skip,
+    named: bool,
+    mut out: String,
+    mut err: String,
+) -> Outcome {
     let mut quiet = String::new();
-    let sink = if named || args.verbose { &mut err } else { &mut quiet };
+    let sink = if named || args.verbose {
+        &mut err
+    } else {
+        &mut quiet
+    };
     problem(args, shown, &skip.to_string(), named, &mut out, sink);
-    Outcome { out, err, result: if named { FileResult::Error } else { FileResult::Skipped(skip) } }
+    Outcome {
+        out,
+        err,
+        result: if named {
+            FileResult::Error
+        } else {
+            FileResult::Skipped(skip)
+        },
+    }
 }
 
 /// The per-file line on stderr: always when something was written, otherwise when there were
@@ -224,16 +298,32 @@ fn report(args: &RunArgs, shown: &str, repair: &Repair, written: bool, err: &mut
     err.push('\n');
 }
 
-pub fn problem(args: &RunArgs, shown: &str, message: &str, is_error: bool, out: &mut String, err: &mut String) {
+pub fn problem(
+    args: &RunArgs,
+    shown: &str,
+    message: &str,
+    is_error: bool,
+    out: &mut String,
+    err: &mut String,
+) {
     if args.json {
         let record = if is_error {
-            json::Record::Error { path: shown, message: message.to_string() }
+            json::Record::Error {
+                path: shown,
+                message: message.to_string(),
+            }
         } else {
-            json::Record::Skip { path: shown, reason: message.to_string() }
+            json::Record::Skip {
+                path: shown,
+                reason: message.to_string(),
+            }
         };
         out.push_str(&record.line());
     }
-    err.push_str(&format!("{}{shown}: {message}\n", if is_error { "unspin: " } else { "" }));
+    err.push_str(&format!(
+        "{}{shown}: {message}\n",
+        if is_error { "unspin: " } else { "" }
+    ));
 }
 
 pub fn flush(out: &str, err: &str) {

@@ -37,7 +37,11 @@ impl Builder {
             .enumerate()
             .map(|(i, p)| (key::normalize(&p.written), (i as u32, true)))
             .collect();
-        Builder { tables, keys, diagnostics: vec![] }
+        Builder {
+            tables,
+            keys,
+            diagnostics: vec![],
+        }
     }
 
     pub fn add(&mut self, entries: Vec<Entry>) {
@@ -60,7 +64,11 @@ impl Builder {
                     }
                 }
                 let index = self.tables.patterns.len() as u32;
-                self.tables.patterns.push(Pattern { rule, written, origin });
+                self.tables.patterns.push(Pattern {
+                    rule,
+                    written,
+                    origin,
+                });
                 self.keys.insert(norm, (index, false));
                 added = true;
             }
@@ -75,12 +83,39 @@ impl Builder {
     }
 
     /// The tables and fst bytes of every well-formed entry, and every problem found on the way.
+    /// Patterns replaced by a later dictionary, and rules left without patterns, are dropped.
     pub fn finish(self) -> (Tables, Vec<u8>, Vec<Diagnostic>) {
+        let Tables { rules, patterns } = self.tables;
+        let mut used = vec![false; rules.len()];
+        for (pattern, _) in self.keys.values() {
+            used[patterns[*pattern as usize].rule as usize] = true;
+        }
+        let mut new_index = vec![0u32; rules.len()];
+        let mut kept_rules = Vec::new();
+        for (i, rule) in rules.into_iter().enumerate() {
+            if used[i] {
+                new_index[i] = kept_rules.len() as u32;
+                kept_rules.push(rule);
+            }
+        }
+        let mut kept_patterns = Vec::with_capacity(self.keys.len());
         let mut map = fst::MapBuilder::memory();
         for (k, (pattern, _)) in &self.keys {
-            map.insert(k, u64::from(*pattern)).expect("BTreeMap iterates keys in order");
+            let mut p = patterns[*pattern as usize].clone();
+            p.rule = new_index[p.rule as usize];
+            map.insert(k, kept_patterns.len() as u64)
+                .expect("BTreeMap iterates keys in order");
+            kept_patterns.push(p);
         }
-        (self.tables, map.into_inner().expect("in-memory fst cannot fail"), self.diagnostics)
+        let tables = Tables {
+            rules: kept_rules,
+            patterns: kept_patterns,
+        };
+        (
+            tables,
+            map.into_inner().expect("in-memory fst cannot fail"),
+            self.diagnostics,
+        )
     }
 }
 
@@ -104,11 +139,16 @@ pub fn decode(bytes: &[u8]) -> Result<(Tables, std::ops::Range<usize>), String> 
     }
     let version = u32::from_le_bytes(bytes[12..16].try_into().unwrap());
     if version != VERSION {
-        return Err(format!("compiled dictionary version {version}, this unspin reads {VERSION}"));
+        return Err(format!(
+            "compiled dictionary version {version}, this unspin reads {VERSION}"
+        ));
     }
     let len = u64::from_le_bytes(bytes[16..24].try_into().unwrap()) as usize;
-    let meta = bytes.get(header..header.saturating_add(len)).ok_or("truncated compiled dictionary")?;
-    let tables = postcard::from_bytes(meta).map_err(|e| format!("corrupt compiled dictionary: {e}"))?;
+    let meta = bytes
+        .get(header..header.saturating_add(len))
+        .ok_or("truncated compiled dictionary")?;
+    let tables =
+        postcard::from_bytes(meta).map_err(|e| format!("corrupt compiled dictionary: {e}"))?;
     Ok((tables, header + len..bytes.len()))
 }
 
@@ -124,6 +164,10 @@ impl Tables {
         for p in self.patterns {
             variants[p.rule as usize].push((p.written, p.origin));
         }
-        self.rules.into_iter().zip(variants).map(|(rule, variants)| Entry { rule, variants }).collect()
+        self.rules
+            .into_iter()
+            .zip(variants)
+            .map(|(rule, variants)| Entry { rule, variants })
+            .collect()
     }
 }

@@ -27,7 +27,10 @@ pub enum LoadError {
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Diagnostic>),
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: {message}")]
     Compiled { path: PathBuf, message: String },
 }
@@ -36,7 +39,8 @@ impl Dictionary {
     /// The dictionaries built into this binary.
     pub fn builtin() -> Dictionary {
         let (tables, fst) = compiled::decode(BUILTIN).expect("build.rs wrote a valid dictionary");
-        Dictionary::from_parts(tables, Cow::Borrowed(&BUILTIN[fst])).expect("build.rs wrote a valid fst")
+        Dictionary::from_parts(tables, Cow::Borrowed(&BUILTIN[fst]))
+            .expect("build.rs wrote a valid fst")
     }
 
     /// Loads the dictionaries a run asked for: the built-in set unless `builtin` is false, then
@@ -56,10 +60,16 @@ impl Dictionary {
 
     /// Like [`Dictionary::load`], but keeps every well-formed entry and returns the problems
     /// beside them (for `dict check`, which reports them all).
-    pub fn load_lenient(builtin: bool, files: &[PathBuf]) -> Result<(Dictionary, Vec<Diagnostic>), LoadError> {
+    pub fn load_lenient(
+        builtin: bool,
+        files: &[PathBuf],
+    ) -> Result<(Dictionary, Vec<Diagnostic>), LoadError> {
         let mut sources = Vec::with_capacity(files.len());
         for path in files {
-            let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.clone(), source })?;
+            let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+                path: path.clone(),
+                source,
+            })?;
             sources.push((path.clone(), bytes));
         }
         Self::from_sources(builtin, sources)
@@ -86,8 +96,11 @@ impl Dictionary {
     ) -> Result<(Dictionary, Vec<Diagnostic>), LoadError> {
         if let [(path, bytes)] = sources.as_slice() {
             if !builtin && compiled::is_compiled(bytes) {
-                let dict = Self::from_compiled(bytes.clone())
-                    .map_err(|message| LoadError::Compiled { path: path.to_path_buf(), message })?;
+                let dict =
+                    Self::from_compiled(bytes.clone()).map_err(|message| LoadError::Compiled {
+                        path: path.to_path_buf(),
+                        message,
+                    })?;
                 return Ok((dict, vec![]));
             }
         }
@@ -100,7 +113,11 @@ impl Dictionary {
             let path = path.as_path();
             let display = path.display().to_string();
             if compiled::is_compiled(&bytes) {
-                let (tables, _) = compiled::decode(&bytes).map_err(|message| LoadError::Compiled { path: path.to_path_buf(), message })?;
+                let (tables, _) =
+                    compiled::decode(&bytes).map_err(|message| LoadError::Compiled {
+                        path: path.to_path_buf(),
+                        message,
+                    })?;
                 builder.add(tables.into_entries());
                 continue;
             }
@@ -113,7 +130,8 @@ impl Dictionary {
             builder.add_diagnostics(diagnostics);
         }
         let (tables, fst, diagnostics) = builder.finish();
-        let dict = Self::from_parts(tables, Cow::Owned(fst)).expect("the builder wrote a valid fst");
+        let dict =
+            Self::from_parts(tables, Cow::Owned(fst)).expect("the builder wrote a valid fst");
         Ok((dict, diagnostics))
     }
 
@@ -132,7 +150,11 @@ impl Dictionary {
             return Err("fst and pattern table disagree".into());
         }
         let rules = tables.rules.into_iter().map(Arc::new).collect();
-        Ok(Dictionary { rules, patterns: tables.patterns, map })
+        Ok(Dictionary {
+            rules,
+            patterns: tables.patterns,
+            map,
+        })
     }
 
     /// The compiled file form of this dictionary.
@@ -141,7 +163,10 @@ impl Dictionary {
     }
 
     fn tables(&self) -> Tables {
-        Tables { rules: self.rules.iter().map(|r| Rule::clone(r)).collect(), patterns: self.patterns.clone() }
+        Tables {
+            rules: self.rules.iter().map(|r| Rule::clone(r)).collect(),
+            patterns: self.patterns.clone(),
+        }
     }
 
     pub fn rules(&self) -> &[Arc<Rule>] {
@@ -163,7 +188,9 @@ impl Dictionary {
 
     /// The pattern whose key is `phrase` (normalized first), if any.
     pub fn lookup(&self, phrase: &str) -> Option<&Pattern> {
-        self.map.get(key::normalize(phrase.trim())).map(|i| &self.patterns[i as usize])
+        self.map
+            .get(key::normalize(phrase.trim()))
+            .map(|i| &self.patterns[i as usize])
     }
 
     /// Every pattern whose key starts with `prefix` (normalized first), in key order.
@@ -171,7 +198,10 @@ impl Dictionary {
         use fst::{IntoStreamer, Streamer};
         let prefix = key::normalize(prefix.trim_start());
         let matcher = fst::automaton::Str::new(&prefix);
-        let mut stream = self.map.search(fst::Automaton::starts_with(matcher)).into_stream();
+        let mut stream = self
+            .map
+            .search(fst::Automaton::starts_with(matcher))
+            .into_stream();
         let mut out = Vec::new();
         while let Some((_, i)) = stream.next() {
             out.push(&self.patterns[i as usize]);
@@ -182,5 +212,6 @@ impl Dictionary {
 
 /// A user file's dictionary name: its file name without `.yaml`/`.yml`.
 fn default_name(path: &Path) -> String {
-    path.file_stem().map_or_else(|| "dict".into(), |s| s.to_string_lossy().into_owned())
+    path.file_stem()
+        .map_or_else(|| "dict".into(), |s| s.to_string_lossy().into_owned())
 }

@@ -59,12 +59,24 @@ pub fn parse(default_name: &str, path: &str, text: &str) -> (Vec<Entry>, Vec<Dia
         Err(e) => {
             let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             let message = yaml_message(&e);
-            return (vec![], vec![Diagnostic { origin: at(line, column), message }]);
+            return (
+                vec![],
+                vec![Diagnostic {
+                    origin: at(line, column),
+                    message,
+                }],
+            );
         }
     };
     let Some(entries) = doc.entries else {
         let message = "no `entries:` mapping (an empty dictionary is almost surely a mistake)";
-        return (vec![], vec![Diagnostic { origin: at(1, 1), message: message.into() }]);
+        return (
+            vec![],
+            vec![Diagnostic {
+                origin: at(1, 1),
+                message: message.into(),
+            }],
+        );
     };
     let name = doc.dictionary.unwrap_or_else(|| default_name.to_string());
     let mut locator = Locator::new(text);
@@ -97,7 +109,9 @@ pub fn parse(default_name: &str, path: &str, text: &str) -> (Vec<Entry>, Vec<Dia
             other => match scalar_text(&other) {
                 Some(to) => LongEntry::compact(to),
                 None => {
-                    diags.push(problem("no replacement: write `spun phrase: original phrase`".into()));
+                    diags.push(problem(
+                        "no replacement: write `spun phrase: original phrase`".into(),
+                    ));
                     continue;
                 }
             },
@@ -114,11 +128,19 @@ pub fn parse(default_name: &str, path: &str, text: &str) -> (Vec<Entry>, Vec<Dia
         let mut ok = true;
         for (variant, vorigin) in &variants {
             if let Some(message) = unmatchable(variant) {
-                diags.push(Diagnostic { origin: vorigin.clone(), message: format!("key {variant:?}: {message}") });
+                diags.push(Diagnostic {
+                    origin: vorigin.clone(),
+                    message: format!("key {variant:?}: {message}"),
+                });
                 ok = false;
-            } else if key::normalize(variant) == key::normalize(&to) && long.case == CaseMode::Preserve {
+            } else if key::normalize(variant) == key::normalize(&to)
+                && long.case == CaseMode::Preserve
+            {
                 let message = format!("key {variant:?} maps to itself");
-                diags.push(Diagnostic { origin: vorigin.clone(), message });
+                diags.push(Diagnostic {
+                    origin: vorigin.clone(),
+                    message,
+                });
                 ok = false;
             }
         }
@@ -229,8 +251,15 @@ struct Locator<'a> {
 impl<'a> Locator<'a> {
     fn new(text: &'a str) -> Self {
         let lines: Vec<&str> = text.lines().collect();
-        let entries = lines.iter().position(|l| l.starts_with("entries:")).unwrap_or(0);
-        Locator { lines, entries_line: entries + 1, next: entries + 1 }
+        let entries = lines
+            .iter()
+            .position(|l| l.starts_with("entries:"))
+            .unwrap_or(0);
+        Locator {
+            lines,
+            entries_line: entries + 1,
+            next: entries + 1,
+        }
     }
 
     /// 1-based line and column of the entry key `key`.
@@ -262,9 +291,13 @@ fn key_column(line: &str, key: &str) -> Option<usize> {
     if indent == 0 || body.starts_with('#') {
         return None;
     }
-    let rest = [("\"", "\""), ("'", "'"), ("", "")].iter().find_map(|(open, close)| {
-        body.strip_prefix(open)?.strip_prefix(key)?.strip_prefix(close)
-    })?;
+    let rest = [("\"", "\""), ("'", "'"), ("", "")]
+        .iter()
+        .find_map(|(open, close)| {
+            body.strip_prefix(open)?
+                .strip_prefix(key)?
+                .strip_prefix(close)
+        })?;
     rest.trim_start().starts_with(':').then_some(indent + 1)
 }
 
@@ -290,8 +323,14 @@ entries:
     fn parses_both_forms_with_locations() {
         let (entries, diags) = parse("x", "t.yaml", SAMPLE);
         assert!(diags.is_empty(), "{diags:?}");
-        let got: Vec<_> = entries.iter().map(|e| (e.rule.id.as_str(), e.rule.origin.line)).collect();
-        assert_eq!(got, [("t:mental property", 4), ("t:yr", 6), ("t:agency", 7)]);
+        let got: Vec<_> = entries
+            .iter()
+            .map(|e| (e.rule.id.as_str(), e.rule.origin.line))
+            .collect();
+        assert_eq!(
+            got,
+            [("t:mental property", 4), ("t:yr", 6), ("t:agency", 7)]
+        );
         let agency = &entries[2];
         assert_eq!(agency.rule.class, Class::Suspect);
         assert_eq!(agency.rule.context.not_preceded_by, ["news"]);

@@ -11,7 +11,9 @@ fn char_before(hay: &[u8], p: usize) -> Option<char> {
 fn char_at(hay: &[u8], p: usize) -> Option<char> {
     let tail = hay.get(p..)?;
     let end = tail.len().min(4);
-    let s = (1..=end).rev().find_map(|n| std::str::from_utf8(&tail[..n]).ok())?;
+    let s = (1..=end)
+        .rev()
+        .find_map(|n| std::str::from_utf8(&tail[..n]).ok())?;
     s.chars().next()
 }
 
@@ -44,21 +46,31 @@ pub fn ends_word(hay: &[u8], p: usize, last: char) -> bool {
 
 /// Does `phrase` (normalized) stand right before `p`, with at most whitespace between?
 pub fn preceded_by(hay: &[u8], p: usize, phrase: &str) -> bool {
-    let p = if p > 0 && hay[p - 1] == b' ' { p - 1 } else { p };
-    let Some(start) = p.checked_sub(phrase.len()) else { return false };
-    &hay[start..p] == phrase.as_bytes() && first_char(phrase).is_some_and(|c| starts_word(hay, start, c))
+    let p = if p > 0 && hay[p - 1] == b' ' {
+        p - 1
+    } else {
+        p
+    };
+    let Some(start) = p.checked_sub(phrase.len()) else {
+        return false;
+    };
+    &hay[start..p] == phrase.as_bytes()
+        && first_char(phrase).is_some_and(|c| starts_word(hay, start, c))
 }
 
 /// Does `phrase` (normalized) stand right after `p`, with at most whitespace between?
 pub fn followed_by(hay: &[u8], p: usize, phrase: &str) -> bool {
     let p = if hay.get(p) == Some(&b' ') { p + 1 } else { p };
     let end = p + phrase.len();
-    hay.get(p..end) == Some(phrase.as_bytes()) && last_char(phrase).is_some_and(|c| ends_word(hay, end, c))
+    hay.get(p..end) == Some(phrase.as_bytes())
+        && last_char(phrase).is_some_and(|c| ends_word(hay, end, c))
 }
 
 /// Does `phrase` (normalized) occur anywhere in `hay` as whole words?
 pub fn contains(hay: &[u8], phrase: &str) -> bool {
-    let (Some(first), Some(last)) = (first_char(phrase), last_char(phrase)) else { return false };
+    let (Some(first), Some(last)) = (first_char(phrase), last_char(phrase)) else {
+        return false;
+    };
     memchr::memmem::find_iter(hay, phrase.as_bytes())
         .any(|s| starts_word(hay, s, first) && ends_word(hay, s + phrase.len(), last))
 }

@@ -8,9 +8,9 @@
 //! there.
 
 mod boundary;
-mod within;
 mod normalize;
 mod render;
+mod within;
 
 use crate::dict::model::{CaseMode, Class, Rule};
 use crate::dict::{key, Dictionary};
@@ -43,7 +43,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { suspects: Suspects::Auto, spun_threshold: 2.0, min_fingerprints: 2 }
+        Options {
+            suspects: Suspects::Auto,
+            spun_threshold: 2.0,
+            min_fingerprints: 2,
+        }
     }
 }
 
@@ -115,9 +119,17 @@ impl Engine {
             keys.push(k.to_vec());
             pattern_of.push(v as u32);
         }
-        let automaton = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&keys)?;
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)?;
         let has_suspects = dict.rules().iter().any(|r| r.class == Class::Suspect);
-        Ok(Engine { dict, automaton, pattern_of, options, has_suspects })
+        Ok(Engine {
+            dict,
+            automaton,
+            pattern_of,
+            options,
+            has_suspects,
+        })
     }
 
     pub fn dictionary(&self) -> &Dictionary {
@@ -132,9 +144,21 @@ impl Engine {
     pub fn repair(&self, text: &str) -> Repair {
         let doc = Doc::new(text);
         let forced = self.options.suspects == Suspects::Always;
-        let first = self.scan(&doc, Gate { suspects: forced, context: true });
-        let fingerprints = first.iter().filter(|f| self.rule(f.pattern).class == Class::Fingerprint).count();
-        let score = Score { fingerprints, words: doc.norm.words };
+        let first = self.scan(
+            &doc,
+            Gate {
+                suspects: forced,
+                context: true,
+            },
+        );
+        let fingerprints = first
+            .iter()
+            .filter(|f| self.rule(f.pattern).class == Class::Fingerprint)
+            .count();
+        let score = Score {
+            fingerprints,
+            words: doc.norm.words,
+        };
         let spun = match self.options.suspects {
             Suspects::Always => true,
             Suspects::Never => false,
@@ -144,7 +168,13 @@ impl Engine {
             }
         };
         let found = if spun && !forced && self.has_suspects {
-            self.scan(&doc, Gate { suspects: true, context: true })
+            self.scan(
+                &doc,
+                Gate {
+                    suspects: true,
+                    context: true,
+                },
+            )
         } else {
             first
         };
@@ -156,7 +186,13 @@ impl Engine {
     /// say: what a second run could change if `text` were a replacement (`dict check`).
     pub fn keys_in(&self, text: &str) -> Vec<&Arc<Rule>> {
         let doc = Doc::new(text);
-        let found = self.scan(&doc, Gate { suspects: true, context: false });
+        let found = self.scan(
+            &doc,
+            Gate {
+                suspects: true,
+                context: false,
+            },
+        );
         found.iter().map(|f| self.rule(f.pattern)).collect()
     }
 
@@ -169,19 +205,30 @@ impl Engine {
         let mut found = Vec::new();
         let mut at = 0;
         while at < hay.len() {
-            let Some(m) = self.automaton.find(Input::new(hay).span(at..hay.len())) else { break };
+            let Some(m) = self.automaton.find(Input::new(hay).span(at..hay.len())) else {
+                break;
+            };
             let start = m.start();
-            let first = boundary::first_char(std::str::from_utf8(&hay[start..m.end()]).unwrap_or(""));
+            let first =
+                boundary::first_char(std::str::from_utf8(&hay[start..m.end()]).unwrap_or(""));
             if first.is_some_and(|c| boundary::starts_word(hay, start, c)) {
                 let longest = self.pattern_of[m.pattern().as_usize()];
                 let best = if self.accept(doc, start, m.end(), longest, gate) {
-                    Some(Found { start, end: m.end(), pattern: longest })
+                    Some(Found {
+                        start,
+                        end: m.end(),
+                        pattern: longest,
+                    })
                 } else {
                     self.shorter_keys(hay, start, m.end())
                         .into_iter()
                         .rev()
                         .find(|&(end, p)| self.accept(doc, start, end, p, gate))
-                        .map(|(end, pattern)| Found { start, end, pattern })
+                        .map(|(end, pattern)| Found {
+                            start,
+                            end,
+                            pattern,
+                        })
                 };
                 if let Some(f) = best {
                     at = f.end;
@@ -202,7 +249,9 @@ impl Engine {
         let mut out = Output::zero();
         let mut keys = Vec::new();
         for (i, &b) in hay[start..end - 1].iter().enumerate() {
-            let Some(t) = node.find_input(b).map(|k| node.transition(k)) else { break };
+            let Some(t) = node.find_input(b).map(|k| node.transition(k)) else {
+                break;
+            };
             out = out.cat(t.out);
             node = fst.node(t.addr);
             if node.is_final() {
@@ -237,8 +286,11 @@ impl Engine {
         let hay = doc.norm.text.as_slice();
         let any = |list: &[String], f: &dyn Fn(&str) -> bool| list.iter().any(|p| f(p));
         (c.preceded_by.is_empty() || any(&c.preceded_by, &|p| boundary::preceded_by(hay, start, p)))
-            && !any(&c.not_preceded_by, &|p| boundary::preceded_by(hay, start, p))
-            && (c.followed_by.is_empty() || any(&c.followed_by, &|p| boundary::followed_by(hay, end, p)))
+            && !any(&c.not_preceded_by, &|p| {
+                boundary::preceded_by(hay, start, p)
+            })
+            && (c.followed_by.is_empty()
+                || any(&c.followed_by, &|p| boundary::followed_by(hay, end, p)))
             && !any(&c.not_followed_by, &|p| boundary::followed_by(hay, end, p))
             && c.document_has.iter().all(|p| doc.has(p))
             && !c.document_lacks.iter().any(|p| doc.has(p))
@@ -262,13 +314,24 @@ impl Engine {
             why.push_str("; context held: ");
             why.push_str(&rule.context.to_string());
         }
-        Edit { range, from: from.to_string(), to, rule: Arc::clone(rule), why }
+        Edit {
+            range,
+            from: from.to_string(),
+            to,
+            rule: Arc::clone(rule),
+            why,
+        }
     }
 }
 
 impl<'a> Doc<'a> {
     fn new(src: &'a str) -> Self {
-        Doc { src, norm: Normalized::new(src), curly: OnceCell::new(), has: RefCell::default() }
+        Doc {
+            src,
+            norm: Normalized::new(src),
+            curly: OnceCell::new(),
+            has: RefCell::default(),
+        }
     }
 
     /// Does the text write apostrophes inside words as `’` more often than as `'`?
@@ -279,7 +342,8 @@ impl<'a> Doc<'a> {
                     .filter(|&i| {
                         let before = self.src[..i].chars().next_back();
                         let after = self.src[i + needle.len()..].chars().next();
-                        before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+                        before.is_some_and(char::is_alphabetic)
+                            && after.is_some_and(char::is_alphabetic)
                     })
                     .count()
             };

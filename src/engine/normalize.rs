@@ -2,30 +2,74 @@
 //! run of whitespace as one space (the same rules as `dict::key`). A sparse shift table maps
 //! every position back to the original bytes, so offsets never drift.
 
-/// Byte classes for the hot loop.
-const COPY: u8 = 0;
-const WORD: u8 = 1;
-const SPACE: u8 = 2;
-const HIGH: u8 = 3;
+/// Does a byte need more than copying with ASCII lower-casing: control and whitespace bytes
+/// below 0x20, and every byte of a multi-byte char. A space is plain unless another whitespace
+/// follows it (that makes a run to collapse).
+#[inline(always)]
+fn special(c: u8, next: u8) -> bool {
+    !(0x20..0x80).contains(&c) | ((c == b' ') & ((next <= b' ') | (next >= 0x80)))
+}
 
-static CLASS: [u8; 256] = {
-    let mut t = [COPY; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_alphanumeric() || b == b'_' {
-            WORD
-        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-            SPACE
-        } else if b >= 0x80 {
-            HIGH
-        } else {
-            COPY
-        };
+#[inline(always)]
+fn ascii_word(c: u8) -> bool {
+    ((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10) | (c == b'_')
+}
+
+#[inline(always)]
+fn lower(c: u8) -> u8 {
+    c | (u8::from(c.wrapping_sub(b'A') < 26) << 5)
+}
+
+/// Position of the first special byte at or after `i` (or `b.len()`). Whole chunks are tested
+/// branch-free into a bit mask so the compiler can vectorize the test.
+fn next_special(b: &[u8], mut i: usize) -> usize {
+    const CHUNK: usize = 32;
+    while i + CHUNK < b.len() {
+        let chunk: &[u8; CHUNK + 1] = b[i..i + CHUNK + 1].try_into().expect("CHUNK + 1 bytes");
+        let mut mask = 0u32;
+        for k in 0..CHUNK {
+            mask |= u32::from(special(chunk[k], chunk[k + 1])) << k;
+        }
+        if mask != 0 {
+            return i + mask.trailing_zeros() as usize;
+        }
+        i += CHUNK;
+    }
+    while i < b.len() {
+        if special(b[i], b.get(i + 1).copied().unwrap_or(b'x')) {
+            return i;
+        }
         i += 1;
     }
-    t
-};
+    b.len()
+}
+
+/// Words that start in `plain` (ASCII), given whether a word was running before it. Fixed-size
+/// chunks let the compiler vectorize the count.
+fn word_starts(plain: &[u8], in_word: bool) -> usize {
+    let mut n = 0usize;
+    let mut prev = in_word;
+    let mut chunks = plain.chunks_exact(32);
+    for chunk in &mut chunks {
+        let chunk: &[u8; 32] = chunk.try_into().expect("32 bytes");
+        let mut w = [false; 32];
+        for k in 0..32 {
+            w[k] = ascii_word(chunk[k]);
+        }
+        let mut count = u8::from(w[0] & !prev);
+        for k in 1..32 {
+            count += u8::from(w[k] & !w[k - 1]);
+        }
+        n += usize::from(count);
+        prev = w[31];
+    }
+    for &c in chunks.remainder() {
+        let w = ascii_word(c);
+        n += usize::from(w & !prev);
+        prev = w;
+    }
+    n
+}
 
 pub struct Normalized {
     /// Normalized bytes; valid UTF-8 whenever the source is.
@@ -46,48 +90,48 @@ impl Normalized {
         let mut in_word = false;
         let mut i = 0;
         while i < b.len() {
-            let c = b[i];
-            match CLASS[c as usize] {
-                WORD => {
-                    text.push(c.to_ascii_lowercase());
-                    words += usize::from(!in_word);
-                    in_word = true;
-                    i += 1;
-                }
-                COPY => {
-                    text.push(c);
-                    in_word = false;
-                    i += 1;
-                }
-                _ => {
-                    let run = space_run(b, i);
-                    if run > 0 {
-                        text.push(b' ');
-                        in_word = false;
-                        i += run;
-                        if run > 1 {
-                            shift += run - 1;
-                            shifts.push((text.len(), shift));
-                        }
-                    } else if b[i..].starts_with("\u{2019}".as_bytes()) {
-                        text.push(b'\'');
-                        in_word = false;
-                        i += 3;
-                        shift += 2;
-                        shifts.push((text.len(), shift));
-                    } else {
-                        let ch = src[i..].chars().next().expect("i is on a char boundary");
-                        let len = ch.len_utf8();
-                        text.extend_from_slice(&b[i..i + len]);
-                        let word = ch.is_alphanumeric();
-                        words += usize::from(word && !in_word);
-                        in_word = word;
-                        i += len;
-                    }
+            // A stretch of plain ASCII: copy it lower-cased and count the words that start in it.
+            let j = next_special(b, i);
+            if j > i {
+                let plain = &b[i..j];
+                words += word_starts(plain, in_word);
+                in_word = ascii_word(plain[plain.len() - 1]);
+                text.extend(plain.iter().map(|&c| lower(c)));
+                i = j;
+                if i == b.len() {
+                    break;
                 }
             }
+            let run = space_run(b, i);
+            if run > 0 {
+                text.push(b' ');
+                in_word = false;
+                i += run;
+                if run > 1 {
+                    shift += run - 1;
+                    shifts.push((text.len(), shift));
+                }
+            } else if b[i..].starts_with("\u{2019}".as_bytes()) {
+                text.push(b'\'');
+                in_word = false;
+                i += 3;
+                shift += 2;
+                shifts.push((text.len(), shift));
+            } else {
+                let ch = src[i..].chars().next().expect("i is on a char boundary");
+                let len = ch.len_utf8();
+                text.extend_from_slice(&b[i..i + len]);
+                let word = ch.is_alphanumeric() || ch == '_';
+                words += usize::from(word && !in_word);
+                in_word = word;
+                i += len;
+            }
         }
-        Normalized { text, shifts, words }
+        Normalized {
+            text,
+            shifts,
+            words,
+        }
     }
 
     /// The original byte offset of normalized position `p` (`p == text.len()` allowed).
@@ -101,7 +145,7 @@ impl Normalized {
 fn space_run(b: &[u8], mut i: usize) -> usize {
     let start = i;
     while i < b.len() {
-        if CLASS[b[i] as usize] == SPACE {
+        if matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
             i += 1;
         } else if let Some(n) = unicode_space(&b[i..]) {
             i += n;
@@ -130,9 +174,19 @@ mod tests {
 
     #[test]
     fn agrees_with_key_normalization() {
-        for s in ["Don’t  STOP\r\n\tnow", "a\u{a0}\u{2003}b", "Ça va’", "", "  x  "] {
+        for s in [
+            "Don’t  STOP\r\n\tnow",
+            "a\u{a0}\u{2003}b",
+            "Ça va’",
+            "",
+            "  x  ",
+        ] {
             let n = Normalized::new(s);
-            assert_eq!(String::from_utf8(n.text.clone()).unwrap(), key::normalize(s), "{s:?}");
+            assert_eq!(
+                String::from_utf8(n.text.clone()).unwrap(),
+                key::normalize(s),
+                "{s:?}"
+            );
         }
     }
 
@@ -141,7 +195,10 @@ mod tests {
         let s = "Won’t\r\n\r\n  stop — x\u{a0}\u{a0}y";
         let n = Normalized::new(s);
         let norm = String::from_utf8(n.text.clone()).unwrap();
-        let mut orig_chars = s.char_indices().filter(|(_, c)| !c.is_whitespace()).map(|(i, _)| i);
+        let mut orig_chars = s
+            .char_indices()
+            .filter(|(_, c)| !c.is_whitespace())
+            .map(|(i, _)| i);
         for (p, c) in norm.char_indices().filter(|(_, c)| *c != ' ') {
             assert_eq!(Some(n.original(p)), orig_chars.next(), "at {p} {c:?}");
         }
@@ -151,5 +208,26 @@ mod tests {
     #[test]
     fn counts_words() {
         assert_eq!(Normalized::new("One, two-three ça  4").words, 5);
+    }
+
+    fn naive_words(s: &str) -> usize {
+        let mut n = 0;
+        let mut prev = false;
+        for c in s.chars() {
+            let w = key::is_word_char(c);
+            n += usize::from(w && !prev);
+            prev = w;
+        }
+        n
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_agrees_with_the_reference(s in "([a-zA-Z_0-9 ,.'’\t\r\n\u{a0}\u{2003}é日-]{0,80}){1,3}") {
+            let n = Normalized::new(&s);
+            proptest::prop_assert_eq!(String::from_utf8(n.text.clone()).unwrap(), key::normalize(&s));
+            proptest::prop_assert_eq!(n.words, naive_words(&s));
+            proptest::prop_assert_eq!(n.original(n.text.len()), s.len());
+        }
     }
 }

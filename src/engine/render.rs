@@ -4,7 +4,9 @@
 use crate::dict::model::{CaseMode, Rule};
 
 /// Small words that stay lower-case in a Title Cased phrase.
-const SMALL: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"];
+const SMALL: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to",
+];
 
 /// The replacement for `matched`. `curly_text` says whether the surrounding text writes its
 /// apostrophes as `’`; it is asked only when the match itself does not tell.
@@ -46,11 +48,21 @@ fn follow_case(matched: &str, key: &str, to: &str) -> String {
         return to
             .split(' ')
             .enumerate()
-            .map(|(i, w)| if i > 0 && SMALL.contains(&w) { w.to_string() } else { capitalize(w) })
+            .map(|(i, w)| {
+                if i > 0 && SMALL.contains(&w) {
+                    w.to_string()
+                } else {
+                    capitalize(w)
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ");
     }
-    let starts_upper = |s: &str| s.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+    let starts_upper = |s: &str| {
+        s.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
     if starts_upper(matched) && !starts_upper(key) {
         capitalize(to)
     } else {
@@ -78,8 +90,13 @@ fn follow_spacing(matched: &str, to: &str) -> String {
         return to.to_string();
     }
     let gaps = to.matches(' ').count();
-    let mut fill: Vec<&str> = (0..gaps).map(|k| runs.get(k).copied().unwrap_or(" ")).collect();
-    if let (Some(last), Some(dropped)) = (fill.last_mut(), runs.iter().skip(gaps).find(|r| r.contains('\n'))) {
+    let mut fill: Vec<&str> = (0..gaps)
+        .map(|k| runs.get(k).copied().unwrap_or(" "))
+        .collect();
+    if let (Some(last), Some(dropped)) = (
+        fill.last_mut(),
+        runs.iter().skip(gaps).find(|r| r.contains('\n')),
+    ) {
         *last = dropped;
     }
     let mut out = String::with_capacity(to.len() + 4);
@@ -115,17 +132,38 @@ mod tests {
     #[test]
     fn case_follows_the_text() {
         let r = rule("mental property", "intellectual property");
-        assert_eq!(render(&r, "mental property", || false), "intellectual property");
-        assert_eq!(render(&r, "Mental property", || false), "Intellectual property");
-        assert_eq!(render(&r, "MENTAL PROPERTY", || false), "INTELLECTUAL PROPERTY");
-        assert_eq!(render(&r, "Mental Property", || false), "Intellectual Property");
+        assert_eq!(
+            render(&r, "mental property", || false),
+            "intellectual property"
+        );
+        assert_eq!(
+            render(&r, "Mental property", || false),
+            "Intellectual property"
+        );
+        assert_eq!(
+            render(&r, "MENTAL PROPERTY", || false),
+            "INTELLECTUAL PROPERTY"
+        );
+        assert_eq!(
+            render(&r, "Mental Property", || false),
+            "Intellectual Property"
+        );
     }
 
     #[test]
     fn capitals_written_in_the_replacement_are_kept() {
-        let r = rule("workplace of personnel administration", "Office of Personnel Management");
-        assert_eq!(render(&r, "workplace of personnel administration", || false), "Office of Personnel Management");
-        assert_eq!(render(&r, "Workplace of Personnel Administration", || false), "Office of Personnel Management");
+        let r = rule(
+            "workplace of personnel administration",
+            "Office of Personnel Management",
+        );
+        assert_eq!(
+            render(&r, "workplace of personnel administration", || false),
+            "Office of Personnel Management"
+        );
+        assert_eq!(
+            render(&r, "Workplace of Personnel Administration", || false),
+            "Office of Personnel Management"
+        );
         let r = rule("Chinese language", "Chinese");
         assert_eq!(render(&r, "chinese language", || false), "Chinese");
     }
@@ -146,7 +184,10 @@ mod tests {
         assert_eq!(render(&r, "I might", || true), "I\u{2019}d");
         assert_eq!(render(&r, "I might", || false), "I'd");
         let r = rule("there isn't any", "there's no");
-        assert_eq!(render(&r, "there isn\u{2019}t any", || false), "there\u{2019}s no");
+        assert_eq!(
+            render(&r, "there isn\u{2019}t any", || false),
+            "there\u{2019}s no"
+        );
         assert_eq!(render(&r, "there isn't any", || true), "there's no");
     }
 }

@@ -7,9 +7,12 @@ use anstyle::{AnsiColor, Effects};
 use similar::{ChangeTag, TextDiff};
 
 const HEADER: anstyle::Style = anstyle::Style::new().effects(Effects::BOLD);
-const HUNK: anstyle::Style = anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
-const DEL: anstyle::Style = anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
-const INS: anstyle::Style = anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+const HUNK: anstyle::Style =
+    anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+const DEL: anstyle::Style =
+    anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+const INS: anstyle::Style =
+    anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
 
 /// The path as it appears after `a/` and `b/` in a diff header.
 fn diff_path(path: &str) -> &str {
@@ -20,7 +23,11 @@ fn diff_path(path: &str) -> &str {
 pub fn unified(path: &str, old: &str, new: &str, style: Style) -> String {
     let p = diff_path(path);
     let diff = TextDiff::from_lines(old, new);
-    let text = diff.unified_diff().context_radius(3).header(&format!("a/{p}"), &format!("b/{p}")).to_string();
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{p}"), &format!("b/{p}"))
+        .to_string();
     if !style.color {
         return text;
     }
@@ -61,43 +68,49 @@ pub fn words(path: &str, old: &str, edits: &[Edit], style: Style) -> String {
             end = line_end(old, edits[j].range.end);
             j += 1;
         }
-        let before = &old[start..end];
-        let mut after = String::with_capacity(before.len());
-        let mut at = start;
-        for e in &edits[i..j] {
-            after.push_str(&old[at..e.range.start]);
-            after.push_str(&e.to);
-            at = e.range.end;
-        }
-        after.push_str(&old[at..end]);
         let (line, _) = index.position(old, start);
         out.push_str(&format!("{path}:{line}: "));
-        let diff = TextDiff::configure().diff_unicode_words(before, &after);
-        // Runs of one kind of change print as one marked phrase.
-        let mut runs: Vec<(ChangeTag, String)> = Vec::new();
-        for change in diff.iter_all_changes() {
-            match runs.last_mut() {
-                Some((tag, text)) if *tag == change.tag() => text.push_str(change.value()),
-                _ => runs.push((change.tag(), change.value().to_string())),
-            }
+        let mut at = start;
+        for e in &edits[i..j] {
+            out.push_str(&old[at..e.range.start]);
+            out.push_str(&marked(&e.from, &e.to, style));
+            at = e.range.end;
         }
-        for (tag, v) in &runs {
-            out.push_str(&match (tag, style.color) {
-                (ChangeTag::Equal, _) => v.to_string(),
-                (ChangeTag::Delete, true) => style.paint(DEL.effects(Effects::STRIKETHROUGH), v),
-                (ChangeTag::Insert, true) => style.paint(INS.effects(Effects::BOLD), v),
-                (ChangeTag::Delete, false) => format!("[-{v}-]"),
-                (ChangeTag::Insert, false) => format!("{{+{v}+}}"),
-            });
-        }
+        out.push_str(&old[at..end]);
         out.push('\n');
         i = j;
     }
     out
 }
 
+/// `from` -> `to` as one phrase, words that did not change left unmarked.
+fn marked(from: &str, to: &str, style: Style) -> String {
+    let diff = TextDiff::configure().diff_unicode_words(from, to);
+    // Runs of one kind of change print as one marked phrase.
+    let mut runs: Vec<(ChangeTag, String)> = Vec::new();
+    for change in diff.iter_all_changes() {
+        match runs.last_mut() {
+            Some((tag, text)) if *tag == change.tag() => text.push_str(change.value()),
+            _ => runs.push((change.tag(), change.value().to_string())),
+        }
+    }
+    runs.iter()
+        .map(|(tag, v)| match (tag, style.color) {
+            (ChangeTag::Equal, _) => v.to_string(),
+            (ChangeTag::Delete, true) => style.paint(DEL.effects(Effects::STRIKETHROUGH), v),
+            (ChangeTag::Insert, true) => style.paint(INS.effects(Effects::BOLD), v),
+            (ChangeTag::Delete, false) => format!("[-{v}-]"),
+            (ChangeTag::Insert, false) => format!("{{+{v}+}}"),
+        })
+        .collect()
+}
+
 /// End of the line holding byte `p` (without its line break).
 fn line_end(text: &str, p: usize) -> usize {
-    let p = if p > 0 && text.as_bytes().get(p - 1) == Some(&b'\n') { p - 1 } else { p };
+    let p = if p > 0 && text.as_bytes().get(p - 1) == Some(&b'\n') {
+        p - 1
+    } else {
+        p
+    };
     text[p..].find(['\r', '\n']).map_or(text.len(), |q| p + q)
 }

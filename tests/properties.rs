@@ -1,0 +1,115 @@
+//! Properties that must hold for any input: the engine never panics, its edits are sorted,
+//! disjoint and on char boundaries, applying them keeps every byte outside them, and a second
+//! run over repaired text changes nothing.
+
+use proptest::prelude::*;
+use unspin::edit::apply;
+use unspin::engine::{Engine, Options, Suspects};
+use unspin::Dictionary;
+
+fn builtin() -> Engine {
+    Engine::new(
+        Dictionary::builtin(),
+        Options {
+            suspects: Suspects::Always,
+            ..Options::default()
+        },
+    )
+    .unwrap()
+}
+
+/// Text made of the pieces spun text is made of: keys, their neighbours, odd whitespace,
+/// apostrophes, CRLF, a BOM and non-ASCII letters.
+fn spunish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "mental",
+        "property",
+        "secrets",
+        "and",
+        "techniques",
+        "commerce",
+        "yr",
+        "our",
+        "on-line",
+        "world",
+        "Chinese",
+        "language",
+        "President",
+        "as",
+        "soon",
+        "once",
+        "more",
+        "fundamental",
+        "cyber-",
+        "’",
+        "'",
+        "s",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{a0}",
+        "\u{feff}",
+        "é",
+        "日本",
+        ".",
+        ",",
+        "—",
+        "-",
+        "MENTAL",
+        "PROPERTY",
+        "Workplace",
+        "of",
+        "Personnel",
+        "Administration",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+fn check_edits(text: &str, engine: &Engine) -> Result<String, TestCaseError> {
+    let edits = engine.repair(text).edits;
+    let mut last_end = 0;
+    for e in &edits {
+        prop_assert!(e.range.start >= last_end, "edits overlap or are unsorted");
+        prop_assert!(text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end));
+        prop_assert_eq!(&text[e.range.clone()], e.from.as_str());
+        last_end = e.range.end;
+    }
+    // Every byte outside the edits is found again, in order, around the replacements.
+    let out = apply(text, &edits);
+    let mut at_in = 0;
+    let mut at_out = 0;
+    for e in &edits {
+        let keep = &text[at_in..e.range.start];
+        prop_assert_eq!(&out[at_out..at_out + keep.len()], keep);
+        at_out += keep.len();
+        prop_assert_eq!(&out[at_out..at_out + e.to.len()], e.to.as_str());
+        at_out += e.to.len();
+        at_in = e.range.end;
+    }
+    prop_assert_eq!(&out[at_out..], &text[at_in..]);
+    Ok(out)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_string_is_safe(text in any::<String>()) {
+        check_edits(&text, &builtin())?;
+    }
+
+    #[test]
+    fn spun_looking_text_keeps_every_byte_outside_the_edits(text in spunish()) {
+        check_edits(&text, &builtin())?;
+    }
+
+    #[test]
+    fn a_second_run_changes_nothing(text in spunish()) {
+        let engine = builtin();
+        let once = check_edits(&text, &engine)?;
+        let twice = apply(&once, &engine.repair(&once).edits);
+        prop_assert_eq!(once, twice);
+    }
+}
