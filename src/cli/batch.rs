@@ -86,7 +86,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
                         result: FileResult::Dropped,
                     }
                 } else {
-                    process(ctx, found)
+                    guarded(ctx, found)
                 };
                 if done_tx.send((seq, outcome)).is_err() {
                     break;
@@ -129,6 +129,28 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     } else {
         OK
     }
+}
+
+/// `process`, with a panic (a bug, in unspin or a parser) turned into an error for this one
+/// file: the file is left as it was and the run goes on.
+fn guarded(ctx: &Ctx, found: Found) -> Outcome {
+    let shown = match &found {
+        Found::File { path, .. } | Found::Symlink(path) | Found::Error { path, .. } => {
+            path.display().to_string()
+        }
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(ctx, found))).unwrap_or_else(
+        |_| {
+            let (mut out, mut err) = (String::new(), String::new());
+            let message = "internal error (a bug; please report it); file left as it was";
+            repair::problem(ctx.args, &shown, message, true, &mut out, &mut err);
+            Outcome {
+                out,
+                err,
+                result: FileResult::Error,
+            }
+        },
+    )
 }
 
 /// Repairs one thing the walk found.

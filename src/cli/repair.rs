@@ -183,7 +183,15 @@ pub fn one(
     };
     let repair = match unspin::prose::ranges(input.kind, &text) {
         Ok(None) => engine.repair(&text),
-        Ok(Some(ranges)) => engine.repair_within(&text, &ranges),
+        Ok(Some(ranges)) => {
+            let mut repair = engine.repair_within(&text, &ranges);
+            if input.kind == Kind::Html {
+                for e in &mut repair.edits {
+                    e.to = unspin::prose::html::escape(&e.to).into_owned();
+                }
+            }
+            repair
+        }
         Err(e) => {
             problem(args, shown, &e.to_string(), true, &mut out, &mut err);
             return Outcome {

@@ -82,6 +82,18 @@ pub fn text_ranges(html: &str) -> Result<Vec<Range<usize>>, HtmlError> {
     Ok(cut(ranges, &holes))
 }
 
+/// A replacement written into HTML text: `&`, `<` and `>` as character references, so that a
+/// dictionary's "R&D" can never open a tag or an entity.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['&', '<', '>']) {
+        return text.into();
+    }
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .into()
+}
+
 fn same_without_marks(marked: &str, html: &str) -> bool {
     let mut rest = html.as_bytes();
     for part in marked.split(MARK) {
@@ -148,6 +160,12 @@ mod tests {
         let html = "<p>R&amp;D on mental&nbsp;property, see https://x.org/mental-property.</p>";
         let t = texts(html);
         assert_eq!(t, ["R", "D on mental", "property, see "]);
+    }
+
+    #[test]
+    fn replacements_are_escaped() {
+        assert_eq!(escape("R&D <b>"), "R&amp;D &lt;b&gt;");
+        assert_eq!(escape("plain"), "plain");
     }
 
     #[test]
