@@ -20,7 +20,7 @@ impl Bar {
     pub fn new(wanted: bool) -> Bar {
         let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
         if let Ok(style) = ProgressStyle::with_template(
-            "{spinner} {pos}/{len} files {wide_bar} {per_sec} {elapsed}",
+            "{spinner} {human_pos}/{human_len} files {wide_bar} {elapsed_precise}",
         ) {
             bar.set_style(style);
         }
