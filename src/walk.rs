@@ -80,6 +80,8 @@ pub fn walk(
                     path: error_path(&e).unwrap_or_else(|| root.clone()),
                     message: plain(&e),
                 },
+                // The named folder itself (perhaps a link the user named) is no entry of its own.
+                Ok(entry) if entry.depth() == 0 => continue,
                 Ok(entry) => match entry.file_type() {
                     Some(t) if t.is_file() => Found::File {
                         path: entry.into_path(),
