@@ -2,7 +2,9 @@
 # Benchmark (not a test): unspin over a generated folder of 10,000 files, at -j 1 and -j 2.
 # The folder is deterministic: text and HTML pages built from fixtures/seeds (spun and clean),
 # in 100 nested folders. Prints files/s and MB/s for a read-only pass (--check) and for an
-# in-place pass (-w, atomic writes with fsync, on a fresh copy each time), best of 3 runs.
+# in-place pass (-w, atomic writes with fsync, on a fresh copy each time, synced before the
+# clock starts), best of 3 runs. Writes are bound by fsync latency; figures on a shared machine
+# vary a lot, so run it on a quiet one.
 #
 # Usage: bench/folder.sh [FILES]     (FILES defaults to 10000; the folder goes to bench/out/)
 set -euo pipefail
@@ -70,7 +72,7 @@ for jobs in 1 2; do
     report check "$jobs" "${took[check$jobs]}"
 done
 for jobs in 1 2; do
-    took[write$jobs]=$(prepare="rm -rf $out/copy && cp -r $tree $out/copy" best "$bin" -w -j "$jobs" "$out/copy")
+    took[write$jobs]=$(prepare="rm -rf $out/copy && cp -r $tree $out/copy && sync" best "$bin" -w -j "$jobs" "$out/copy")
     report write "$jobs" "${took[write$jobs]}"
 done
 rm -rf "$out/copy"
