@@ -404,7 +404,7 @@ fn follow_writes_link_targets_inside_the_roots_only() {
 
 #[cfg(unix)]
 #[test]
-fn ctrl_c_leaves_whole_files_and_no_temporary_files() {
+fn ctrl_c_or_sigterm_leaves_whole_files_and_no_temporary_files() {
     let t = tree();
     fs::remove_file(t.path("ro.txt")).unwrap();
     let body = SPUN.repeat(2000);
@@ -413,7 +413,12 @@ fn ctrl_c_leaves_whole_files_and_no_temporary_files() {
     }
     let bin = assert_cmd::cargo::cargo_bin("unspin");
     let mut interrupted = 0;
-    for delay_ms in [30u64, 60, 100, 150, 250, 400] {
+    for (k, delay_ms) in [30u64, 60, 100, 150, 250, 400, 120, 200]
+        .into_iter()
+        .enumerate()
+    {
+        // Ctrl-C (SIGINT) and SIGTERM alike.
+        let sig = if k % 2 == 0 { 2 } else { 15 };
         let copy = t.dir.path().join(format!("copy{delay_ms}"));
         copy_dir(&t.root(), &copy);
         let mut child = std::process::Command::new(&bin)
@@ -426,13 +431,13 @@ fn ctrl_c_leaves_whole_files_and_no_temporary_files() {
             .spawn()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        signal(child.id(), 2);
+        signal(child.id(), sig);
         let status = child.wait().unwrap();
-        // Before the handler is up (dictionary still loading) SIGINT ends the run at once,
+        // Before the handler is up (dictionary still loading) the signal ends the run at once,
         // which is safe too: nothing has been written yet.
         use std::os::unix::process::ExitStatusExt;
         assert!(
-            matches!(status.code(), Some(130) | Some(0)) || status.signal() == Some(2),
+            matches!(status.code(), Some(130) | Some(0)) || status.signal() == Some(sig),
             "{status:?}"
         );
         interrupted += usize::from(status.code() == Some(130));
