@@ -73,10 +73,9 @@ pub fn text_ranges(html: &str) -> Result<Vec<Range<usize>>, HtmlError> {
     if open.is_some() || !same_without_marks(&marked, html) {
         return Err(HtmlError::NotFaithful);
     }
-    let mut holes = Vec::new();
+    let mut holes = urls(html);
     for r in &ranges {
         references(html, r.clone(), &mut holes);
-        urls(html, r.clone(), &mut holes);
     }
     holes.sort_by_key(|h| h.start);
     Ok(cut(ranges, &holes))

@@ -14,13 +14,7 @@ pub fn prose_ranges(md: &str) -> Vec<Range<usize>> {
         inline_holes(md, b.clone(), &mut holes);
     }
     holes.sort_by_key(|h| h.start);
-    let mut ranges = cut(blocks, &holes);
-    let mut url_holes = Vec::new();
-    for r in &ranges {
-        urls(md, r.clone(), &mut url_holes);
-    }
-    ranges = cut(ranges, &url_holes);
-    ranges
+    cut(cut(blocks, &holes), &urls(md))
 }
 
 /// Lines with their byte offsets, line breaks included.

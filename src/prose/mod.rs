@@ -65,22 +65,32 @@ pub(crate) fn cut(ranges: Vec<Range<usize>>, holes: &[Range<usize>]) -> Vec<Rang
     out
 }
 
-/// Bare URLs (`http://`, `https://`, `www.`) in `text[range]`: their words are not prose, and a
-/// repair inside one would break a link.
-pub(crate) fn urls(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let part = &text[range.clone()];
-    let mut at = 0;
-    while let Some(i) = ["http://", "https://", "www."]
-        .iter()
-        .filter_map(|p| part[at..].find(p).map(|i| at + i))
-        .min()
-    {
-        let len = part[i..]
+/// Bare URLs (`http://`, `https://`, `www.`) in `text`: their words are not prose, and a
+/// repair inside one would break a link. One linear pass for each way a URL starts.
+pub(crate) fn urls(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let schemes = memchr::memmem::find_iter(b, b"://").filter_map(|i| {
+        let head = &b[..i];
+        [&b"https"[..], b"http"]
+            .iter()
+            .find(|s| head.ends_with(s))
+            .map(|s| i - s.len())
+    });
+    let mut starts: Vec<usize> = schemes
+        .chain(memchr::memmem::find_iter(b, b"www."))
+        .collect();
+    starts.sort_unstable();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for start in starts {
+        if out.last().is_some_and(|u| start < u.end) {
+            continue;
+        }
+        let len = text[start..]
             .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
-            .unwrap_or(part.len() - i);
-        out.push(range.start + i..range.start + i + len);
-        at = i + len;
+            .unwrap_or(text.len() - start);
+        out.push(start..start + len);
     }
+    out
 }
 
 #[cfg(test)]
@@ -102,11 +112,12 @@ mod tests {
 
     #[test]
     fn finds_bare_urls() {
-        let t = "see https://x.org/cyber-assaults now, or www.a.b.";
-        let mut out = Vec::new();
-        urls(t, 0..t.len(), &mut out);
-        let found: Vec<&str> = out.iter().map(|r| &t[r.clone()]).collect();
-        assert_eq!(found, ["https://x.org/cyber-assaults", "www.a.b."]);
+        let t = "see https://x.org/cyber-assaults now, or www.a.b. and http://www.c.d<";
+        let found: Vec<&str> = urls(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            found,
+            ["https://x.org/cyber-assaults", "www.a.b.", "http://www.c.d"]
+        );
     }
 
     #[test]
