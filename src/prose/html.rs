@@ -17,7 +17,7 @@ use std::rc::Rc;
 /// Elements whose text is code or input, not prose.
 const NOT_PROSE: &str = "code, pre, kbd, samp, tt, textarea";
 
-const MARK: char = '\0';
+const MARK: u8 = 0;
 
 #[derive(Debug, thiserror::Error)]
 pub enum HtmlError {
@@ -59,7 +59,7 @@ pub fn text_ranges(html: &str) -> Result<Vec<Range<usize>>, HtmlError> {
     let marked = rewrite_str(html, settings).map_err(|e| HtmlError::Parse(e.to_string()))?;
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut open = None;
-    for (n, (at, _)) in marked.match_indices(MARK).enumerate() {
+    for (n, at) in memchr::memchr_iter(MARK, marked.as_bytes()).enumerate() {
         let source = at - n;
         match open.take() {
             None => open = Some(source),
@@ -94,14 +94,17 @@ pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn same_without_marks(marked: &str, html: &str) -> bool {
-    let mut rest = html.as_bytes();
-    for part in marked.split(MARK) {
-        match rest.strip_prefix(part.as_bytes()) {
-            Some(r) => rest = r,
-            None => return false,
+    let (m, h) = (marked.as_bytes(), html.as_bytes());
+    let (mut from, mut at) = (0, 0);
+    for mark in memchr::memchr_iter(MARK, m).chain([m.len()]) {
+        let part = &m[from..mark];
+        if h.get(at..at + part.len()) != Some(part) {
+            return false;
         }
+        at += part.len();
+        from = mark + 1;
     }
-    rest.is_empty()
+    at == h.len()
 }
 
 /// Character references (`&amp;`, `&#8217;`, `&#x2019;`) in `text[range]`.
@@ -159,6 +162,15 @@ mod tests {
         let html = "<p>R&amp;D on mental&nbsp;property, see https://x.org/mental-property.</p>";
         let t = texts(html);
         assert_eq!(t, ["R", "D on mental", "property, see "]);
+    }
+
+    #[test]
+    fn the_faithfulness_check_sees_any_difference() {
+        assert!(same_without_marks("a\0b\0c", "abc"));
+        assert!(same_without_marks("\0\0", ""));
+        assert!(!same_without_marks("a\0b", "a c"));
+        assert!(!same_without_marks("ab", "abc"));
+        assert!(!same_without_marks("abc", "ab"));
     }
 
     #[test]
