@@ -22,7 +22,8 @@ use unspin::read::Skip;
 use unspin::roots::Roots;
 use unspin::walk::{self, Found};
 
-/// How many files may be done but not yet printed, per worker.
+/// How many files may be under way (queued, being repaired, or done but not yet printed), per
+/// worker: the bound on memory, and roomy enough that threads seldom wait on each other.
 const WINDOW_PER_JOB: usize = 8;
 
 /// What every worker needs.
@@ -66,9 +67,9 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     };
     let bar = Bar::new(folders);
     let window = Window::new(jobs * WINDOW_PER_JOB);
-    let (job_tx, job_rx) = sync_channel::<(usize, Found)>(jobs * 2);
+    let (job_tx, job_rx) = sync_channel::<(usize, Found)>(jobs * WINDOW_PER_JOB);
     let job_rx = Mutex::new(job_rx);
-    let (done_tx, done_rx) = sync_channel::<(usize, Outcome)>(jobs * 2);
+    let (done_tx, done_rx) = sync_channel::<(usize, Outcome)>(jobs * WINDOW_PER_JOB);
     let (walked, mut summary) = std::thread::scope(|s| {
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
