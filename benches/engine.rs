@@ -13,17 +13,23 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n
     }
 }
 
 const SYLLABLES: [&str; 20] = [
-    "ba", "de", "fi", "go", "ku", "la", "me", "ni", "po", "ru", "sa", "te", "vi", "zo", "ka", "le", "mi", "no", "pu", "ri",
+    "ba", "de", "fi", "go", "ku", "la", "me", "ni", "po", "ru", "sa", "te", "vi", "zo", "ka", "le",
+    "mi", "no", "pu", "ri",
 ];
 
 fn made_up_word(rng: &mut Lcg) -> String {
-    (0..3 + rng.next(2)).map(|_| SYLLABLES[rng.next(SYLLABLES.len())]).collect()
+    (0..3 + rng.next(2))
+        .map(|_| SYLLABLES[rng.next(SYLLABLES.len())])
+        .collect()
 }
 
 /// `n` entries of one to three made-up words; replacements start with "xq", which no key does.
@@ -31,7 +37,9 @@ fn dictionary_yaml(n: usize) -> (String, Vec<String>) {
     let mut rng = Lcg(7);
     let mut keys = std::collections::BTreeSet::new();
     while keys.len() < n {
-        let words: Vec<String> = (0..1 + rng.next(3)).map(|_| made_up_word(&mut rng)).collect();
+        let words: Vec<String> = (0..1 + rng.next(3))
+            .map(|_| made_up_word(&mut rng))
+            .collect();
         keys.insert(words.join(" "));
     }
     let keys: Vec<String> = keys.into_iter().collect();
@@ -44,7 +52,20 @@ fn dictionary_yaml(n: usize) -> (String, Vec<String>) {
 
 /// About `bytes` of English-like text with 3% of word positions spun.
 fn spun_text(keys: &[String], bytes: usize) -> String {
-    let english = ["the", "government", "said", "that", "its", "plans", "for", "trade", "were", "clear", "and", "we"];
+    let english = [
+        "the",
+        "government",
+        "said",
+        "that",
+        "its",
+        "plans",
+        "for",
+        "trade",
+        "were",
+        "clear",
+        "and",
+        "we",
+    ];
     let mut rng = Lcg(11);
     let mut text = String::with_capacity(bytes + 64);
     while text.len() < bytes {
@@ -66,7 +87,11 @@ fn find_and_apply(c: &mut Criterion) {
     group.sample_size(10);
     for n in [1_000, 10_000, 100_000] {
         let (yaml, keys) = dictionary_yaml(n);
-        let engine = Engine::new(Dictionary::from_yaml("bench", &yaml).unwrap(), Options::default()).unwrap();
+        let engine = Engine::new(
+            Dictionary::from_yaml("bench", &yaml).unwrap(),
+            Options::default(),
+        )
+        .unwrap();
         let text = spun_text(&keys, 1 << 20);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
@@ -89,11 +114,27 @@ fn loading(c: &mut Criterion) {
         let (yaml, _) = dictionary_yaml(n);
         let compiled = Dictionary::from_yaml("bench", &yaml).unwrap().to_bytes();
         group.bench_with_input(BenchmarkId::new("from YAML", n), &yaml, |b, yaml| {
-            b.iter(|| Engine::new(Dictionary::from_yaml("bench", yaml).unwrap(), Options::default()).unwrap())
+            b.iter(|| {
+                Engine::new(
+                    Dictionary::from_yaml("bench", yaml).unwrap(),
+                    Options::default(),
+                )
+                .unwrap()
+            })
         });
-        group.bench_with_input(BenchmarkId::new("from compiled", n), &compiled, |b, bytes| {
-            b.iter(|| Engine::new(Dictionary::from_compiled(bytes.clone()).unwrap(), Options::default()).unwrap())
-        });
+        group.bench_with_input(
+            BenchmarkId::new("from compiled", n),
+            &compiled,
+            |b, bytes| {
+                b.iter(|| {
+                    Engine::new(
+                        Dictionary::from_compiled(bytes.clone()).unwrap(),
+                        Options::default(),
+                    )
+                    .unwrap()
+                })
+            },
+        );
     }
     group.finish();
 }

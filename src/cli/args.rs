@@ -8,7 +8,8 @@ Exit codes:
   0  nothing to repair, or repairs printed or written
   1  repairs found with --check (dict check: problems found)
   2  error: bad arguments, a dictionary that does not load, a file that cannot be read or
-     written, or a named file that is binary or not UTF-8";
+     written, or a named file that is binary or not UTF-8
+130  interrupted (Ctrl-C or SIGTERM) while writing; every file is entirely old or new";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -29,7 +30,7 @@ pub struct Cli {
 
 #[derive(Args, Debug)]
 pub struct RunArgs {
-    /// Files to repair; none, or '-', reads standard input
+    /// Files or folders to repair; none, or '-', reads standard input
     pub paths: Vec<PathBuf>,
 
     /// Rewrite files in place (atomically), saying what changed
@@ -67,6 +68,77 @@ pub struct RunArgs {
     /// written once, atomically, when its review ends
     #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff"])]
     pub interactive: bool,
+
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// Folders, parallel runs and safe writing.
+#[derive(Args, Debug, Clone)]
+pub struct BatchArgs {
+    /// In folders, only take files matching GLOB (relative to the folder; repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+
+    /// Leave out paths matching GLOB, named ones too (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// In folders, also take hidden files and folders
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Follow symbolic links; a link is still never replaced, only its target when that lies
+    /// inside the given paths
+    #[arg(long)]
+    pub follow: bool,
+
+    /// Walk folders in name order (output follows the walk), so runs are reproducible
+    #[arg(long)]
+    pub sort: bool,
+
+    /// Files worked on at once (default: one per core)
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// How files are written: by extension (.html/.htm, .md), or this for all
+    #[arg(long = "type", value_enum, default_value_t = FileType::Auto)]
+    pub file_type: FileType,
+
+    /// Skip files larger than this (bytes, or with K, M, G)
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_size: u64,
+
+    /// With --write, keep each original as FILE + SUFFIX (e.g. '.orig')
+    #[arg(long, value_name = "SUFFIX", requires = "write", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+    pub backup: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileType {
+    Auto,
+    Text,
+    Html,
+    Markdown,
+}
+
+/// `123`, `64K`, `64M`, `1G` (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let shift = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("unknown size unit in {s:?} (use K, M or G)")),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("not a size: {s:?}"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("size too large: {s:?}"))
 }
 
 #[derive(Args, Debug, Clone)]

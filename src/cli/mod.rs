@@ -2,12 +2,15 @@
 
 mod apply;
 pub mod args;
+mod batch;
 mod dict;
 mod eval;
 mod import;
 mod interactive;
+mod interrupt;
 mod learn;
 mod pairs;
+mod progress;
 mod repair;
 mod terminal;
 

@@ -12,6 +12,7 @@
 mod boundary;
 mod normalize;
 mod render;
+mod within;
 
 use crate::dict::model::{CaseMode, Class, Rule};
 use crate::dict::{key, Dictionary};

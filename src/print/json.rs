@@ -45,6 +45,8 @@ pub enum Record<'a> {
         path: &'a str,
         message: String,
     },
+    /// The last record of a run over files.
+    Summary(&'a super::summary::Summary),
 }
 
 impl Record<'_> {
