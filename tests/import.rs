@@ -11,8 +11,12 @@ use unspin::{lint, newdict, Dictionary, Engine};
 /// Imports against an empty reference, so the format cases do not move with the built-in set
 /// (conflicts with a reference have their own test).
 fn run(format: Format, text: &str) -> Imported {
-    let empty = Dictionary::from_yaml("none", "entries: {}\n").unwrap();
-    let reference = Engine::new(empty, lint::checking_options()).unwrap();
+    run_against(format, text, "entries: {}\n")
+}
+
+fn run_against(format: Format, text: &str, reference: &str) -> Imported {
+    let reference = Dictionary::from_yaml("ref", reference).unwrap();
+    let reference = Engine::new(reference, lint::checking_options()).unwrap();
     import(format, "t", text, &reference)
 }
 
@@ -153,7 +157,11 @@ const TSV: &str = "mental property\tintellectual property\nbad line without tab\
 
 #[test]
 fn tsv_reports_malformed_rows_duplicates_conflicts_and_chains() {
-    let imported = run(Format::Tsv, TSV);
+    let imported = run_against(
+        Format::Tsv,
+        TSV,
+        "entries:\n  mental property: intellectual property\n",
+    );
     let skipped: Vec<usize> = imported
         .problems
         .iter()
@@ -174,7 +182,7 @@ fn tsv_reports_malformed_rows_duplicates_conflicts_and_chains() {
     assert!(message(4).contains("found 3 field"));
     assert!(message(6).contains("conflicts with line 5"));
     assert!(message(8).contains("chain"), "{}", message(8));
-    // The built-in set already has "mental property": reported, not merged silently.
+    // The reference set already has "mental property": reported, not merged silently.
     assert!(imported
         .problems
         .iter()
