@@ -38,11 +38,30 @@ fn stdin(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     if args.write {
         return fail("--write needs file paths (standard input has nowhere to be written back)");
     }
+    // Up to one window is read whole; beyond that, plain text printed or checked is streamed,
+    // so memory stays bounded whatever the input size.
+    let windows = unspin::stream::Windows::default();
     let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+    let mut input = std::io::stdin().lock();
+    if let Err(e) = (&mut input)
+        .take(windows.window as u64)
+        .read_to_end(&mut bytes)
+    {
         return fail(format_args!("<stdin>: {e}"));
     }
     let kind = kind_of(args, None);
+    let streamable = kind == Kind::Text && args.diff.is_none() && !args.json;
+    if bytes.len() == windows.window && streamable {
+        return stream(
+            args,
+            engine,
+            std::io::Cursor::new(bytes).chain(input),
+            windows,
+        );
+    }
+    if let Err(e) = input.read_to_end(&mut bytes) {
+        return fail(format_args!("<stdin>: {e}"));
+    }
     let outcome = one(
         engine,
         args,
@@ -60,6 +79,51 @@ fn stdin(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
         FileResult::Error => ERROR,
         FileResult::Scanned { edits, .. } if edits > 0 && args.check => FOUND,
         _ => OK,
+    }
+}
+
+/// Standard input too large to hold whole: repaired window by window (see `unspin::stream`),
+/// printed unless checking; each edit is reported by byte offset with `-v`.
+fn stream(
+    args: &RunArgs,
+    engine: &Engine,
+    input: impl Read,
+    windows: unspin::stream::Windows,
+) -> u8 {
+    let stdout = std::io::stdout().lock();
+    let mut out: Box<dyn Write> = if args.check {
+        Box::new(std::io::sink())
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(1 << 20, stdout))
+    };
+    let mut err = std::io::stderr().lock();
+    let result = unspin::stream::repair(engine, input, &mut out, windows, |e, base| {
+        if args.verbose {
+            let at = base + e.range.start as u64;
+            let _ = writeln!(
+                err,
+                "<stdin>@{at}: {:?} -> {:?}  {} ({}) at {}",
+                e.from, e.to, e.rule.id, e.why, e.rule.origin
+            );
+        }
+    });
+    drop(out);
+    match result {
+        Ok(done) => {
+            if done.edits > 0 || args.check {
+                let verb = if args.check { "needed" } else { "found" };
+                eprintln!(
+                    "<stdin>: {} repairs {verb} in {} bytes (streamed)",
+                    done.edits, done.bytes
+                );
+            }
+            if done.edits > 0 && args.check {
+                FOUND
+            } else {
+                OK
+            }
+        }
+        Err(e) => fail(format_args!("<stdin>: {e}")),
     }
 }
 
