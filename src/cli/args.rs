@@ -28,7 +28,7 @@ pub struct Cli {
     pub run: RunArgs,
 }
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct RunArgs {
     /// Files or folders to repair; none, or '-', reads standard input
     pub paths: Vec<PathBuf>,
@@ -63,6 +63,10 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub engine: EngineArgs,
+
+    /// Leave files whose spin score (fingerprints per 1,000 words) is below SCORE untouched
+    #[arg(long, value_name = "SCORE")]
+    pub min_score: Option<f64>,
 
     /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/q, ? for help); each file is
     /// written once, atomically, when its review ends
@@ -181,6 +185,9 @@ impl EngineArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// List files by spin score (fingerprints per 1,000 words), most spun first: the triage
+    /// view of a scraped folder. Takes the options of a repair run
+    Scan(ScanArgs),
     /// Check, look up and compile dictionaries
     #[command(subcommand)]
     Dict(DictCommand),
@@ -301,4 +308,15 @@ pub enum ImportFormat {
     Pps,
     Codespell,
     Tsv,
+}
+
+#[derive(Args, Debug)]
+pub struct ScanArgs {
+    /// Files or folders to score (folders are walked as in a repair run)
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// One JSON object per file, most spun first
+    #[arg(long)]
+    pub json: bool,
 }

@@ -36,24 +36,8 @@ struct Ctx<'a> {
 
 pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     let start = Instant::now();
-    let b = &args.batch;
-    // Our own temporary files and backups are never inputs.
-    let mut excludes = b.exclude.clone();
-    excludes.push(".unspin-*.tmp".into());
-    if let Some(suffix) = &b.backup {
-        excludes.push(format!("*{}", escape_glob(suffix)));
-    }
-    let options = walk::Options {
-        globs: b.glob.clone(),
-        excludes,
-        hidden: b.hidden,
-        follow: b.follow,
-        sort: b.sort,
-    };
-    let jobs = b.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        usize::from,
-    );
+    let options = walk_options(args);
+    let jobs = jobs(args);
     // The summary is for runs over folders; named files alone keep their plain output.
     let folders = args.paths.iter().any(|p| p.is_dir());
     if args.write {
@@ -132,6 +116,32 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     }
 }
 
+/// How folders are walked for `args`.
+pub(super) fn walk_options(args: &RunArgs) -> walk::Options {
+    let b = &args.batch;
+    // Our own temporary files and backups are never inputs.
+    let mut excludes = b.exclude.clone();
+    excludes.push(".unspin-*.tmp".into());
+    if let Some(suffix) = &b.backup {
+        excludes.push(format!("*{}", escape_glob(suffix)));
+    }
+    walk::Options {
+        globs: b.glob.clone(),
+        excludes,
+        hidden: b.hidden,
+        follow: b.follow,
+        sort: b.sort,
+    }
+}
+
+/// Files worked on at once: `-j`, or one per core.
+pub(super) fn jobs(args: &RunArgs) -> usize {
+    args.batch.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    )
+}
+
 /// `process`, with a panic (a bug, in unspin or a parser) turned into an error for this one
 /// file: the file is left as it was and the run goes on.
 fn guarded(ctx: &Ctx, found: Found) -> Outcome {
@@ -208,7 +218,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
 
 /// The file's bytes, unless it is larger than `limit` (checked before and while reading, so a
 /// huge file is never loaded).
-fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
+pub(super) fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
     let io = |e: std::io::Error| ReadProblem::Io(e.to_string());
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
@@ -278,7 +288,9 @@ fn print_all(done: Receiver<(usize, Outcome)>, window: &Window, bar: &Bar) -> Su
 fn count(s: &mut Summary, result: FileResult) {
     let k: &mut Skipped = &mut s.skipped;
     match result {
-        FileResult::Scanned { edits, repaired } => {
+        FileResult::Scanned {
+            edits, repaired, ..
+        } => {
             s.files_scanned += 1;
             if repaired {
                 s.files_repaired += 1;

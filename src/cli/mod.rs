@@ -12,6 +12,7 @@ mod learn;
 mod pairs;
 mod progress;
 mod repair;
+mod scan;
 mod terminal;
 
 use args::{Cli, Command};
@@ -25,6 +26,7 @@ pub const ERROR: u8 = 2;
 pub fn main(cli: Cli) -> ExitCode {
     let code = match cli.command {
         Some(Command::Dict(cmd)) => dict::run(cmd, &cli.run.dicts),
+        Some(Command::Scan(args)) => scan::run(&args, &cli.run),
         Some(Command::Eval(args)) => eval::run(&args, &cli.run.dicts),
         Some(Command::Learn(args)) => learn::run(&args, &cli.run.dicts),
         Some(Command::Apply { edits }) => apply::run(&edits),

@@ -5,7 +5,7 @@ use super::{fail, ERROR, FOUND, OK};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use unspin::edit::{self, LineIndex};
-use unspin::engine::{Engine, Repair};
+use unspin::engine::{Engine, Repair, Score};
 use unspin::print::{diff, explain, json, Style};
 use unspin::prose::Kind;
 use unspin::read::{self, Skip};
@@ -16,25 +16,27 @@ pub fn run(args: &RunArgs) -> u8 {
         Ok(dict) => dict,
         Err(e) => return fail(format_args!("dictionary: {e}")),
     };
-    let engine = match Engine::new(dict, args.engine.options()) {
-        Ok(engine) => engine,
-        Err(e) => return fail(e),
-    };
     let style = Style {
         color: use_color(args.color),
     };
     let stdin_only = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
-    let code = if stdin_only {
-        stdin(args, &engine, style)
-    } else {
-        super::batch::run(args, &engine, style)
+    if stdin_only {
+        return stdin(args, dict, style);
+    }
+    let Some(engine) = engine(dict, args) else {
+        return ERROR;
     };
+    let code = super::batch::run(args, &engine, style);
     // Freeing a large dictionary just before exit is wasted work.
     std::mem::forget(engine);
     code
 }
 
-fn stdin(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
+fn engine(dict: Dictionary, args: &RunArgs) -> Option<Engine> {
+    Engine::new(dict, args.engine.options()).map_err(fail).ok()
+}
+
+fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
     if args.write {
         return fail("--write needs file paths (standard input has nowhere to be written back)");
     }
@@ -49,6 +51,25 @@ fn stdin(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     {
         return fail(format_args!("<stdin>: {e}"));
     }
+    if bytes.is_empty() {
+        // Nothing to repair, so the automaton is not even built: start-up stays a few ms.
+        let (mut out, mut err) = (String::new(), String::new());
+        problem(
+            args,
+            "<stdin>",
+            &Skip::Empty.to_string(),
+            false,
+            &mut out,
+            &mut err,
+        );
+        flush(&out, &err);
+        return OK;
+    }
+    let Some(engine) = engine(dict, args) else {
+        return ERROR;
+    };
+    // Freeing a large dictionary just before exit is wasted work.
+    let engine: &Engine = Box::leak(Box::new(engine));
     let kind = kind_of(args, None);
     let streamable = kind == Kind::Text && args.diff.is_none() && !args.json;
     if bytes.len() == windows.window && streamable {
@@ -169,6 +190,7 @@ pub enum FileResult {
     Scanned {
         edits: usize,
         repaired: bool,
+        score: Score,
     },
     Skipped(Skip),
     /// A symbolic link met while walking, not followed.
@@ -236,12 +258,13 @@ pub fn one(
                 result: FileResult::Scanned {
                     edits: 0,
                     repaired: false,
+                    score: Score::default(),
                 },
             };
         }
         Err(s) => return skip(args, shown, s, input.named, out, err),
     };
-    let repair = match unspin::prose::ranges(input.kind, &text) {
+    let mut repair = match unspin::prose::ranges(input.kind, &text) {
         Ok(None) => engine.repair(&text),
         Ok(Some(ranges)) => {
             let mut repair = engine.repair_within(&text, &ranges);
@@ -261,6 +284,19 @@ pub fn one(
             };
         }
     };
+    let below = args
+        .min_score
+        .is_some_and(|min| repair.score.per_thousand() < min);
+    if below && !repair.edits.is_empty() {
+        if args.verbose {
+            err.push_str(&format!(
+                "{shown}: spin score {:.1} below --min-score, {} repairs left alone\n",
+                repair.score.per_thousand(),
+                repair.edits.len()
+            ));
+        }
+        repair.edits.clear();
+    }
     let repaired = edit::apply(&text, &repair.edits);
     let mut written = false;
     let mut failed = false;
@@ -312,6 +348,7 @@ pub fn one(
         FileResult::Scanned {
             edits,
             repaired: edits > 0 && (written || !args.write),
+            score: repair.score,
         }
     };
     Outcome { out, err, result }

@@ -57,7 +57,7 @@ impl Default for Options {
 }
 
 /// How spun a document looks: its fingerprints against its length.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Score {
     pub fingerprints: usize,
     pub words: usize,

@@ -1,0 +1,123 @@
+//! `unspin scan PATH...`: every file's spin score, most spun first, to decide where to look in
+//! a scraped folder. Files are read and scored as a `--check` run would (HTML and Markdown by
+//! their prose only); nothing is written.
+
+use super::args::{RunArgs, ScanArgs};
+use super::repair::{self, FileResult, Input};
+use super::{batch, fail, ERROR, OK};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::PathBuf;
+use unspin::engine::{Engine, Score};
+use unspin::print::Style;
+use unspin::walk::{self, Found};
+use unspin::Dictionary;
+
+#[derive(Serialize)]
+struct Scored {
+    path: String,
+    score: f64,
+    fingerprints: usize,
+    words: usize,
+    edits: usize,
+}
+
+pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
+    let mut run = base.clone();
+    run.paths = args.paths.clone();
+    (run.check, run.write, run.json, run.diff, run.verbose) = (true, false, false, None, false);
+    let dict = match Dictionary::load(!run.dicts.no_builtin, &run.dicts.dict) {
+        Ok(dict) => dict,
+        Err(e) => return fail(format_args!("dictionary: {e}")),
+    };
+    let engine = match Engine::new(dict, run.engine.options()) {
+        Ok(engine) => engine,
+        Err(e) => return fail(e),
+    };
+    // Only paths are kept while walking; the files are read in parallel afterwards.
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    let mut errors = 0;
+    let walked = walk::walk(&run.paths, &batch::walk_options(&run), |found| {
+        match found {
+            Found::File { path, named } => files.push((path, named)),
+            Found::Error { path, message } => {
+                errors += 1;
+                eprintln!("unspin: {}: {message}", path.display());
+            }
+            Found::Symlink(_) => {}
+        }
+        true
+    });
+    if let Err(e) = walked {
+        return fail(e);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(batch::jobs(&run))
+        .build();
+    let score_all = || {
+        files
+            .par_iter()
+            .map(|(path, named)| {
+                let shown = path.display().to_string();
+                let input = Input {
+                    bytes: batch::read(path, run.batch.max_size),
+                    named: *named,
+                    kind: repair::kind_of(&run, Some(path)),
+                };
+                let outcome = repair::one(&engine, &run, Style::default(), &shown, input, None);
+                match outcome.result {
+                    FileResult::Scanned { edits, score, .. } => {
+                        Some(Ok(scored(shown, score, edits)))
+                    }
+                    FileResult::Error => Some(Err(outcome.err)),
+                    // Skipped (binary, not UTF-8, too large) or a link: nothing to score.
+                    _ => None,
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let results = match pool {
+        Ok(pool) => pool.install(score_all),
+        Err(_) => score_all(),
+    };
+    let mut scored = Vec::new();
+    for r in results.into_iter().flatten() {
+        match r {
+            Ok(s) => scored.push(s),
+            Err(message) => {
+                errors += 1;
+                eprint!("{message}");
+            }
+        }
+    }
+    scored.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    for s in &scored {
+        if args.json {
+            println!("{}", serde_json::to_string(s).expect("scores serialize"));
+        } else {
+            println!(
+                "{:>8.1}  {:>5} fingerprints / {:>7} words  {:>5} repairs  {}",
+                s.score, s.fingerprints, s.words, s.edits, s.path
+            );
+        }
+    }
+    if errors > 0 {
+        ERROR
+    } else {
+        OK
+    }
+}
+
+fn scored(path: String, score: Score, edits: usize) -> Scored {
+    Scored {
+        path,
+        score: (score.per_thousand() * 10.0).round() / 10.0,
+        fingerprints: score.fingerprints,
+        words: score.words,
+        edits,
+    }
+}
