@@ -5,7 +5,6 @@
   gen.py spun OUT_DIR SIZE_MB N  a spun corpus: English words, 3% of word positions spun with
                                  keys of the N-entry dictionary
   gen.py real OUT_DIR SIZE_MB    real English prose (the SOTU corpus) repeated to SIZE_MB
-  gen.py folder OUT_DIR FILES    a folder of FILES small articles (text and HTML), half spun
 
 Keys are made-up words of three or more syllables, so they never occur in English text; the
 originals all start with "xq", which no key word does, so no replacement contains a key (no
@@ -109,25 +108,6 @@ def real(out_dir, size_mb):
             left -= len(data)
 
 
-def folder(out_dir, files):
-    rng = random.Random(3)
-    seeds = os.path.join(os.path.dirname(__file__), "..", "fixtures", "seeds")
-    texts = [open(os.path.join(seeds, n), encoding="utf-8").read() for n in sorted(os.listdir(seeds))]
-    root = os.path.join(out_dir, "folder")
-    for i in range(files):
-        sub = os.path.join(root, f"d{i % 100:02d}")
-        os.makedirs(sub, exist_ok=True)
-        t = rng.choice(texts)
-        if i % 4 == 0:
-            body = "".join(f"<p>{p}</p>\n" for p in t.split("\n\n"))
-            content = f"<html><head><title>a{i}</title></head><body>\n{body}</body></html>\n"
-            name = f"a{i}.html"
-        else:
-            content, name = t, f"a{i}.txt"
-        with open(os.path.join(sub, name), "w", encoding="utf-8") as f:
-            f.write(content)
-
-
 if __name__ == "__main__":
     cmd, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
@@ -137,7 +117,5 @@ if __name__ == "__main__":
         spun(out, int(sys.argv[3]), int(sys.argv[4]))
     elif cmd == "real":
         real(out, int(sys.argv[3]))
-    elif cmd == "folder":
-        folder(out, int(sys.argv[3]))
     else:
         sys.exit(__doc__)
