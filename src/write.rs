@@ -26,40 +26,13 @@ pub fn replace(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
     if meta.permissions().readonly() {
         return Err(WriteError::ReadOnly);
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".unspin-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().set_permissions(meta.permissions())?;
-    keep_owner(tmp.as_file(), &meta);
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    // Make the rename itself durable; not every filesystem supports syncing a directory.
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
+    atomic(path, contents, Some(&meta))?;
     Ok(())
 }
 
 /// Writes `contents` to `path` (new or not) through a temporary file and a rename.
 pub fn create(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".unspin-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    atomic(path, contents, None)
 }
 
 /// Keeps `contents` (the original of `path`) as `path` + `suffix`, written atomically with the
@@ -71,8 +44,15 @@ pub fn backup(path: &Path, suffix: &str, contents: &[u8]) -> io::Result<std::pat
         .to_os_string();
     name.push(suffix);
     let to = path.with_file_name(name);
-    let meta = fs::metadata(path)?;
-    let dir = match to.parent() {
+    atomic(&to, contents, Some(&fs::metadata(path)?))?;
+    Ok(to)
+}
+
+/// The one way unspin writes a file: a temporary file in the same folder, filled, given the
+/// permissions and owner of `like` (if any), flushed to disk, renamed over `path`, and the
+/// rename made durable.
+fn atomic(path: &Path, contents: &[u8], like: Option<&fs::Metadata>) -> io::Result<()> {
+    let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
@@ -81,10 +61,17 @@ pub fn backup(path: &Path, suffix: &str, contents: &[u8]) -> io::Result<std::pat
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(contents)?;
-    tmp.as_file().set_permissions(meta.permissions())?;
+    if let Some(meta) = like {
+        tmp.as_file().set_permissions(meta.permissions())?;
+        keep_owner(tmp.as_file(), meta);
+    }
     tmp.as_file().sync_all()?;
-    tmp.persist(&to).map_err(|e| e.error)?;
-    Ok(to)
+    tmp.persist(path).map_err(|e| e.error)?;
+    // Not every filesystem supports syncing a directory.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 #[cfg(unix)]
