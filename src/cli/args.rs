@@ -64,6 +64,11 @@ pub struct RunArgs {
     #[command(flatten)]
     pub engine: EngineArgs,
 
+    /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/q, ? for help); each file is
+    /// written once, atomically, when its review ends
+    #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff"])]
+    pub interactive: bool,
+
     #[command(flatten)]
     pub batch: BatchArgs,
 }
@@ -159,11 +164,40 @@ pub struct EngineArgs {
     pub spun_threshold: f64,
 }
 
+impl EngineArgs {
+    pub fn options(&self) -> unspin::engine::Options {
+        use unspin::engine::{Options, Suspects};
+        Options {
+            suspects: match self.suspects {
+                SuspectChoice::Auto => Suspects::Auto,
+                SuspectChoice::Always => Suspects::Always,
+                SuspectChoice::Never => Suspects::Never,
+            },
+            spun_threshold: self.spun_threshold,
+            ..Options::default()
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check, look up and compile dictionaries
     #[command(subcommand)]
     Dict(DictCommand),
+    /// Measure repair quality: repair spun texts and compare them with their originals
+    Eval(EvalArgs),
+    /// Learn candidate dictionary entries from spun texts and the originals they were made from
+    Learn(LearnArgs),
+    /// Apply edits exported with --json, atomically per file
+    ///
+    /// Applies exactly the edit records in EDITS (filtered or edited since the export), grouped
+    /// per file; other records are passed over. Refuses, per file, any file whose content changed
+    /// since the export (sha256), any edit whose bytes no longer hold its `from`, and overlapping
+    /// edits. Exit 0 if everything was applied, 2 if anything was refused or failed
+    Apply {
+        /// JSON Lines from `unspin --json`; '-' reads standard input
+        edits: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -187,6 +221,19 @@ pub enum DictCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Convert an existing list (tortured phrases, codespell, TSV) into a dictionary; problems
+    /// go to stderr with their line numbers
+    Import {
+        /// What FILE is: pps (Problematic Paper Screener tortured-phrases CSV), codespell
+        /// (`typo->fix`), tsv (`spun<TAB>original`)
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        /// The list to import
+        file: PathBuf,
+        /// Write the dictionary here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -207,4 +254,51 @@ pub enum SuspectChoice {
     Auto,
     Always,
     Never,
+}
+
+/// One spun text and its original, or a folder of `NAME.original.txt` / `NAME.spun.txt` pairs.
+#[derive(Args, Debug)]
+pub struct PairArgs {
+    /// Folder of NAME.original.txt / NAME.spun.txt pairs
+    #[arg(conflicts_with_all = ["original", "spun"], required_unless_present = "original")]
+    pub dir: Option<PathBuf>,
+    /// The original text
+    #[arg(long, requires = "spun")]
+    pub original: Option<PathBuf>,
+    /// The spun text made from it
+    #[arg(long, requires = "original")]
+    pub spun: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub pairs: PairArgs,
+    /// Print the figures as one JSON object
+    #[arg(long)]
+    pub json: bool,
+    /// List every edit (correct or wrong, with its rule) and every missed spin
+    #[arg(short, long)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct LearnArgs {
+    #[command(flatten)]
+    pub pairs: PairArgs,
+    /// Write the candidate dictionary here instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Show only candidates these dictionaries do not already cover
+    #[arg(long, value_name = "DICT", num_args = 1..)]
+    pub against: Vec<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportFormat {
+    Pps,
+    Codespell,
+    Tsv,
 }

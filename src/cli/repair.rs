@@ -1,11 +1,11 @@
 //! `unspin [PATH...]`: repair standard input or files; print, diff, check, report or write.
 
-use super::args::{ColorChoice, DiffStyle, FileType, RunArgs, SuspectChoice};
+use super::args::{ColorChoice, DiffStyle, FileType, RunArgs};
 use super::{fail, ERROR, FOUND, OK};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use unspin::edit::{self, LineIndex};
-use unspin::engine::{Engine, Options, Repair, Suspects};
+use unspin::engine::{Engine, Repair};
 use unspin::print::{diff, explain, json, Style};
 use unspin::prose::Kind;
 use unspin::read::{self, Skip};
@@ -16,7 +16,7 @@ pub fn run(args: &RunArgs) -> u8 {
         Ok(dict) => dict,
         Err(e) => return fail(format_args!("dictionary: {e}")),
     };
-    let engine = match Engine::new(dict, options(args)) {
+    let engine = match Engine::new(dict, args.engine.options()) {
         Ok(engine) => engine,
         Err(e) => return fail(e),
     };
@@ -24,9 +24,17 @@ pub fn run(args: &RunArgs) -> u8 {
         color: use_color(args.color),
     };
     let stdin_only = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
-    if !stdin_only {
-        return super::batch::run(args, &engine, style);
-    }
+    let code = if stdin_only {
+        stdin(args, &engine, style)
+    } else {
+        super::batch::run(args, &engine, style)
+    };
+    // Freeing a large dictionary just before exit is wasted work.
+    std::mem::forget(engine);
+    code
+}
+
+fn stdin(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     if args.write {
         return fail("--write needs file paths (standard input has nowhere to be written back)");
     }
@@ -36,7 +44,7 @@ pub fn run(args: &RunArgs) -> u8 {
     }
     let kind = kind_of(args, None);
     let outcome = one(
-        &engine,
+        engine,
         args,
         style,
         "<stdin>",
@@ -65,19 +73,7 @@ pub fn kind_of(args: &RunArgs, path: Option<&Path>) -> Kind {
     }
 }
 
-fn options(args: &RunArgs) -> Options {
-    Options {
-        suspects: match args.engine.suspects {
-            SuspectChoice::Auto => Suspects::Auto,
-            SuspectChoice::Always => Suspects::Always,
-            SuspectChoice::Never => Suspects::Never,
-        },
-        spun_threshold: args.engine.spun_threshold,
-        ..Options::default()
-    }
-}
-
-fn use_color(choice: ColorChoice) -> bool {
+pub(super) fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -223,10 +219,11 @@ pub fn one(
         }
     };
     if args.json {
+        let sha256 = unspin::hash::sha256_hex(text.as_bytes());
         for e in &repair.edits {
-            out.push_str(&json::edit(shown, &text, index(), e).line());
+            out.push_str(&json::edit(shown, &text, index(), e, &sha256).line());
         }
-        out.push_str(&json::file(shown, &repair, written).line());
+        out.push_str(&json::file(shown, &repair, written, &sha256).line());
     } else if let Some(kind) = args.diff {
         if !repair.edits.is_empty() {
             explain_all(&mut out, "# ");
