@@ -62,6 +62,31 @@ pub fn create(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Keeps `contents` (the original of `path`) as `path` + `suffix`, written atomically with the
+/// original's permissions, so a backup is never half-written either.
+pub fn backup(path: &Path, suffix: &str, contents: &[u8]) -> io::Result<std::path::PathBuf> {
+    let mut name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("not a file name"))?
+        .to_os_string();
+    name.push(suffix);
+    let to = path.with_file_name(name);
+    let meta = fs::metadata(path)?;
+    let dir = match to.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".unspin-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().set_permissions(meta.permissions())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(&to).map_err(|e| e.error)?;
+    Ok(to)
+}
+
 #[cfg(unix)]
 fn keep_owner(file: &fs::File, meta: &fs::Metadata) {
     use std::os::unix::fs::MetadataExt;

@@ -113,3 +113,47 @@ proptest! {
         prop_assert_eq!(once, twice);
     }
 }
+
+/// A dictionary of made-up multi-word keys, sharing prefixes the way real ones do.
+fn made_up(n: usize) -> String {
+    let syl = ["ka", "lo", "mi", "nu", "pe", "ra", "so", "ti", "ve", "zu"];
+    let word = |i: usize| {
+        format!(
+            "{}{}{}",
+            syl[i % 10],
+            syl[(i / 10) % 10],
+            syl[(i / 100) % 10]
+        )
+    };
+    let mut yaml = String::from("entries:\n");
+    for i in 0..n {
+        let key = match i % 3 {
+            0 => word(i),
+            1 => format!("{} {}", word(i), word(i / 7)),
+            _ => format!("{} {} {}", word(i / 3), word(i), word(i + 1)),
+        };
+        yaml.push_str(&format!("  {key}: out{i}\n"));
+    }
+    yaml
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Anchoring on key prefixes (large dictionaries) finds exactly what anchoring on whole keys
+    /// finds.
+    #[test]
+    fn prefix_anchors_find_what_whole_key_anchors_find(picks in prop::collection::vec((0usize..1500, 0usize..4), 1..80)) {
+        let yaml = made_up(1500);
+        let dict = || Dictionary::from_yaml("m", &yaml).unwrap();
+        let whole = Engine::new(dict(), Options { anchor_nodes: usize::MAX, ..Options::default() }).unwrap();
+        let prefixes = Engine::new(dict(), Options { anchor_nodes: 50, ..Options::default() }).unwrap();
+        let keys: Vec<&str> = yaml.lines().skip(1).map(|l| l.trim().split(':').next().unwrap()).collect();
+        let glue = [" ", "\n", ", ", "x "];
+        let text: String = picks.iter().map(|&(k, g)| format!("{}{}", keys[k], glue[g])).collect();
+        let a: Vec<_> = whole.repair(&text).edits.into_iter().map(|e| (e.range, e.to)).collect();
+        let b: Vec<_> = prefixes.repair(&text).edits.into_iter().map(|e| (e.range, e.to)).collect();
+        prop_assert!(!a.is_empty());
+        prop_assert_eq!(a, b);
+    }
+}

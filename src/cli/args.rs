@@ -8,7 +8,8 @@ Exit codes:
   0  nothing to repair, or repairs printed or written
   1  repairs found with --check (dict check: problems found)
   2  error: bad arguments, a dictionary that does not load, a file that cannot be read or
-     written, or a named file that is binary or not UTF-8";
+     written, or a named file that is binary or not UTF-8
+130  interrupted (Ctrl-C or SIGTERM) while writing; every file is entirely old or new";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -29,7 +30,7 @@ pub struct Cli {
 
 #[derive(Args, Debug)]
 pub struct RunArgs {
-    /// Files to repair; none, or '-', reads standard input
+    /// Files or folders to repair; none, or '-', reads standard input
     pub paths: Vec<PathBuf>,
 
     /// Rewrite files in place (atomically), saying what changed
@@ -62,6 +63,82 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub engine: EngineArgs,
+
+    /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/q, ? for help); each file is
+    /// written once, atomically, when its review ends
+    #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff"])]
+    pub interactive: bool,
+
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// Folders, parallel runs and safe writing.
+#[derive(Args, Debug, Clone)]
+pub struct BatchArgs {
+    /// In folders, only take files matching GLOB (relative to the folder; repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+
+    /// Leave out paths matching GLOB, named ones too (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// In folders, also take hidden files and folders
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Follow symbolic links; a link is still never replaced, only its target when that lies
+    /// inside the given paths
+    #[arg(long)]
+    pub follow: bool,
+
+    /// Walk folders in name order (output follows the walk), so runs are reproducible
+    #[arg(long)]
+    pub sort: bool,
+
+    /// Files worked on at once (default: one per core)
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// How files are written: by extension (.html/.htm, .md), or this for all
+    #[arg(long = "type", value_enum, default_value_t = FileType::Auto)]
+    pub file_type: FileType,
+
+    /// Skip files larger than this (bytes, or with K, M, G)
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_size: u64,
+
+    /// With --write, keep each original as FILE + SUFFIX (e.g. '.orig')
+    #[arg(long, value_name = "SUFFIX", requires = "write", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+    pub backup: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileType {
+    Auto,
+    Text,
+    Html,
+    Markdown,
+}
+
+/// `123`, `64K`, `64M`, `1G` (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let shift = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("unknown size unit in {s:?} (use K, M or G)")),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("not a size: {s:?}"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("size too large: {s:?}"))
 }
 
 #[derive(Args, Debug, Clone)]
@@ -87,11 +164,40 @@ pub struct EngineArgs {
     pub spun_threshold: f64,
 }
 
+impl EngineArgs {
+    pub fn options(&self) -> unspin::engine::Options {
+        use unspin::engine::{Options, Suspects};
+        Options {
+            suspects: match self.suspects {
+                SuspectChoice::Auto => Suspects::Auto,
+                SuspectChoice::Always => Suspects::Always,
+                SuspectChoice::Never => Suspects::Never,
+            },
+            spun_threshold: self.spun_threshold,
+            ..Options::default()
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check, look up and compile dictionaries
     #[command(subcommand)]
     Dict(DictCommand),
+    /// Measure repair quality: repair spun texts and compare them with their originals
+    Eval(EvalArgs),
+    /// Learn candidate dictionary entries from spun texts and the originals they were made from
+    Learn(LearnArgs),
+    /// Apply edits exported with --json, atomically per file
+    ///
+    /// Applies exactly the edit records in EDITS (filtered or edited since the export), grouped
+    /// per file; other records are passed over. Refuses, per file, any file whose content changed
+    /// since the export (sha256), any edit whose bytes no longer hold its `from`, and overlapping
+    /// edits. Exit 0 if everything was applied, 2 if anything was refused or failed
+    Apply {
+        /// JSON Lines from `unspin --json`; '-' reads standard input
+        edits: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -115,6 +221,19 @@ pub enum DictCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Convert an existing list (tortured phrases, codespell, TSV) into a dictionary; problems
+    /// go to stderr with their line numbers
+    Import {
+        /// What FILE is: pps (Problematic Paper Screener tortured-phrases CSV), codespell
+        /// (`typo->fix`), tsv (`spun<TAB>original`)
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        /// The list to import
+        file: PathBuf,
+        /// Write the dictionary here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,4 +254,51 @@ pub enum SuspectChoice {
     Auto,
     Always,
     Never,
+}
+
+/// One spun text and its original, or a folder of `NAME.original.txt` / `NAME.spun.txt` pairs.
+#[derive(Args, Debug)]
+pub struct PairArgs {
+    /// Folder of NAME.original.txt / NAME.spun.txt pairs
+    #[arg(conflicts_with_all = ["original", "spun"], required_unless_present = "original")]
+    pub dir: Option<PathBuf>,
+    /// The original text
+    #[arg(long, requires = "spun")]
+    pub original: Option<PathBuf>,
+    /// The spun text made from it
+    #[arg(long, requires = "original")]
+    pub spun: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub pairs: PairArgs,
+    /// Print the figures as one JSON object
+    #[arg(long)]
+    pub json: bool,
+    /// List every edit (correct or wrong, with its rule) and every missed spin
+    #[arg(short, long)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct LearnArgs {
+    #[command(flatten)]
+    pub pairs: PairArgs,
+    /// Write the candidate dictionary here instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Show only candidates these dictionaries do not already cover
+    #[arg(long, value_name = "DICT", num_args = 1..)]
+    pub against: Vec<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportFormat {
+    Pps,
+    Codespell,
+    Tsv,
 }

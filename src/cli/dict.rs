@@ -11,6 +11,11 @@ pub fn run(cmd: DictCommand, dicts: &DictArgs) -> u8 {
         DictCommand::Check { files } => check(&files, dicts),
         DictCommand::Lookup { phrase, prefix } => lookup(&phrase, prefix, dicts),
         DictCommand::Compile { output } => compile(&output, dicts),
+        DictCommand::Import {
+            format,
+            file,
+            output,
+        } => super::import::run(format, &file, output.as_deref()),
     }
 }
 

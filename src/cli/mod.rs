@@ -1,8 +1,18 @@
 //! The `unspin` command: parses arguments and hands each job to the library.
 
+mod apply;
 pub mod args;
+mod batch;
 mod dict;
+mod eval;
+mod import;
+mod interactive;
+mod interrupt;
+mod learn;
+mod pairs;
+mod progress;
 mod repair;
+mod terminal;
 
 use args::{Cli, Command};
 use std::process::ExitCode;
@@ -15,6 +25,10 @@ pub const ERROR: u8 = 2;
 pub fn main(cli: Cli) -> ExitCode {
     let code = match cli.command {
         Some(Command::Dict(cmd)) => dict::run(cmd, &cli.run.dicts),
+        Some(Command::Eval(args)) => eval::run(&args, &cli.run.dicts),
+        Some(Command::Learn(args)) => learn::run(&args, &cli.run.dicts),
+        Some(Command::Apply { edits }) => apply::run(&edits),
+        None if cli.run.interactive => interactive::run(&cli.run),
         None => repair::run(&cli.run),
     };
     ExitCode::from(code)

@@ -1,88 +1,143 @@
 //! `unspin [PATH...]`: repair standard input or files; print, diff, check, report or write.
 
-use super::args::{ColorChoice, DiffStyle, RunArgs, SuspectChoice};
+use super::args::{ColorChoice, DiffStyle, FileType, RunArgs};
 use super::{fail, ERROR, FOUND, OK};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use unspin::edit::{self, LineIndex};
-use unspin::engine::{Engine, Options, Repair, Suspects};
+use unspin::engine::{Engine, Repair};
 use unspin::print::{diff, explain, json, Style};
+use unspin::prose::Kind;
 use unspin::read::{self, Skip};
 use unspin::Dictionary;
-
-/// What a run has seen so far, for the exit code.
-#[derive(Default)]
-struct Status {
-    found: bool,
-    error: bool,
-}
 
 pub fn run(args: &RunArgs) -> u8 {
     let dict = match Dictionary::load(!args.dicts.no_builtin, &args.dicts.dict) {
         Ok(dict) => dict,
         Err(e) => return fail(format_args!("dictionary: {e}")),
     };
-    let engine = match Engine::new(dict, options(args)) {
+    let engine = match Engine::new(dict, args.engine.options()) {
         Ok(engine) => engine,
         Err(e) => return fail(e),
     };
     let style = Style {
         color: use_color(args.color),
     };
-    let mut status = Status::default();
     let stdin_only = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
-    if stdin_only {
-        if args.write {
-            return fail(
-                "--write needs file paths (standard input has nowhere to be written back)",
+    let code = if stdin_only {
+        stdin(args, &engine, style)
+    } else {
+        super::batch::run(args, &engine, style)
+    };
+    // Freeing a large dictionary just before exit is wasted work.
+    std::mem::forget(engine);
+    code
+}
+
+fn stdin(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
+    if args.write {
+        return fail("--write needs file paths (standard input has nowhere to be written back)");
+    }
+    // Up to one window is read whole; beyond that, plain text printed or checked is streamed,
+    // so memory stays bounded whatever the input size.
+    let windows = unspin::stream::Windows::default();
+    let mut bytes = Vec::new();
+    let mut input = std::io::stdin().lock();
+    if let Err(e) = (&mut input)
+        .take(windows.window as u64)
+        .read_to_end(&mut bytes)
+    {
+        return fail(format_args!("<stdin>: {e}"));
+    }
+    let kind = kind_of(args, None);
+    let streamable = kind == Kind::Text && args.diff.is_none() && !args.json;
+    if bytes.len() == windows.window && streamable {
+        return stream(
+            args,
+            engine,
+            std::io::Cursor::new(bytes).chain(input),
+            windows,
+        );
+    }
+    if let Err(e) = input.read_to_end(&mut bytes) {
+        return fail(format_args!("<stdin>: {e}"));
+    }
+    let outcome = one(
+        engine,
+        args,
+        style,
+        "<stdin>",
+        Input {
+            bytes: Ok(bytes),
+            named: true,
+            kind,
+        },
+        None,
+    );
+    flush(&outcome.out, &outcome.err);
+    match outcome.result {
+        FileResult::Error => ERROR,
+        FileResult::Scanned { edits, .. } if edits > 0 && args.check => FOUND,
+        _ => OK,
+    }
+}
+
+/// Standard input too large to hold whole: repaired window by window (see `unspin::stream`),
+/// printed unless checking; each edit is reported by byte offset with `-v`.
+fn stream(
+    args: &RunArgs,
+    engine: &Engine,
+    input: impl Read,
+    windows: unspin::stream::Windows,
+) -> u8 {
+    let stdout = std::io::stdout().lock();
+    let mut out: Box<dyn Write> = if args.check {
+        Box::new(std::io::sink())
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(1 << 20, stdout))
+    };
+    let mut err = std::io::stderr().lock();
+    let result = unspin::stream::repair(engine, input, &mut out, windows, |e, base| {
+        if args.verbose {
+            let at = base + e.range.start as u64;
+            let _ = writeln!(
+                err,
+                "<stdin>@{at}: {:?} -> {:?}  {} ({}) at {}",
+                e.from, e.to, e.rule.id, e.why, e.rule.origin
             );
         }
-        let mut bytes = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            return fail(format_args!("<stdin>: {e}"));
-        }
-        one(
-            &engine,
-            args,
-            style,
-            "<stdin>",
-            None,
-            Ok(bytes),
-            &mut status,
-        );
-    } else {
-        for path in &args.paths {
-            let shown = path.display().to_string();
-            let bytes = if path.is_dir() {
-                Err("is a directory".to_string())
+    });
+    drop(out);
+    match result {
+        Ok(done) => {
+            if done.edits > 0 || args.check {
+                let verb = if args.check { "needed" } else { "found" };
+                eprintln!(
+                    "<stdin>: {} repairs {verb} in {} bytes (streamed)",
+                    done.edits, done.bytes
+                );
+            }
+            if done.edits > 0 && args.check {
+                FOUND
             } else {
-                std::fs::read(path).map_err(|e| e.to_string())
-            };
-            one(&engine, args, style, &shown, Some(path), bytes, &mut status);
+                OK
+            }
         }
-    }
-    if status.error {
-        ERROR
-    } else if status.found && args.check {
-        FOUND
-    } else {
-        OK
+        Err(e) => fail(format_args!("<stdin>: {e}")),
     }
 }
 
-fn options(args: &RunArgs) -> Options {
-    Options {
-        suspects: match args.engine.suspects {
-            SuspectChoice::Auto => Suspects::Auto,
-            SuspectChoice::Always => Suspects::Always,
-            SuspectChoice::Never => Suspects::Never,
-        },
-        spun_threshold: args.engine.spun_threshold,
-        ..Options::default()
+/// How the file at `path` is written (`None`: standard input).
+pub fn kind_of(args: &RunArgs, path: Option<&Path>) -> Kind {
+    match args.batch.file_type {
+        FileType::Text => Kind::Text,
+        FileType::Html => Kind::Html,
+        FileType::Markdown => Kind::Markdown,
+        FileType::Auto => path.map_or(Kind::Text, Kind::of_path),
     }
 }
 
-fn use_color(choice: ColorChoice) -> bool {
+pub(super) fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -94,53 +149,127 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// Repairs one input and prints what the mode asks for; `path` is where to write back.
-fn one(
+/// One input: its bytes (or why they could not be read), whether it was named on the command
+/// line (a named file that is binary is an error, a walked one is skipped), and its kind.
+pub struct Input {
+    pub bytes: Result<Vec<u8>, ReadProblem>,
+    pub named: bool,
+    pub kind: Kind,
+}
+
+/// Why an input's bytes are missing.
+pub enum ReadProblem {
+    Io(String),
+    TooLarge { size: u64, limit: u64 },
+}
+
+/// What became of one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileResult {
+    Scanned {
+        edits: usize,
+        repaired: bool,
+    },
+    Skipped(Skip),
+    /// A symbolic link met while walking, not followed.
+    Symlink,
+    Error,
+    /// Not looked at: the run was interrupted first.
+    Dropped,
+}
+
+/// A file's output, buffered whole so that parallel runs never interleave.
+pub struct Outcome {
+    pub out: String,
+    pub err: String,
+    pub result: FileResult,
+}
+
+/// Writes the repaired text back (the original bytes come along for a backup).
+pub type WriteBack<'a> = &'a dyn Fn(&[u8], &str) -> Result<(), String>;
+
+/// Repairs one input and renders what the mode asks for; `write` puts the repair in place.
+pub fn one(
     engine: &Engine,
     args: &RunArgs,
     style: Style,
     shown: &str,
-    path: Option<&Path>,
-    bytes: Result<Vec<u8>, String>,
-    status: &mut Status,
-) {
+    input: Input,
+    write: Option<WriteBack>,
+) -> Outcome {
     let mut out = String::new();
     let mut err = String::new();
-    let text = match bytes.map(read::text) {
-        Err(message) => {
+    let bytes = match input.bytes {
+        Ok(bytes) => bytes,
+        Err(ReadProblem::Io(message)) => {
             problem(args, shown, &message, true, &mut out, &mut err);
-            status.error = true;
-            return flush(&out, &err);
+            return Outcome {
+                out,
+                err,
+                result: FileResult::Error,
+            };
         }
-        Ok(Err(Skip::Empty)) => {
-            problem(
+        Err(ReadProblem::TooLarge { size, limit }) => {
+            return skip(
                 args,
                 shown,
-                &Skip::Empty.to_string(),
-                false,
-                &mut out,
-                &mut err,
+                Skip::TooLarge { size, limit },
+                input.named,
+                out,
+                err,
             );
-            return flush(&out, &err);
         }
-        Ok(Err(skip)) => {
-            problem(args, shown, &skip.to_string(), true, &mut out, &mut err);
-            status.error = true;
-            return flush(&out, &err);
-        }
-        Ok(Ok(text)) => text,
     };
-    let repair = engine.repair(&text);
-    status.found |= !repair.edits.is_empty();
+    let text = match read::text(bytes) {
+        Ok(text) => text,
+        Err(Skip::Empty) => {
+            let mut quiet = String::new();
+            let sink = if input.named || args.verbose {
+                &mut err
+            } else {
+                &mut quiet
+            };
+            problem(args, shown, &Skip::Empty.to_string(), false, &mut out, sink);
+            return Outcome {
+                out,
+                err,
+                result: FileResult::Scanned {
+                    edits: 0,
+                    repaired: false,
+                },
+            };
+        }
+        Err(s) => return skip(args, shown, s, input.named, out, err),
+    };
+    let repair = match unspin::prose::ranges(input.kind, &text) {
+        Ok(None) => engine.repair(&text),
+        Ok(Some(ranges)) => {
+            let mut repair = engine.repair_within(&text, &ranges);
+            if input.kind == Kind::Html {
+                for e in &mut repair.edits {
+                    e.to = unspin::prose::html::escape(&e.to).into_owned();
+                }
+            }
+            repair
+        }
+        Err(e) => {
+            problem(args, shown, &e.to_string(), true, &mut out, &mut err);
+            return Outcome {
+                out,
+                err,
+                result: FileResult::Error,
+            };
+        }
+    };
     let repaired = edit::apply(&text, &repair.edits);
     let mut written = false;
-    if args.write && !repair.edits.is_empty() {
-        let path = path.expect("write mode has paths");
-        match unspin::write::replace(path, repaired.as_bytes()) {
+    let mut failed = false;
+    if let (true, Some(write)) = (args.write && !repair.edits.is_empty(), write) {
+        match write(text.as_bytes(), &repaired) {
             Ok(()) => written = true,
             Err(e) => {
-                problem(args, shown, &e.to_string(), true, &mut out, &mut err);
-                status.error = true;
+                problem(args, shown, &e, true, &mut out, &mut err);
+                failed = true;
             }
         }
     }
@@ -154,10 +283,11 @@ fn one(
         }
     };
     if args.json {
+        let sha256 = unspin::hash::sha256_hex(text.as_bytes());
         for e in &repair.edits {
-            out.push_str(&json::edit(shown, &text, index(), e).line());
+            out.push_str(&json::edit(shown, &text, index(), e, &sha256).line());
         }
-        out.push_str(&json::file(shown, &repair, written).line());
+        out.push_str(&json::file(shown, &repair, written, &sha256).line());
     } else if let Some(kind) = args.diff {
         if !repair.edits.is_empty() {
             explain_all(&mut out, "# ");
@@ -175,7 +305,44 @@ fn one(
             explain_all(&mut err, "");
         }
     }
-    flush(&out, &err);
+    let edits = repair.edits.len();
+    let result = if failed {
+        FileResult::Error
+    } else {
+        FileResult::Scanned {
+            edits,
+            repaired: edits > 0 && (written || !args.write),
+        }
+    };
+    Outcome { out, err, result }
+}
+
+/// A file that is not text unspin may repair: an error when named, else a counted skip (its
+/// line on stderr only with --verbose).
+fn skip(
+    args: &RunArgs,
+    shown: &str,
+    skip: Skip,
+    named: bool,
+    mut out: String,
+    mut err: String,
+) -> Outcome {
+    let mut quiet = String::new();
+    let sink = if named || args.verbose {
+        &mut err
+    } else {
+        &mut quiet
+    };
+    problem(args, shown, &skip.to_string(), named, &mut out, sink);
+    Outcome {
+        out,
+        err,
+        result: if named {
+            FileResult::Error
+        } else {
+            FileResult::Skipped(skip)
+        },
+    }
 }
 
 /// The per-file line on stderr: always when something was written, otherwise when there were
@@ -200,7 +367,7 @@ fn report(args: &RunArgs, shown: &str, repair: &Repair, written: bool, err: &mut
     err.push('\n');
 }
 
-fn problem(
+pub fn problem(
     args: &RunArgs,
     shown: &str,
     message: &str,
@@ -228,7 +395,7 @@ fn problem(
     ));
 }
 
-fn flush(out: &str, err: &str) {
+pub fn flush(out: &str, err: &str) {
     // A closed pipe (`unspin f | head`) is not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     let _ = std::io::stderr().lock().write_all(err.as_bytes());

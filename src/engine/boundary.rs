@@ -8,7 +8,7 @@ fn char_before(hay: &[u8], p: usize) -> Option<char> {
     std::str::from_utf8(&head[start..]).ok()?.chars().next()
 }
 
-fn char_at(hay: &[u8], p: usize) -> Option<char> {
+pub fn char_at(hay: &[u8], p: usize) -> Option<char> {
     let tail = hay.get(p..)?;
     let end = tail.len().min(4);
     let s = (1..=end)

@@ -1,22 +1,24 @@
 //! The repair engine: finds the edits a dictionary makes in a text. It knows no files and no
 //! terminals; it takes a `&str` and returns [`Repair`].
 //!
-//! The Aho-Corasick automaton is built over the dictionary's normalized keys (taken from its fst
-//! map) and scans the normalized text leftmost-longest. A match is kept when it stands on word
-//! boundaries and its entry's class and conditions allow it; when the longest key at a position
-//! is refused, the fst is walked from that position to try the shorter keys that also start
-//! there.
+//! The text is scanned in a normalized view (see `normalize`). An Aho-Corasick DFA built over the
+//! prefixes of the dictionary's keys (taken from its fst map; a prefix as long as the trie of
+//! prefixes stays small, the whole key for small dictionaries) finds the leftmost position where
+//! some key may start. From there the fst is walked along the text to list every key that does
+//! start there; the longest one that stands on word boundaries and whose class and conditions
+//! allow it is kept, and scanning resumes after it. So a 100k-entry dictionary builds and scans
+//! as fast as a small one, and the semantics stay leftmost-longest over whole keys.
 
 mod boundary;
 mod normalize;
 mod render;
+mod within;
 
 use crate::dict::model::{CaseMode, Class, Rule};
 use crate::dict::{key, Dictionary};
 use crate::edit::Edit;
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use fst::raw::Output;
-use fst::Streamer;
 use normalize::Normalized;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -38,6 +40,9 @@ pub struct Options {
     pub spun_threshold: f64,
     /// ... and at least this many fingerprints.
     pub min_fingerprints: usize,
+    /// Trie nodes the anchor automaton may have (memory and build time against scan speed):
+    /// larger dictionaries are anchored on key prefixes instead of whole keys.
+    pub anchor_nodes: usize,
 }
 
 impl Default for Options {
@@ -46,6 +51,7 @@ impl Default for Options {
             suspects: Suspects::Auto,
             spun_threshold: 2.0,
             min_fingerprints: 2,
+            anchor_nodes: 20_000,
         }
     }
 }
@@ -80,9 +86,11 @@ pub struct Repair {
 
 pub struct Engine {
     dict: Dictionary,
-    automaton: AhoCorasick,
-    /// Automaton pattern id -> dictionary pattern index.
-    pattern_of: Vec<u32>,
+    /// Finds where keys may start: built over key prefixes, confirmed by walking the fst.
+    anchors: AhoCorasick,
+    /// When the anchors are the whole keys: anchor pattern id -> dictionary pattern index (the
+    /// anchor match is then the longest key, and the fst walk is only needed if it is refused).
+    whole_keys: Option<Vec<u32>>,
     options: Options,
     has_suspects: bool,
 }
@@ -111,21 +119,16 @@ struct Doc<'a> {
 
 impl Engine {
     pub fn new(dict: Dictionary, options: Options) -> Result<Engine, aho_corasick::BuildError> {
-        let mut keys = Vec::with_capacity(dict.patterns().len());
-        let mut pattern_of = Vec::with_capacity(dict.patterns().len());
-        let mut stream = dict.map().stream();
-        while let Some((k, v)) = stream.next() {
-            keys.push(k.to_vec());
-            pattern_of.push(v as u32);
-        }
-        let automaton = AhoCorasick::builder()
+        let (prefixes, whole_keys) = anchors(dict.map().as_fst(), options.anchor_nodes);
+        let anchors = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)?;
+            .build(prefixes)?;
         let has_suspects = dict.rules().iter().any(|r| r.class == Class::Suspect);
         Ok(Engine {
             dict,
-            automaton,
-            pattern_of,
+            anchors,
+            whole_keys,
             options,
             has_suspects,
         })
@@ -141,10 +144,18 @@ impl Engine {
 
     /// Finds every repair in `text`.
     pub fn repair(&self, text: &str) -> Repair {
+        self.repair_from(text, 0)
+    }
+
+    /// Finds the repairs in `text` that start at or after byte `from` (a char boundary); the
+    /// text before it is context only (word boundaries, conditions, the spin score's words).
+    pub fn repair_from(&self, text: &str, from: usize) -> Repair {
         let doc = Doc::new(text);
+        let start = doc.norm.position_of(from);
         let forced = self.options.suspects == Suspects::Always;
         let first = self.scan(
             &doc,
+            start,
             Gate {
                 suspects: forced,
                 context: true,
@@ -169,6 +180,7 @@ impl Engine {
         let found = if spun && !forced && self.has_suspects {
             self.scan(
                 &doc,
+                start,
                 Gate {
                     suspects: true,
                     context: true,
@@ -187,6 +199,7 @@ impl Engine {
         let doc = Doc::new(text);
         let found = self.scan(
             &doc,
+            0,
             Gate {
                 suspects: true,
                 context: false,
@@ -199,39 +212,37 @@ impl Engine {
         &self.dict.rules()[self.dict.patterns()[pattern as usize].rule as usize]
     }
 
-    fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
+    fn scan(&self, doc: &Doc, start: usize, gate: Gate) -> Vec<Found> {
         let hay = doc.norm.text.as_slice();
         let mut found = Vec::new();
-        let mut at = 0;
+        let mut at = start;
         while at < hay.len() {
-            let Some(m) = self.automaton.find(Input::new(hay).span(at..hay.len())) else {
+            let Some(m) = self.anchors.find(Input::new(hay).span(at..hay.len())) else {
                 break;
             };
             let start = m.start();
-            let first =
-                boundary::first_char(std::str::from_utf8(&hay[start..m.end()]).unwrap_or(""));
-            if first.is_some_and(|c| boundary::starts_word(hay, start, c)) {
-                let longest = self.pattern_of[m.pattern().as_usize()];
-                let best = if self.accept(doc, start, m.end(), longest, gate) {
-                    Some(Found {
-                        start,
-                        end: m.end(),
-                        pattern: longest,
-                    })
-                } else {
-                    self.shorter_keys(hay, start, m.end())
+            if boundary::starts_word(hay, start, boundary::char_at(hay, start).unwrap_or(' ')) {
+                let longest = self
+                    .whole_keys
+                    .as_ref()
+                    .map(|w| (m.end(), w[m.pattern().as_usize()]));
+                let best = match longest {
+                    Some((end, p)) if self.accept(doc, start, end, p, gate) => Some((end, p)),
+                    _ => self
+                        .keys_at(hay, start)
                         .into_iter()
                         .rev()
-                        .find(|&(end, p)| self.accept(doc, start, end, p, gate))
-                        .map(|(end, pattern)| Found {
-                            start,
-                            end,
-                            pattern,
-                        })
+                        .find(|&(end, p)| {
+                            Some((end, p)) != longest && self.accept(doc, start, end, p, gate)
+                        }),
                 };
-                if let Some(f) = best {
-                    at = f.end;
-                    found.push(f);
+                if let Some((end, pattern)) = best {
+                    found.push(Found {
+                        start,
+                        end,
+                        pattern,
+                    });
+                    at = end;
                     continue;
                 }
             }
@@ -240,14 +251,13 @@ impl Engine {
         found
     }
 
-    /// Every key that starts at `start` and ends before `end`, shortest first: a walk down the
-    /// fst along the text.
-    fn shorter_keys(&self, hay: &[u8], start: usize, end: usize) -> Vec<(usize, u32)> {
+    /// Every key that starts at `start`, shortest first: a walk down the fst along the text.
+    fn keys_at(&self, hay: &[u8], start: usize) -> Vec<(usize, u32)> {
         let fst = self.dict.map().as_fst();
         let mut node = fst.root();
         let mut out = Output::zero();
         let mut keys = Vec::new();
-        for (i, &b) in hay[start..end - 1].iter().enumerate() {
+        for (i, &b) in hay[start..].iter().enumerate() {
             let Some(t) = node.find_input(b).map(|k| node.transition(k)) else {
                 break;
             };
@@ -357,6 +367,46 @@ impl<'a> Doc<'a> {
         let v = boundary::contains(&self.norm.text, phrase);
         self.has.borrow_mut().insert(phrase.to_string(), v);
         v
+    }
+}
+
+/// What the anchor automaton is built over, read off the fst breadth-first: every key, with its
+/// pattern index, if the trie of all keys has at most `budget` nodes; otherwise every key
+/// prefix of the greatest depth that keeps the trie within that budget (and the shorter keys).
+fn anchors<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    budget: usize,
+) -> (Vec<Vec<u8>>, Option<Vec<u32>>) {
+    // One level of the trie: (prefix, fst node address, output so far).
+    let mut level = vec![(Vec::new(), fst.root().addr(), Output::zero())];
+    let mut shorter = Vec::new();
+    let mut nodes = 0;
+    loop {
+        let mut next = Vec::new();
+        for (prefix, addr, out) in &level {
+            let node = fst.node(*addr);
+            if node.is_final() && !prefix.is_empty() {
+                shorter.push((prefix.clone(), out.cat(node.final_output()).value() as u32));
+            }
+            for t in node.transitions() {
+                let mut p = prefix.clone();
+                p.push(t.inp);
+                next.push((p, t.addr, out.cat(t.out)));
+            }
+        }
+        if next.is_empty() {
+            let (keys, values) = shorter.into_iter().unzip();
+            return (keys, Some(values));
+        }
+        nodes += next.len();
+        if nodes > budget && !level[0].0.is_empty() {
+            let mut prefixes: Vec<Vec<u8>> = shorter.into_iter().map(|(k, _)| k).collect();
+            prefixes.extend(level.into_iter().map(|(p, _, _)| p));
+            prefixes.sort_unstable();
+            prefixes.dedup();
+            return (prefixes, None);
+        }
+        level = next;
     }
 }
 

@@ -2,22 +2,33 @@
 //! run of whitespace as one space (the same rules as `dict::key`). A sparse shift table maps
 //! every position back to the original bytes, so offsets never drift.
 
-/// Does a byte need more than copying with ASCII lower-casing: control and whitespace bytes
-/// below 0x20, and every byte of a multi-byte char. A space is plain unless another whitespace
-/// follows it (that makes a run to collapse).
+/// ASCII whitespace: space, \t, \n, \x0b, \x0c, \r.
+#[inline(always)]
+fn ascii_space(c: u8) -> bool {
+    (c == b' ') | (c.wrapping_sub(b'\t') < 5)
+}
+
+/// Does a byte need more than a one-to-one copy: a byte of a multi-byte char, a control byte
+/// that is not whitespace, or whitespace followed by more whitespace (a run to collapse; a lone
+/// whitespace byte maps to one space).
 #[inline(always)]
 fn special(c: u8, next: u8) -> bool {
-    !(0x20..0x80).contains(&c) | ((c == b' ') & ((next <= b' ') | (next >= 0x80)))
+    (c >= 0x80)
+        | ((c < 0x20) & !ascii_space(c))
+        | (ascii_space(c) & (ascii_space(next) | (next >= 0x80)))
+}
+
+/// The one-to-one mapping of plain bytes: ASCII letters lower-cased, whitespace as a space.
+#[inline(always)]
+fn plain(c: u8) -> u8 {
+    let control = 0u8.wrapping_sub(u8::from(c < 0x20));
+    let lowered = c | (u8::from(c.wrapping_sub(b'A') < 26) << 5);
+    (b' ' & control) | (lowered & !control)
 }
 
 #[inline(always)]
 fn ascii_word(c: u8) -> bool {
     ((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10) | (c == b'_')
-}
-
-#[inline(always)]
-fn lower(c: u8) -> u8 {
-    c | (u8::from(c.wrapping_sub(b'A') < 26) << 5)
 }
 
 /// Position of the first special byte at or after `i` (or `b.len()`). Whole chunks are tested
@@ -96,7 +107,7 @@ impl Normalized {
                 let plain = &b[i..j];
                 words += word_starts(plain, in_word);
                 in_word = ascii_word(plain[plain.len() - 1]);
-                text.extend(plain.iter().map(|&c| lower(c)));
+                text.extend(plain.iter().map(|&c| self::plain(c)));
                 i = j;
                 if i == b.len() {
                     break;
@@ -134,6 +145,20 @@ impl Normalized {
         }
     }
 
+    /// The first normalized position whose original offset is at least `offset`.
+    pub fn position_of(&self, offset: usize) -> usize {
+        let (mut lo, mut hi) = (0, self.text.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.original(mid) < offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
     /// The original byte offset of normalized position `p` (`p == text.len()` allowed).
     pub fn original(&self, p: usize) -> usize {
         let k = self.shifts.partition_point(|&(pos, _)| pos <= p);
@@ -145,7 +170,7 @@ impl Normalized {
 fn space_run(b: &[u8], mut i: usize) -> usize {
     let start = i;
     while i < b.len() {
-        if matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+        if ascii_space(b[i]) {
             i += 1;
         } else if let Some(n) = unicode_space(&b[i..]) {
             i += n;

@@ -15,7 +15,7 @@ pub fn render(rule: &Rule, matched: &str, curly_text: impl FnOnce() -> bool) -> 
         CaseMode::Preserve => follow_case(matched, &rule.key, &rule.to),
         CaseMode::Exact => rule.to.clone(),
     };
-    let spaced = follow_spacing(matched, &cased);
+    let spaced = follow_spacing(matched, cased);
     if !spaced.contains('\'') {
         return spaced;
     }
@@ -34,6 +34,9 @@ pub fn render(rule: &Rule, matched: &str, curly_text: impl FnOnce() -> bool) -> 
 }
 
 fn follow_case(matched: &str, key: &str, to: &str) -> String {
+    if !matched.chars().any(char::is_uppercase) {
+        return to.to_string();
+    }
     let letters = || matched.chars().filter(|c| c.is_alphabetic());
     if letters().count() >= 2 && letters().all(char::is_uppercase) {
         return to.to_uppercase();
@@ -81,13 +84,21 @@ fn capitalize(w: &str) -> String {
 /// Puts the matched text's whitespace runs into the replacement's gaps, in order. When the
 /// replacement has fewer gaps and a dropped run held a line break, the last gap takes it, so
 /// hard-wrapped text keeps its line count where it can.
-fn follow_spacing(matched: &str, to: &str) -> String {
+fn follow_spacing(matched: &str, to: String) -> String {
+    if !matched
+        .bytes()
+        .any(|b| b != b' ' && b.is_ascii_whitespace())
+        && !matched.contains("  ")
+        && matched.is_ascii()
+    {
+        return to;
+    }
     let runs: Vec<&str> = matched
         .split(|c: char| !c.is_whitespace())
         .filter(|r| !r.is_empty())
         .collect();
     if runs.iter().all(|r| *r == " ") {
-        return to.to_string();
+        return to;
     }
     let gaps = to.matches(' ').count();
     let mut fill: Vec<&str> = (0..gaps)

@@ -23,6 +23,8 @@ pub enum Record<'a> {
         source: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         note: Option<&'a str>,
+        /// SHA-256 of the file's content the edit was found in (`unspin apply` checks it).
+        sha256: &'a str,
     },
     File {
         path: &'a str,
@@ -32,6 +34,8 @@ pub enum Record<'a> {
         score: f64,
         spun: bool,
         written: bool,
+        /// SHA-256 of the file's content as read (before any write).
+        sha256: &'a str,
     },
     Skip {
         path: &'a str,
@@ -41,6 +45,8 @@ pub enum Record<'a> {
         path: &'a str,
         message: String,
     },
+    /// The last record of a run over files.
+    Summary(&'a super::summary::Summary),
 }
 
 impl Record<'_> {
@@ -51,8 +57,14 @@ impl Record<'_> {
     }
 }
 
-/// An edit record for `e`, found in `text`.
-pub fn edit<'a>(path: &'a str, text: &str, index: &LineIndex, e: &'a Edit) -> Record<'a> {
+/// An edit record for `e`, found in `text` (whose SHA-256 is `sha256`).
+pub fn edit<'a>(
+    path: &'a str,
+    text: &str,
+    index: &LineIndex,
+    e: &'a Edit,
+    sha256: &'a str,
+) -> Record<'a> {
     let (line, column) = index.position(text, e.range.start);
     Record::Edit {
         path,
@@ -68,11 +80,12 @@ pub fn edit<'a>(path: &'a str, text: &str, index: &LineIndex, e: &'a Edit) -> Re
         why: &e.why,
         source: e.rule.origin.to_string(),
         note: e.rule.note.as_deref(),
+        sha256,
     }
 }
 
-/// The file record that follows a file's edits.
-pub fn file<'a>(path: &'a str, repair: &Repair, written: bool) -> Record<'a> {
+/// The file record that follows a file's edits; `sha256` is the hash of the text repaired.
+pub fn file<'a>(path: &'a str, repair: &Repair, written: bool, sha256: &'a str) -> Record<'a> {
     Record::File {
         path,
         edits: repair.edits.len(),
@@ -81,5 +94,6 @@ pub fn file<'a>(path: &'a str, repair: &Repair, written: bool) -> Record<'a> {
         score: (repair.score.per_thousand() * 100.0).round() / 100.0,
         spun: repair.spun,
         written,
+        sha256,
     }
 }

@@ -5,6 +5,7 @@
 pub mod diff;
 pub mod explain;
 pub mod json;
+pub mod summary;
 
 /// ANSI styling, or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

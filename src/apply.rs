@@ -1,0 +1,290 @@
+//! Applies edits exported with `--json` (and maybe filtered or edited since): reads the JSON
+//! Lines, groups the edit records per file, and makes each file's new content only when the file
+//! is exactly the one the edits were found in. Reading and writing files is the caller's job.
+
+use serde::Deserialize;
+
+/// One edit record, as far as applying it goes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Planned {
+    #[serde(skip)]
+    pub line: usize,
+    pub path: String,
+    pub start: usize,
+    pub end: usize,
+    pub from: String,
+    pub to: String,
+    pub sha256: String,
+}
+
+/// The edits for one file, in the order their records came.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileEdits {
+    pub path: String,
+    pub edits: Vec<Planned>,
+}
+
+/// A line of the input that is not a record unspin can read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct LineError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Why a file's edits were not applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("changed since the export (its sha256 is not the one the edits carry)")]
+    Changed,
+    #[error(
+        "the edits on lines {0} and {1} carry different sha256 hashes (from different exports?)"
+    )]
+    MixedHashes(usize, usize),
+    #[error("the edit on line {line} has bytes {start}..{end}, outside the file ({len} bytes)")]
+    OutOfRange {
+        line: usize,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error("the edit on line {line} expects {expected:?} at bytes {start}..{end}, but the file has {found:?}")]
+    Mismatch {
+        line: usize,
+        start: usize,
+        end: usize,
+        expected: String,
+        found: String,
+    },
+    #[error("the edits on lines {0} and {1} overlap")]
+    Overlap(usize, usize),
+}
+
+/// The edit records of JSON Lines `input`, grouped per file in the order files first appear.
+/// Records of other types (file, skip, error, ...) and blank lines are passed over; a line that
+/// is not JSON, not an object, or an edit record that lacks a field is an error.
+pub fn parse(input: &str) -> Result<Vec<FileEdits>, LineError> {
+    let mut files: Vec<FileEdits> = Vec::new();
+    for (n, text) in input.lines().enumerate() {
+        let line = n + 1;
+        let err = |message: String| LineError { line, message };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| err(format!("not valid JSON ({e})")))?;
+        let kind = match value.get("type") {
+            Some(serde_json::Value::String(kind)) => kind.as_str(),
+            Some(_) => return Err(err("\"type\" is not a string".into())),
+            None if value.is_object() => {
+                return Err(err("a record without a \"type\" field".into()))
+            }
+            None => return Err(err("not a JSON object".into())),
+        };
+        if kind != "edit" {
+            continue;
+        }
+        let mut edit: Planned =
+            serde_json::from_value(value).map_err(|e| err(format!("edit record: {e}")))?;
+        edit.line = line;
+        match files.iter_mut().find(|f| f.path == edit.path) {
+            Some(f) => f.edits.push(edit),
+            None => files.push(FileEdits {
+                path: edit.path.clone(),
+                edits: vec![edit],
+            }),
+        }
+    }
+    Ok(files)
+}
+
+/// The new content of `file`, whose current content is `bytes`: every edit applied, every other
+/// byte kept. Refused, whole, when the file is not the one exported, or any edit does not fit.
+pub fn plan(file: &FileEdits, bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
+    let first = &file.edits[0];
+    if let Some(other) = file.edits.iter().find(|e| e.sha256 != first.sha256) {
+        return Err(Refusal::MixedHashes(first.line, other.line));
+    }
+    if !first
+        .sha256
+        .eq_ignore_ascii_case(&crate::hash::sha256_hex(bytes))
+    {
+        return Err(Refusal::Changed);
+    }
+    let mut edits: Vec<&Planned> = file.edits.iter().collect();
+    edits.sort_by_key(|e| (e.start, e.end));
+    for e in &edits {
+        let Some(found) = bytes.get(e.start..e.end) else {
+            return Err(Refusal::OutOfRange {
+                line: e.line,
+                start: e.start,
+                end: e.end,
+                len: bytes.len(),
+            });
+        };
+        if found != e.from.as_bytes() {
+            return Err(Refusal::Mismatch {
+                line: e.line,
+                start: e.start,
+                end: e.end,
+                expected: e.from.clone(),
+                found: String::from_utf8_lossy(found).into_owned(),
+            });
+        }
+    }
+    // Two edits at the same start are ambiguous even when one is empty.
+    if let Some(w) = edits
+        .windows(2)
+        .find(|w| w[1].start < w[0].end || w[1].start == w[0].start)
+    {
+        let (a, b) = (w[0].line.min(w[1].line), w[0].line.max(w[1].line));
+        return Err(Refusal::Overlap(a, b));
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    for e in edits {
+        out.extend_from_slice(&bytes[at..e.start]);
+        out.extend_from_slice(e.to.as_bytes());
+        at = e.end;
+    }
+    out.extend_from_slice(&bytes[at..]);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hash::sha256_hex;
+
+    const TEXT: &str = "Our mental property, their commerce secrets.\r\n";
+
+    fn record(path: &str, start: usize, end: usize, from: &str, to: &str, sha: &str) -> String {
+        serde_json::json!({"type": "edit", "path": path, "line": 1, "start": start, "end": end,
+            "from": from, "to": to, "sha256": sha, "rule": "t:x"})
+        .to_string()
+    }
+
+    fn two_edits() -> String {
+        let sha = sha256_hex(TEXT.as_bytes());
+        [
+            record(
+                "a.txt",
+                4,
+                19,
+                "mental property",
+                "intellectual property",
+                &sha,
+            ),
+            r#"{"type":"file","path":"a.txt","edits":2}"#.to_string(),
+            String::new(),
+            record("b.txt", 0, 3, "Our", "My", &sha),
+            record("a.txt", 27, 43, "commerce secrets", "trade secrets", &sha),
+        ]
+        .join("\n")
+    }
+
+    #[test]
+    fn groups_edit_records_per_file_and_passes_over_the_rest() {
+        let files = parse(&two_edits()).unwrap();
+        assert_eq!(files.len(), 2);
+        assert_eq!(files[0].path, "a.txt");
+        assert_eq!(
+            files[0].edits.iter().map(|e| e.line).collect::<Vec<_>>(),
+            [1, 5]
+        );
+        assert_eq!(files[1].edits[0].line, 4);
+    }
+
+    #[test]
+    fn applies_every_edit_and_keeps_every_other_byte() {
+        let files = parse(&two_edits()).unwrap();
+        let out = plan(&files[0], TEXT.as_bytes()).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Our intellectual property, their trade secrets.\r\n"
+        );
+    }
+
+    #[test]
+    fn refuses_a_changed_file_a_tampered_edit_and_overlaps() {
+        let files = parse(&two_edits()).unwrap();
+        assert_eq!(
+            plan(&files[0], b"Our mental property, their commerce secrets.\n"),
+            Err(Refusal::Changed)
+        );
+
+        let sha = sha256_hex(TEXT.as_bytes());
+        let tampered = parse(&record("a.txt", 5, 20, "mental property", "x", &sha)).unwrap();
+        assert_eq!(
+            plan(&tampered[0], TEXT.as_bytes()),
+            Err(Refusal::Mismatch {
+                line: 1,
+                start: 5,
+                end: 20,
+                expected: "mental property".into(),
+                found: "ental property,".into()
+            })
+        );
+        let outside = parse(&record("a.txt", 40, 90, "x", "y", &sha)).unwrap();
+        assert!(matches!(
+            plan(&outside[0], TEXT.as_bytes()),
+            Err(Refusal::OutOfRange { len: 46, .. })
+        ));
+
+        let both = [
+            record(
+                "a.txt",
+                4,
+                19,
+                "mental property",
+                "intellectual property",
+                &sha,
+            ),
+            record("a.txt", 11, 19, "property", "estate", &sha),
+        ];
+        assert_eq!(
+            plan(&parse(&both.join("\n")).unwrap()[0], TEXT.as_bytes()),
+            Err(Refusal::Overlap(1, 2))
+        );
+        let twice = [both[0].clone(), both[0].clone()];
+        assert_eq!(
+            plan(&parse(&twice.join("\n")).unwrap()[0], TEXT.as_bytes()),
+            Err(Refusal::Overlap(1, 2))
+        );
+
+        let mixed = [
+            both[0].clone(),
+            record(
+                "a.txt",
+                27,
+                43,
+                "commerce secrets",
+                "trade secrets",
+                &"0".repeat(64),
+            ),
+        ];
+        assert_eq!(
+            plan(&parse(&mixed.join("\n")).unwrap()[0], TEXT.as_bytes()),
+            Err(Refusal::MixedHashes(1, 2))
+        );
+    }
+
+    #[test]
+    fn a_bad_line_is_an_error_naming_it() {
+        let input = format!("{}\n{{\"type\": \"edit\", \"path\": \n", two_edits());
+        let e = parse(&input).unwrap_err();
+        assert_eq!(e.line, 6);
+        assert!(e.to_string().starts_with("line 6: not valid JSON"), "{e}");
+
+        let e = parse("{\"type\":\"edit\",\"path\":\"a.txt\",\"start\":1,\"end\":2,\"from\":\"a\",\"to\":\"b\"}").unwrap_err();
+        assert_eq!(e.to_string(), "line 1: edit record: missing field `sha256`");
+        assert_eq!(
+            parse("[1]").unwrap_err().to_string(),
+            "line 1: not a JSON object"
+        );
+        assert_eq!(
+            parse("{\"path\":\"a\"}").unwrap_err().to_string(),
+            "line 1: a record without a \"type\" field"
+        );
+    }
+}

@@ -1,0 +1,339 @@
+//! `unspin PATH...`: files and folders, repaired in parallel. The walker feeds a bounded queue,
+//! `-j` workers repair one file each at a time and buffer its whole output, and one printer
+//! writes each file's output in one piece, in walking order (the order of the named paths,
+//! then of the folder entries; by name with `--sort`). Queues and the reordering window are
+//! bounded, so memory follows the largest files, not the folder.
+
+use super::args::RunArgs;
+use super::interrupt::{self, INTERRUPTED};
+use super::progress::Bar;
+use super::repair::{self, FileResult, Input, Outcome, ReadProblem};
+use super::{fail, ERROR, FOUND, OK};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Condvar, Mutex};
+use std::time::Instant;
+use unspin::engine::Engine;
+use unspin::print::summary::{Skipped, Summary};
+use unspin::print::{json, Style};
+use unspin::read::Skip;
+use unspin::roots::Roots;
+use unspin::walk::{self, Found};
+
+/// How many files may be under way (queued, being repaired, or done but not yet printed), per
+/// worker: the bound on memory, and roomy enough that threads seldom wait on each other.
+const WINDOW_PER_JOB: usize = 8;
+
+/// What every worker needs.
+struct Ctx<'a> {
+    args: &'a RunArgs,
+    engine: &'a Engine,
+    style: Style,
+    roots: Roots,
+}
+
+pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
+    let start = Instant::now();
+    let b = &args.batch;
+    // Our own temporary files and backups are never inputs.
+    let mut excludes = b.exclude.clone();
+    excludes.push(".unspin-*.tmp".into());
+    if let Some(suffix) = &b.backup {
+        excludes.push(format!("*{}", escape_glob(suffix)));
+    }
+    let options = walk::Options {
+        globs: b.glob.clone(),
+        excludes,
+        hidden: b.hidden,
+        follow: b.follow,
+        sort: b.sort,
+    };
+    let jobs = b.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    // The summary is for runs over folders; named files alone keep their plain output.
+    let folders = args.paths.iter().any(|p| p.is_dir());
+    if args.write {
+        interrupt::install();
+    }
+    let ctx = Ctx {
+        args,
+        engine,
+        style,
+        roots: Roots::new(&args.paths),
+    };
+    let bar = Bar::new(folders);
+    let window = Window::new(jobs * WINDOW_PER_JOB);
+    let (job_tx, job_rx) = sync_channel::<(usize, Found)>(jobs * WINDOW_PER_JOB);
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = sync_channel::<(usize, Outcome)>(jobs * WINDOW_PER_JOB);
+    let (walked, mut summary) = std::thread::scope(|s| {
+        for _ in 0..jobs {
+            let done_tx = done_tx.clone();
+            let (ctx, job_rx) = (&ctx, &job_rx);
+            s.spawn(move || loop {
+                let Ok((seq, found)) = job_rx.lock().expect("no worker panics").recv() else {
+                    break;
+                };
+                // After Ctrl-C, queued files are dropped unread (the printer still hears of them,
+                // so that it can move on).
+                let outcome = if interrupt::stopped() {
+                    Outcome {
+                        out: String::new(),
+                        err: String::new(),
+                        result: FileResult::Dropped,
+                    }
+                } else {
+                    guarded(ctx, found)
+                };
+                if done_tx.send((seq, outcome)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        let printer = s.spawn(|| print_all(done_rx, &window, &bar));
+        let mut seq = 0;
+        let walked = walk::walk(&args.paths, &options, |found| {
+            if interrupt::stopped() {
+                return false;
+            }
+            window.wait_for(seq);
+            bar.found();
+            seq += 1;
+            job_tx.send((seq - 1, found)).is_ok()
+        });
+        drop(job_tx);
+        (walked, printer.join().expect("the printer does not panic"))
+    });
+    bar.finish();
+    if let Err(e) = walked {
+        return fail(e);
+    }
+    summary.elapsed_seconds = (start.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
+    summary.interrupted = interrupt::stopped();
+    if args.json && folders {
+        repair::flush(&json::Record::Summary(&summary).line(), "");
+    }
+    if folders || summary.interrupted {
+        repair::flush("", &format!("{}\n", summary.line()));
+    }
+    if summary.interrupted {
+        INTERRUPTED
+    } else if summary.errors > 0 {
+        ERROR
+    } else if args.check && summary.edits > 0 {
+        FOUND
+    } else {
+        OK
+    }
+}
+
+/// `process`, with a panic (a bug, in unspin or a parser) turned into an error for this one
+/// file: the file is left as it was and the run goes on.
+fn guarded(ctx: &Ctx, found: Found) -> Outcome {
+    let shown = match &found {
+        Found::File { path, .. } | Found::Symlink(path) | Found::Error { path, .. } => {
+            path.display().to_string()
+        }
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(ctx, found))).unwrap_or_else(
+        |_| {
+            let (mut out, mut err) = (String::new(), String::new());
+            let message = "internal error (a bug; please report it); file left as it was";
+            repair::problem(ctx.args, &shown, message, true, &mut out, &mut err);
+            Outcome {
+                out,
+                err,
+                result: FileResult::Error,
+            }
+        },
+    )
+}
+
+/// Repairs one thing the walk found.
+fn process(ctx: &Ctx, found: Found) -> Outcome {
+    let args = ctx.args;
+    match found {
+        Found::File { path, named } => {
+            let shown = path.display().to_string();
+            let input = Input {
+                bytes: read(&path, args.batch.max_size),
+                named,
+                kind: repair::kind_of(args, Some(&path)),
+            };
+            let write =
+                |original: &[u8], repaired: &str| write_back(ctx, &path, original, repaired);
+            repair::one(ctx.engine, args, ctx.style, &shown, input, Some(&write))
+        }
+        Found::Symlink(path) => {
+            let (mut out, mut err) = (String::new(), String::new());
+            let mut quiet = String::new();
+            let message = "symbolic link, not followed (use --follow), skipped";
+            repair::problem(
+                args,
+                &path.display().to_string(),
+                message,
+                false,
+                &mut out,
+                if args.verbose { &mut err } else { &mut quiet },
+            );
+            Outcome {
+                out,
+                err,
+                result: FileResult::Symlink,
+            }
+        }
+        Found::Error { path, message } => {
+            let (mut out, mut err) = (String::new(), String::new());
+            repair::problem(
+                args,
+                &path.display().to_string(),
+                &message,
+                true,
+                &mut out,
+                &mut err,
+            );
+            Outcome {
+                out,
+                err,
+                result: FileResult::Error,
+            }
+        }
+    }
+}
+
+/// The file's bytes, unless it is larger than `limit` (checked before and while reading, so a
+/// huge file is never loaded).
+fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
+    let io = |e: std::io::Error| ReadProblem::Io(e.to_string());
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(ReadProblem::Io("is a directory".into()));
+    }
+    if meta.len() > limit {
+        return Err(ReadProblem::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadProblem::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Puts a repair in place: only inside the given paths, never over a link, never once the run
+/// is interrupted; the backup (if asked) is complete before the original is replaced.
+fn write_back(ctx: &Ctx, path: &Path, original: &[u8], repaired: &str) -> Result<(), String> {
+    if interrupt::stopped() {
+        return Err("interrupted; not written".into());
+    }
+    let b = &ctx.args.batch;
+    let target = ctx
+        .roots
+        .target(path, b.follow)
+        .map_err(|e| e.to_string())?;
+    if let Some(suffix) = &b.backup {
+        let meta = std::fs::metadata(&target).map_err(|e| e.to_string())?;
+        if meta.permissions().readonly() {
+            return Err(unspin::write::WriteError::ReadOnly.to_string());
+        }
+        unspin::write::backup(&target, suffix, original)
+            .map_err(|e| format!("backup not written ({e}); file left as it was"))?;
+    }
+    unspin::write::replace(&target, repaired.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// Prints each file's output whole, in walking order, and adds it up.
+fn print_all(done: Receiver<(usize, Outcome)>, window: &Window, bar: &Bar) -> Summary {
+    let mut summary = Summary::default();
+    let mut emit = |o: Outcome| {
+        bar.print(&o.out, &o.err);
+        bar.done();
+        count(&mut summary, o.result);
+    };
+    let mut pending = BTreeMap::new();
+    let mut next = 0;
+    for (seq, outcome) in done {
+        pending.insert(seq, outcome);
+        while let Some(o) = pending.remove(&next) {
+            emit(o);
+            next += 1;
+            window.printed(next);
+        }
+    }
+    summary
+}
+
+fn count(s: &mut Summary, result: FileResult) {
+    let k: &mut Skipped = &mut s.skipped;
+    match result {
+        FileResult::Scanned { edits, repaired } => {
+            s.files_scanned += 1;
+            if repaired {
+                s.files_repaired += 1;
+                s.edits += edits;
+            }
+        }
+        FileResult::Skipped(Skip::Binary) => k.binary += 1,
+        FileResult::Skipped(Skip::NotUtf8 { .. }) => k.not_utf8 += 1,
+        FileResult::Skipped(Skip::TooLarge { .. }) => k.too_large += 1,
+        FileResult::Skipped(Skip::Empty) => s.files_scanned += 1,
+        FileResult::Symlink => k.symlink += 1,
+        FileResult::Error => s.errors += 1,
+        FileResult::Dropped => {}
+    }
+}
+
+/// The walker may run at most `size` files ahead of the printer.
+struct Window {
+    size: usize,
+    printed: Mutex<usize>,
+    moved: Condvar,
+}
+
+impl Window {
+    fn new(size: usize) -> Window {
+        Window {
+            size,
+            printed: Mutex::new(0),
+            moved: Condvar::new(),
+        }
+    }
+
+    fn wait_for(&self, seq: usize) {
+        let mut printed = self.printed.lock().expect("no holder panics");
+        while seq >= printed.saturating_add(self.size) {
+            printed = self.moved.wait(printed).expect("no holder panics");
+        }
+    }
+
+    fn printed(&self, n: usize) {
+        *self.printed.lock().expect("no holder panics") = n;
+        self.moved.notify_all();
+    }
+}
+
+/// `suffix` as a literal in a glob.
+fn escape_glob(suffix: &str) -> String {
+    suffix
+        .chars()
+        .flat_map(|c| {
+            if "*?[]{}\\!".contains(c) {
+                vec!['\\', c]
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}

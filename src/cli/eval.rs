@@ -1,0 +1,168 @@
+//! `unspin eval`: repairs spun texts with the dictionaries in use and measures the result
+//! against their originals (`unspin::eval`), per pair and in total.
+
+use super::args::{DictArgs, EvalArgs};
+use super::pairs::{self, Pair};
+use super::{fail, OK};
+use serde_json::{json, Value};
+use unspin::edit::LineIndex;
+use unspin::engine::Engine;
+use unspin::eval::{self, Evaluation, Figures};
+use unspin::Dictionary;
+
+pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
+    let pairs = match pairs::find(&args.pairs) {
+        Ok(pairs) => pairs,
+        Err(e) => return fail(e),
+    };
+    let dict = match Dictionary::load(!dicts.no_builtin, &dicts.dict) {
+        Ok(dict) => dict,
+        Err(e) => return fail(format_args!("dictionary: {e}")),
+    };
+    let engine = match Engine::new(dict, args.engine.options()) {
+        Ok(engine) => engine,
+        Err(e) => return fail(e),
+    };
+    let mut total = Figures::default();
+    let mut records = Vec::new();
+    let mut status = OK;
+    let mut evaluated = 0;
+    for pair in &pairs {
+        let (original, spun) = match pairs::read(pair) {
+            Ok(texts) => texts,
+            Err(e) => {
+                status = fail(e);
+                continue;
+            }
+        };
+        let ev = eval::evaluate(&original, &spun, &engine.repair(&spun).edits);
+        total.add(&ev.figures);
+        evaluated += 1;
+        if args.json {
+            records.push(record(pair, &spun, &ev));
+        } else {
+            let mut text = line(&pair.name, &ev.figures);
+            text.push('\n');
+            if args.verbose {
+                text.push_str(&listing(pair, &spun, &ev));
+            }
+            out(&text);
+        }
+    }
+    if args.json {
+        out(&format!(
+            "{}\n",
+            json!({ "pairs": records, "total": figures(&total) })
+        ));
+    } else if pairs.len() > 1 {
+        let of = if evaluated < pairs.len() {
+            format!("{evaluated} of ")
+        } else {
+            String::new()
+        };
+        out(&format!(
+            "{}\n",
+            line(&format!("total ({of}{} pairs)", pairs.len()), &total)
+        ));
+    }
+    status
+}
+
+/// `NAME: distance B -> A (R% removed); N edits: C correct, W wrong (S%); M spins missed`.
+fn line(name: &str, f: &Figures) -> String {
+    format!(
+        "{name}: distance {} -> {} ({:.1}% removed); {} edits: {} correct, {} wrong ({:.1}%); {} spins missed",
+        f.distance_before,
+        f.distance_after,
+        f.error_reduction() * 100.0,
+        f.edits,
+        f.correct,
+        f.wrong,
+        f.wrong_share() * 100.0,
+        f.missed
+    )
+}
+
+/// One line per edit and per missed spin, in text order within each kind.
+fn listing(pair: &Pair, spun: &str, ev: &Evaluation) -> String {
+    let index = LineIndex::new(spun);
+    let at = |offset: usize| {
+        let (l, c) = index.position(spun, offset);
+        format!("{}:{l}:{c}", pair.spun.display())
+    };
+    let mut out = String::new();
+    for j in &ev.judged {
+        let e = &j.edit;
+        if j.correct {
+            out.push_str(&format!(
+                "  correct {}: {:?} -> {:?}  {}\n",
+                at(e.range.start),
+                e.from,
+                e.to,
+                e.rule.id
+            ));
+        } else {
+            out.push_str(&format!(
+                "  wrong   {}: {:?} -> {:?} (original {:?})  {} at {}\n",
+                at(e.range.start),
+                e.from,
+                e.to,
+                j.original,
+                e.rule.id,
+                e.rule.origin
+            ));
+        }
+    }
+    for m in &ev.missed {
+        out.push_str(&format!(
+            "  missed  {}: {:?} (original {:?})\n",
+            at(m.range.start),
+            m.spun,
+            m.original
+        ));
+    }
+    out
+}
+
+fn figures(f: &Figures) -> Value {
+    let mut v = serde_json::to_value(f).expect("figures serialize");
+    v["error_reduction"] = json!(f.error_reduction());
+    v["wrong_share"] = json!(f.wrong_share());
+    v
+}
+
+fn record(pair: &Pair, spun: &str, ev: &Evaluation) -> Value {
+    let index = LineIndex::new(spun);
+    let judged: Vec<Value> = ev
+        .judged
+        .iter()
+        .map(|j| {
+            let (line, column) = index.position(spun, j.edit.range.start);
+            json!({
+                "line": line, "column": column, "from": j.edit.from, "to": j.edit.to,
+                "original": j.original, "rule": j.edit.rule.id, "correct": j.correct,
+            })
+        })
+        .collect();
+    let missed: Vec<Value> = ev
+        .missed
+        .iter()
+        .map(|m| {
+            let (line, column) = index.position(spun, m.range.start);
+            json!({ "line": line, "column": column, "spun": m.spun, "original": m.original })
+        })
+        .collect();
+    let mut v = figures(&ev.figures);
+    v["name"] = json!(pair.name);
+    v["original_path"] = json!(pair.original.display().to_string());
+    v["spun_path"] = json!(pair.spun.display().to_string());
+    v["edits_judged"] = json!(judged);
+    v["missed_spins"] = json!(missed);
+    v
+}
+
+/// Writes to stdout; a closed pipe (`unspin eval -v DIR | head`) is not worth a panic.
+fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}

@@ -1,0 +1,117 @@
+//! `unspin learn`: candidate dictionary entries from spun/original pairs (`unspin::learn`),
+//! checked against the dictionaries in use and written as YAML that passes `dict check`.
+
+use super::args::{DictArgs, LearnArgs};
+use super::pairs;
+use super::{fail, OK};
+use std::io::Write;
+use unspin::dict::model::Class;
+use unspin::learn::{self, Learner, Reference};
+use unspin::{newdict, Dictionary};
+
+/// The name learned dictionaries carry (and their entries' ids start with).
+const NAME: &str = "learned";
+
+pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
+    let pairs = match pairs::find(&args.pairs) {
+        Ok(pairs) => pairs,
+        Err(e) => return fail(e),
+    };
+    let reference = match Dictionary::load(!dicts.no_builtin, &dicts.dict).map(Reference::new) {
+        Ok(Ok(engine)) => engine,
+        Ok(Err(e)) => return fail(e),
+        Err(e) => return fail(format_args!("dictionary: {e}")),
+    };
+    let against = if args.against.is_empty() {
+        None
+    } else {
+        match Dictionary::load(false, &args.against).map(Reference::new) {
+            Ok(Ok(engine)) => Some(engine),
+            Ok(Err(e)) => return fail(e),
+            Err(e) => return fail(format_args!("--against: {e}")),
+        }
+    };
+    let mut status = OK;
+    let mut learner = Learner::default();
+    let mut used = 0;
+    for pair in &pairs {
+        match pairs::read(pair) {
+            Ok((original, spun)) => {
+                learner.add(&pair.name, &original, &spun);
+                used += 1;
+            }
+            Err(e) => status = fail(e),
+        }
+    }
+    let learned = learner.learn();
+    let mut candidates = learned.candidates;
+    for c in &mut candidates {
+        learn::assess(c, &reference);
+    }
+    let before = candidates.len();
+    if let Some(against) = &against {
+        candidates.retain(|c| learn::covered_by(c, against).is_empty());
+    }
+    let covered = before - candidates.len();
+    let mut entries = learn::entries(&candidates);
+    let left_out = newdict::settle(NAME, &mut entries);
+    for (i, reason) in &left_out {
+        eprintln!(
+            "unspin: {:?} -> {:?} written commented out: {reason}",
+            entries[*i].key, entries[*i].to
+        );
+    }
+    let header = vec![
+        format!("Candidate entries learned by `unspin learn` from {used} spun/original pair(s)."),
+        "Review every entry before use: the comment above it gives how often it was seen, an"
+            .into(),
+        "example, and each RISK (a common word, a conflict or chain with the dictionaries in use,"
+            .into(),
+        "a span too long to be a spin). Suggested classes: fingerprint for phrases clean English"
+            .into(),
+        "does not use, suspect for ordinary English the spinner also produces.".into(),
+    ];
+    let yaml = newdict::to_yaml(NAME, &header, &entries);
+    if let Err(e) = emit(args.output.as_deref(), &yaml) {
+        return fail(e);
+    }
+    let suspects = candidates
+        .iter()
+        .filter(|c| c.class == Class::Suspect)
+        .count();
+    let risky = candidates.iter().filter(|c| !c.risks.is_empty()).count();
+    let mut summary = format!(
+        "{} candidates from {used} pair(s): {} fingerprints, {suspects} suspects, {risky} with risks",
+        candidates.len(),
+        candidates.len() - suspects
+    );
+    if !left_out.is_empty() {
+        summary.push_str(&format!(", {} commented out", left_out.len()));
+    }
+    if against.is_some() {
+        summary.push_str(&format!(
+            "; {covered} already covered by --against, not shown"
+        ));
+    }
+    if !learned.skipped.is_empty() {
+        summary.push_str(&format!(
+            "; {} stretches were no candidate (a side without words, or a case change)",
+            learned.skipped.len()
+        ));
+    }
+    eprintln!("{summary}");
+    status
+}
+
+/// Writes to `path`, or to stdout (a closed pipe is not an error).
+fn emit(path: Option<&std::path::Path>, text: &str) -> Result<(), String> {
+    match path {
+        Some(p) => {
+            unspin::write::create(p, text.as_bytes()).map_err(|e| format!("{}: {e}", p.display()))
+        }
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}

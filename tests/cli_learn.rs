@@ -1,0 +1,114 @@
+//! `unspin learn` end to end: a folder of pairs merged with counts, `-o`, `--against`, and
+//! flags against the dictionaries in use.
+
+use assert_cmd::Command;
+use std::fs;
+
+fn unspin() -> Command {
+    Command::cargo_bin("unspin").unwrap()
+}
+
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |n: &str, t: &str| fs::write(dir.path().join(n), t).unwrap();
+    w(
+        "a.original.txt",
+        "The government protects intellectual property. It took a year.\n",
+    );
+    w(
+        "a.spun.txt",
+        "The authorities protects mental property. It took a yr.\n",
+    );
+    w("b.original.txt", "Each year the government reports.\n");
+    w("b.spun.txt", "Each yr the authorities reports.\n");
+    w("known.yaml", "entries:\n  yr: year\n");
+    dir
+}
+
+#[test]
+fn a_folder_of_pairs_gives_merged_candidates_that_pass_dict_check() {
+    let dir = folder();
+    let output = dir.path().join("learned.yaml");
+    let out = unspin()
+        .args(["learn", "--no-builtin"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let yaml = fs::read_to_string(&output).unwrap();
+    assert!(yaml.contains("# seen 2 times in 2 documents, e.g. \"The [authorities] protects mental property. It...\""), "{yaml}");
+    assert!(
+        yaml.contains("  authorities:\n    to: government\n    class: suspect\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains(
+            "# seen 2 times in 2 documents, e.g. \"...property. It took a [yr].\"\n  yr: year\n"
+        ),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("  mental:\n    to: intellectual\n    class: suspect\n"),
+        "{yaml}"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("3 candidates from 2 pair(s): 1 fingerprints, 2 suspects"),
+        "{err}"
+    );
+    let check = unspin()
+        .args(["dict", "check"])
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{check:?}");
+}
+
+#[test]
+fn against_shows_only_what_the_dictionaries_do_not_cover() {
+    let dir = folder();
+    let out = unspin()
+        .args(["learn", "--no-builtin"])
+        .arg(dir.path())
+        .arg("--against")
+        .arg(dir.path().join("known.yaml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(!yaml.contains("yr"), "{yaml}");
+    assert!(
+        yaml.contains("authorities") && yaml.contains("mental"),
+        "{yaml}"
+    );
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("1 already covered by --against"));
+}
+
+#[test]
+fn candidates_that_conflict_with_the_dictionaries_in_use_are_flagged() {
+    let dir = folder();
+    fs::write(
+        dir.path().join("other.yaml"),
+        "entries:\n  authorities: officials\n",
+    )
+    .unwrap();
+    let out = unspin()
+        .args(["learn", "--no-builtin", "--dict"])
+        .arg(dir.path().join("other.yaml"))
+        .arg("--original")
+        .arg(dir.path().join("a.original.txt"))
+        .arg("--spun")
+        .arg(dir.path().join("a.spun.txt"))
+        .output()
+        .unwrap();
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        yaml.contains("# RISK: conflicts with other:authorities"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("which repairs it to \"officials\""), "{yaml}");
+}

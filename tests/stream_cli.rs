@@ -1,0 +1,41 @@
+//! Standard input larger than one window is streamed: the output is the same as repairing the
+//! whole text at once, and `--check` still exits 1.
+
+use assert_cmd::Command;
+use unspin::edit::apply;
+use unspin::engine::{Engine, Options};
+use unspin::Dictionary;
+
+const DICT: &str = "tests/cmd/test-dict.yaml";
+
+#[test]
+fn a_large_input_streams_to_the_same_result_as_a_whole_repair() {
+    let line =
+        "Their mental property and commerce secrets and\ntechniques, this yr; plain words here.\n";
+    let text = line.repeat((9 << 20) / line.len() + 1);
+    let dict = Dictionary::load(false, &[DICT.into()]).unwrap();
+    let engine = Engine::new(dict, Options::default()).unwrap();
+    let expected = apply(&text, &engine.repair(&text).edits);
+    let out = Command::cargo_bin("unspin")
+        .unwrap()
+        .args(["--no-builtin", "--dict", DICT])
+        .write_stdin(text.clone())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("(streamed)"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout == expected.as_bytes(),
+        "streamed output differs from the whole repair"
+    );
+    Command::cargo_bin("unspin")
+        .unwrap()
+        .args(["--check", "--no-builtin", "--dict", DICT])
+        .write_stdin(text)
+        .assert()
+        .code(1);
+}
