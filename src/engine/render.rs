@@ -41,12 +41,17 @@ fn follow_case(matched: &str, key: &str, to: &str) -> String {
     if letters().count() >= 2 && letters().all(char::is_uppercase) {
         return to.to_uppercase();
     }
+    // Title Case: the first word capitalized, and every later word that starts with a letter
+    // and is not a small word ("the 2", "the USA" are not Title Case).
     let words: Vec<&str> = matched.split_whitespace().collect();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     let title = words.len() >= 2
-        && words
+        && capital(&words[0])
+        && words[1..]
             .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
             .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
-            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+            .all(capital);
     if title {
         return to
             .split(' ')
@@ -159,6 +164,15 @@ mod tests {
             render(&r, "Mental Property", || false),
             "Intellectual Property"
         );
+    }
+
+    #[test]
+    fn digits_and_acronyms_after_a_lower_case_word_are_not_title_case() {
+        let r = rule("the 2", "the two");
+        assert_eq!(render(&r, "the 2", || false), "the two");
+        let r = rule("the usa", "the United States");
+        assert_eq!(render(&r, "the USA", || false), "the United States");
+        assert_eq!(render(&r, "The USA", || false), "The United States");
     }
 
     #[test]
