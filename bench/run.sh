@@ -73,7 +73,7 @@ for n in 1000 10000 100000; do
   cmp -s "$OUT/s.unspin-tiny" "$OUT/s.perl" || check="$check; DIFFERS from perl"
   cmp -s "$OUT/s.unspin" "$OUT/sample.txt" && check="NO EDITS"
 
-  run "$UNSPIN" --no-builtin --dict "$OUT/dict-$n.unspin" "$corpus"; u=$WALL; urss=$RSS
+  run "$UNSPIN" --max-size 4G --no-builtin --dict "$OUT/dict-$n.unspin" "$corpus"; u=$WALL; urss=$RSS
   run "$BASELINE" "$OUT/dict-$n.tsv" "$corpus"; b=$WALL
   head -c $((FLASHTEXT_MB * 1048576)) "$corpus" | sed '$d' > "$OUT/ft.txt"
   run $FLASHTEXT "$OUT/dict-$n.tsv" "$OUT/ft.txt"; f=$WALL
@@ -87,7 +87,7 @@ for n in 1000 10000 100000; do
 done
 
 printf '\n## Real English text, built-in dictionary, one thread\n\n'
-run "$UNSPIN" "$OUT/real.txt"
+run "$UNSPIN" --max-size 4G "$OUT/real.txt"
 printf 'unspin: %s MB/s (%s MB of State of the Union addresses, repeated), peak RSS %s MiB\n' \
   "$(mbs "$(size "$OUT/real.txt")" "$WALL")" "$SIZE_MB" "$RSS"
 run cat "$OUT/real.txt"
