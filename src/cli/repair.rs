@@ -333,7 +333,7 @@ pub fn one(
             });
         }
     } else if !args.check && !args.write {
-        out.push_str(&repaired);
+        out = repaired; // nothing else goes to stdout in this mode; no second copy of the text
     }
     if !args.json {
         report(args, shown, &repair, written, &mut err);
