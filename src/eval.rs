@@ -26,6 +26,24 @@ pub struct Missed {
     pub original: String,
 }
 
+/// `distance B -> A (R% removed); N edits: C correct, W wrong (S%); M spins missed`.
+impl std::fmt::Display for Figures {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "distance {} -> {} ({:.1}% removed); {} edits: {} correct, {} wrong ({:.1}%); {} spins missed",
+            self.distance_before,
+            self.distance_after,
+            self.error_reduction() * 100.0,
+            self.edits,
+            self.correct,
+            self.wrong,
+            self.wrong_share() * 100.0,
+            self.missed
+        )
+    }
+}
+
 /// The figures for one pair (or, added up, for many).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Figures {

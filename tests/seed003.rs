@@ -46,17 +46,7 @@ fn builtin_dictionary_clears_the_floor_on_seed_003() {
     let engine = Engine::new(Dictionary::builtin(), Options::default()).unwrap();
     let ev = evaluate(ORIGINAL, SPUN, &engine.repair(SPUN).edits);
     let f = ev.figures;
-    println!(
-        "seed 003: distance {} -> {} ({:.1}% removed); {} edits: {} correct, {} wrong ({:.1}%); {} missed",
-        f.distance_before,
-        f.distance_after,
-        f.error_reduction() * 100.0,
-        f.edits,
-        f.correct,
-        f.wrong,
-        f.wrong_share() * 100.0,
-        f.missed
-    );
+    println!("seed 003: {f}");
     for j in ev.judged.iter().filter(|j| !j.correct) {
         println!(
             "wrong: {:?} -> {:?} (original {:?}) {}",

@@ -41,7 +41,7 @@ pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
         if args.json {
             records.push(record(pair, &spun, &ev));
         } else {
-            let mut text = line(&pair.name, &ev.figures);
+            let mut text = format!("{}: {}", pair.name, ev.figures);
             text.push('\n');
             if args.verbose {
                 text.push_str(&listing(pair, &spun, &ev));
@@ -62,25 +62,10 @@ pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
         };
         out(&format!(
             "{}\n",
-            line(&format!("total ({of}{} pairs)", pairs.len()), &total)
+            format!("total ({of}{} pairs): {total}", pairs.len())
         ));
     }
     status
-}
-
-/// `NAME: distance B -> A (R% removed); N edits: C correct, W wrong (S%); M spins missed`.
-fn line(name: &str, f: &Figures) -> String {
-    format!(
-        "{name}: distance {} -> {} ({:.1}% removed); {} edits: {} correct, {} wrong ({:.1}%); {} spins missed",
-        f.distance_before,
-        f.distance_after,
-        f.error_reduction() * 100.0,
-        f.edits,
-        f.correct,
-        f.wrong,
-        f.wrong_share() * 100.0,
-        f.missed
-    )
 }
 
 /// One line per edit and per missed spin, in text order within each kind.
