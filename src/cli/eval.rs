@@ -60,10 +60,7 @@ pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
         } else {
             String::new()
         };
-        out(&format!(
-            "{}\n",
-            format!("total ({of}{} pairs): {total}", pairs.len())
-        ));
+        out(&format!("total ({of}{} pairs): {total}\n", pairs.len()));
     }
     status
 }
