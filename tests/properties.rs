@@ -7,15 +7,16 @@ use unspin::edit::apply;
 use unspin::engine::{Engine, Options, Suspects};
 use unspin::Dictionary;
 
-fn builtin() -> Engine {
-    Engine::new(
-        Dictionary::builtin(),
-        Options {
+/// The built-in dictionaries with every entry allowed, built once for all cases.
+fn builtin() -> &'static Engine {
+    static ENGINE: std::sync::LazyLock<Engine> = std::sync::LazyLock::new(|| {
+        let options = Options {
             suspects: Suspects::Always,
             ..Options::default()
-        },
-    )
-    .unwrap()
+        };
+        Engine::new(Dictionary::builtin(), options).unwrap()
+    });
+    &ENGINE
 }
 
 /// Text made of the pieces spun text is made of: keys, their neighbours, odd whitespace,
@@ -97,18 +98,18 @@ proptest! {
 
     #[test]
     fn any_string_is_safe(text in any::<String>()) {
-        check_edits(&text, &builtin())?;
+        check_edits(&text, builtin())?;
     }
 
     #[test]
     fn spun_looking_text_keeps_every_byte_outside_the_edits(text in spunish()) {
-        check_edits(&text, &builtin())?;
+        check_edits(&text, builtin())?;
     }
 
     #[test]
     fn a_second_run_changes_nothing(text in spunish()) {
         let engine = builtin();
-        let once = check_edits(&text, &engine)?;
+        let once = check_edits(&text, engine)?;
         let twice = apply(&once, &engine.repair(&once).edits);
         prop_assert_eq!(once, twice);
     }
