@@ -4,7 +4,7 @@
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const DICT: &str =
     "entries:\n  mental property: intellectual property\n  commerce secrets: trade secrets\n";
@@ -20,22 +20,13 @@ fn folder() -> tempfile::TempDir {
 }
 
 fn unspin(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unspin"))
+    assert_cmd::Command::cargo_bin("unspin")
+        .unwrap()
         .current_dir(dir)
         .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
+        .write_stdin(stdin)
+        .output()
         .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
 
 /// The JSON Lines export of a.txt and b.txt.

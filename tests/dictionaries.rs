@@ -70,7 +70,11 @@ fn a_user_key_replaces_the_built_in_one() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "IP\n");
-    assert!(String::from_utf8_lossy(&out.stderr).is_empty() || out.status.success());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

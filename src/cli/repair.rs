@@ -32,7 +32,8 @@ pub fn run(args: &RunArgs) -> u8 {
     code
 }
 
-fn engine(dict: Dictionary, args: &RunArgs) -> Option<Engine> {
+/// The engine a run uses, or None after saying why it could not be built.
+pub(super) fn engine(dict: Dictionary, args: &RunArgs) -> Option<Engine> {
     Engine::new(dict, args.engine.options()).map_err(fail).ok()
 }
 

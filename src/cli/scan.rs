@@ -8,7 +8,7 @@ use super::{batch, fail, ERROR, OK};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
-use unspin::engine::{Engine, Score};
+use unspin::engine::Score;
 use unspin::print::Style;
 use unspin::walk::{self, Found};
 use unspin::Dictionary;
@@ -30,9 +30,8 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
         Ok(dict) => dict,
         Err(e) => return fail(format_args!("dictionary: {e}")),
     };
-    let engine = match Engine::new(dict, run.engine.options()) {
-        Ok(engine) => engine,
-        Err(e) => return fail(e),
+    let Some(engine) = repair::engine(dict, &run) else {
+        return ERROR;
     };
     // Only paths are kept while walking; the files are read in parallel afterwards.
     let mut files: Vec<(PathBuf, bool)> = Vec::new();

@@ -138,10 +138,6 @@ impl Engine {
         &self.dict
     }
 
-    pub fn options(&self) -> &Options {
-        &self.options
-    }
-
     /// Finds every repair in `text`.
     pub fn repair(&self, text: &str) -> Repair {
         self.repair_from(text, 0)
