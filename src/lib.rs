@@ -7,6 +7,7 @@ pub mod dict;
 pub mod edit;
 pub mod engine;
 pub mod lint;
+pub mod lm;
 
 pub use dict::Dictionary;
 pub use edit::Edit;
