@@ -5,12 +5,12 @@
 # committed files are what this script writes.
 #
 # The pinned sources come from scripts/install-sources.sh's cache, fetched first if missing.
-# OFFLINE=1: never fetch; exit 3 if the sources are not cached. OUT_DIR: where to write
+# OFFLINE=1: never fetch; exit 3 if the sources are not cached. LEXICON_OUT: where to write
 # (default: data/). Needs: python3, dpkg-deb, sha256sum (and apt-get and pip to fetch).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-OUT_DIR="${OUT_DIR:-$root/data}"
+LEXICON_OUT="${LEXICON_OUT:-$root/data}"
 eval "$("$root/scripts/install-sources.sh" --print)"
 
 cached() {
@@ -29,5 +29,5 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 dpkg-deb -x "$CACHE/$WORDNET_DEB" "$tmp/wordnet"
 python3 "$root/scripts/build-lexicon.py" "$tmp/wordnet/usr/share/wordnet" \
-    "$CACHE/$LEMMINFLECT_WHL" "$root/data/wordfreq-en.txt" "$OUT_DIR" \
+    "$CACHE/$LEMMINFLECT_WHL" "$root/data/wordfreq-en.txt" "$LEXICON_OUT" \
     "$WORDNET_VER" "$LEMMINFLECT_VER"
