@@ -18,6 +18,7 @@ pub mod eval;
 pub mod hash;
 pub mod import;
 pub mod learn;
+pub mod lexicon;
 pub mod newdict;
 pub mod print;
 pub mod prose;
