@@ -26,6 +26,11 @@ fi
 
 ok() { [[ -f "$CACHE/$1" ]] && echo "$2  $CACHE/$1" | sha256sum -c --quiet - >/dev/null 2>&1; }
 
+# Root also installs the model's package (and so refreshes the package lists first).
+if [[ $EUID -eq 0 ]] && ! dpkg -s pocketsphinx-en-us >/dev/null 2>&1; then
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pocketsphinx-en-us >/dev/null
+fi
 mkdir -p "$CACHE"
 if ! ok "$WORDNET_DEB" "$WORDNET_SHA256"; then
     # apt-get download writes into the current folder; "as root" warnings are noise here.
@@ -35,9 +40,5 @@ fi
 if ! ok "$LEMMINFLECT_WHL" "$LEMMINFLECT_SHA256"; then
     pip download --quiet --no-deps --only-binary :all: -d "$CACHE" "lemminflect==$LEMMINFLECT_VER"
     ok "$LEMMINFLECT_WHL" "$LEMMINFLECT_SHA256" || { echo "install-sources: $LEMMINFLECT_WHL altered" >&2; exit 1; }
-fi
-if [[ $EUID -eq 0 ]] && ! dpkg -s pocketsphinx-en-us >/dev/null 2>&1; then
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pocketsphinx-en-us >/dev/null
 fi
 echo "$CACHE"

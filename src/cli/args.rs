@@ -166,6 +166,30 @@ pub struct EngineArgs {
     /// Fingerprints per 1,000 words from which a document counts as spun
     #[arg(long, default_value_t = 2.0, value_name = "SCORE")]
     pub spun_threshold: f64,
+
+    /// The context model: 'auto' detects spun documents and judges each repair in its
+    /// sentence; 'never' leaves the dictionary and the fingerprint score alone to decide
+    #[arg(long, value_enum, default_value_t = ContextChoice::Auto)]
+    pub context: ContextChoice,
+
+    /// Nats by which the model must prefer a suspect's repair to the text as written
+    #[arg(long, default_value_t = unspin::engine::context::Options::default().margin, value_name = "NATS", allow_negative_numbers = true)]
+    pub context_margin: f32,
+
+    /// Nats by which the model must prefer the text as written to refuse a fingerprint
+    #[arg(long, default_value_t = unspin::engine::context::Options::default().veto, value_name = "NATS")]
+    pub context_veto: f32,
+
+    /// Spin estimate (percent of content words with a far likelier synonym) from which the
+    /// model counts a document as spun
+    #[arg(long, default_value_t = unspin::engine::context::Options::default().spin_threshold, value_name = "PERCENT")]
+    pub spin_threshold: f64,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContextChoice {
+    Auto,
+    Never,
 }
 
 impl EngineArgs {
@@ -178,6 +202,15 @@ impl EngineArgs {
                 SuspectChoice::Never => Suspects::Never,
             },
             spun_threshold: self.spun_threshold,
+            context: unspin::engine::context::Options {
+                mode: match self.context {
+                    ContextChoice::Auto => unspin::engine::context::Mode::Auto,
+                    ContextChoice::Never => unspin::engine::context::Mode::Never,
+                },
+                margin: self.context_margin,
+                veto: self.context_veto,
+                spin_threshold: self.spin_threshold,
+            },
             ..Options::default()
         }
     }

@@ -10,6 +10,7 @@
 //! as fast as a small one, and the semantics stay leftmost-longest over whole keys.
 
 mod boundary;
+pub mod context;
 mod normalize;
 mod render;
 mod within;
@@ -17,7 +18,10 @@ mod within;
 use crate::dict::model::{CaseMode, Class, Rule};
 use crate::dict::{key, Dictionary};
 use crate::edit::Edit;
+use crate::lm::Model;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use context::detect::Spin;
+use context::Reader;
 use fst::raw::Output;
 use normalize::Normalized;
 use std::cell::{OnceCell, RefCell};
@@ -36,6 +40,8 @@ pub enum Suspects {
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
     pub suspects: Suspects,
+    /// The context model's stage: when it runs and its thresholds.
+    pub context: context::Options,
     /// Fingerprints per 1,000 words from which a document counts as spun.
     pub spun_threshold: f64,
     /// ... and at least this many fingerprints.
@@ -49,6 +55,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             suspects: Suspects::Auto,
+            context: context::Options::default(),
             spun_threshold: 2.0,
             min_fingerprints: 2,
             anchor_nodes: 20_000,
@@ -82,6 +89,8 @@ pub struct Repair {
     pub score: Score,
     /// Whether the document counted as spun (suspects were allowed).
     pub spun: bool,
+    /// The context model's spin estimate, when it was worked out (there was a suspect to judge).
+    pub spin: Option<Spin>,
 }
 
 pub struct Engine {
@@ -93,6 +102,8 @@ pub struct Engine {
     whole_keys: Option<Vec<u32>>,
     options: Options,
     has_suspects: bool,
+    /// The context model, unless the context stage is off.
+    model: Option<&'static Model>,
 }
 
 /// What may pass in one scan.
@@ -103,6 +114,7 @@ struct Gate {
 }
 
 /// A match accepted by a scan, in normalized coordinates.
+#[derive(Clone)]
 struct Found {
     start: usize,
     end: usize,
@@ -131,6 +143,7 @@ impl Engine {
             whole_keys,
             options,
             has_suspects,
+            model: (options.context.mode != context::Mode::Never).then(Model::builtin),
         })
     }
 
@@ -165,13 +178,15 @@ impl Engine {
             fingerprints,
             words: doc.norm.words,
         };
+        let by_score = fingerprints >= self.options.min_fingerprints
+            && score.per_thousand() >= self.options.spun_threshold;
+        if let Some(model) = self.model {
+            return self.judged(&doc, start, first, score, by_score, model);
+        }
         let spun = match self.options.suspects {
             Suspects::Always => true,
             Suspects::Never => false,
-            Suspects::Auto => {
-                fingerprints >= self.options.min_fingerprints
-                    && score.per_thousand() >= self.options.spun_threshold
-            }
+            Suspects::Auto => by_score,
         };
         let found = if spun && !forced && self.has_suspects {
             self.scan(
@@ -185,8 +200,98 @@ impl Engine {
         } else {
             first
         };
-        let edits = found.iter().map(|f| self.edit(&doc, f, score)).collect();
-        Repair { edits, score, spun }
+        let edits = found
+            .iter()
+            .map(|f| self.edit(&doc, f, self.why(f, score, None, None)))
+            .collect();
+        Repair {
+            edits,
+            score,
+            spun,
+            spin: None,
+        }
+    }
+
+    /// The context stage: every candidate, suspects included, is read by the model in its
+    /// sentence. Detection runs only when there is a suspect to judge; fingerprints stand
+    /// unless the model strongly prefers the text as written.
+    fn judged(
+        &self,
+        doc: &Doc,
+        start: usize,
+        fingerprints: Vec<Found>,
+        score: Score,
+        by_score: bool,
+        model: &Model,
+    ) -> Repair {
+        let opts = self.options.context;
+        let candidates = if self.has_suspects && self.options.suspects != Suspects::Never {
+            self.scan(
+                doc,
+                start,
+                Gate {
+                    suspects: true,
+                    context: true,
+                },
+            )
+        } else {
+            fingerprints.clone()
+        };
+        let mut reader = Reader::new(model, doc.src);
+        let has_suspect = candidates
+            .iter()
+            .any(|f| self.rule(f.pattern).class == Class::Suspect);
+        let spin = has_suspect.then(|| context::detect::detect(&reader));
+        let spun = match self.options.suspects {
+            Suspects::Always => true,
+            Suspects::Never => false,
+            Suspects::Auto => {
+                by_score
+                    || spin
+                        .as_ref()
+                        .is_some_and(|s| s.percent() >= opts.spin_threshold)
+            }
+        };
+        let mut kept: Vec<(&Found, f32)> = Vec::new();
+        for f in &candidates {
+            let rule = self.rule(f.pattern);
+            let range = doc.norm.original(f.start)..doc.norm.original(f.end);
+            let to = render::render(rule, &doc.src[range.clone()], || doc.curly());
+            let prefers = reader.preference(&range, &to);
+            let keep = match rule.class {
+                Class::Fingerprint => prefers > -opts.veto,
+                Class::Suspect => spun && prefers >= opts.margin,
+            };
+            if keep {
+                reader.accept(&range, &to);
+                kept.push((f, prefers));
+            }
+        }
+        // A fingerprint that lost its place to a longer suspect the model then refused stands.
+        let mut fallback: Vec<(&Found, f32)> = fingerprints
+            .iter()
+            .filter(|f| !kept.iter().any(|(k, _)| k.start < f.end && f.start < k.end))
+            .filter(|f| {
+                !candidates
+                    .iter()
+                    .any(|c| c.start == f.start && c.end == f.end)
+            })
+            .map(|f| (f, 0.0))
+            .collect();
+        kept.append(&mut fallback);
+        kept.sort_by_key(|(f, _)| f.start);
+        let edits = kept
+            .iter()
+            .map(|&(f, prefers)| {
+                self.edit(doc, f, self.why(f, score, spin.as_ref(), Some(prefers)))
+            })
+            .collect();
+        Repair {
+            edits,
+            score,
+            spun,
+            spin,
+        }
     }
 
     /// The keys found in `text` as whole words, whatever their class or context conditions
@@ -301,24 +406,52 @@ impl Engine {
             && !c.document_lacks.iter().any(|p| doc.has(p))
     }
 
-    fn edit(&self, doc: &Doc, f: &Found, score: Score) -> Edit {
-        let range = doc.norm.original(f.start)..doc.norm.original(f.end);
-        let from = &doc.src[range.clone()];
+    /// What decided an edit, in words: its class, what let a suspect through, and the
+    /// context conditions and the model's preference when they were consulted.
+    fn why(&self, f: &Found, score: Score, spin: Option<&Spin>, prefers: Option<f32>) -> String {
         let rule = self.rule(f.pattern);
-        let to = render::render(rule, from, || doc.curly());
         let mut why = match (rule.class, self.options.suspects) {
             (Class::Fingerprint, _) => "fingerprint".to_string(),
-            (Class::Suspect, Suspects::Always) => "suspect, repaired because suspects are forced on".to_string(),
-            (Class::Suspect, _) => format!(
-                "suspect in a spun document (spin score {:.1} >= {:.1} fingerprints per 1,000 words)",
-                score.per_thousand(),
-                self.options.spun_threshold
-            ),
+            (Class::Suspect, Suspects::Always) => {
+                "suspect, repaired because suspects are forced on".to_string()
+            }
+            (Class::Suspect, _) => match spin {
+                Some(spin) if spin.percent() >= self.options.context.spin_threshold => format!(
+                    "suspect in a spun document (spin {:.1}%: {} of {} words have a far likelier synonym)",
+                    spin.percent(),
+                    spin.strong,
+                    spin.positions
+                ),
+                _ => format!(
+                    "suspect in a spun document (spin score {:.1} >= {:.1} fingerprints per 1,000 words)",
+                    score.per_thousand(),
+                    self.options.spun_threshold
+                ),
+            },
         };
+        if let Some(nats) = prefers.filter(|_| self.model.is_some()) {
+            let to = &rule.to;
+            if nats >= 0.0 {
+                why.push_str(&format!("; context prefers {to:?} by {nats:.1} nats"));
+            } else {
+                why.push_str(&format!(
+                    "; context prefers the text as written by {:.1} nats",
+                    -nats
+                ));
+            }
+        }
         if !rule.context.is_empty() {
             why.push_str("; context held: ");
             why.push_str(&rule.context.to_string());
         }
+        why
+    }
+
+    fn edit(&self, doc: &Doc, f: &Found, why: String) -> Edit {
+        let range = doc.norm.original(f.start)..doc.norm.original(f.end);
+        let from = &doc.src[range.clone()];
+        let rule = self.rule(f.pattern);
+        let to = render::render(rule, from, || doc.curly());
         Edit {
             range,
             from: from.to_string(),

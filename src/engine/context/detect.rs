@@ -1,0 +1,105 @@
+//! Detection: does a document read like the output of a spinner? A spinner writes, at a large
+//! share of positions, a thesaurus neighbour of the original word that fits its context far
+//! worse than the original would. So the estimate is the share of content words (those with
+//! thesaurus neighbours) for which some neighbour is more probable in context by a wide margin
+//! ([`STRONG`] nats), over the document's first [`WORDS`] words. It needs no dictionary entry:
+//! a spun article about a subject the dictionary has never seen is detected the same way.
+
+use super::tokens::spelling;
+use super::Reader;
+use crate::lexicon::{Inflections, Thesaurus};
+use crate::lm::Word;
+
+/// Words read from the start of a document: enough for a stable estimate, bounded cost.
+pub const WORDS: usize = 3000;
+/// Nats by which a neighbour must beat the written word for the position to count.
+pub const STRONG: f32 = 5.0;
+/// Function words: WordNet's neighbours of them (letters, abbreviations) are not synonyms.
+const SKIP: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "but", "is", "are",
+    "was", "were", "be", "been", "it", "its", "this", "that", "with", "as", "from", "he", "she",
+    "they", "we", "you", "i", "not", "no", "have", "has", "had", "do", "does", "did",
+];
+
+/// A document's spin estimate and the evidence for it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Spin {
+    /// Content words read (those with thesaurus neighbours the model knows).
+    pub positions: usize,
+    /// Positions where a neighbour beat the written word by [`STRONG`] nats or more.
+    pub strong: usize,
+    /// The strongest few, as (written, neighbour, nats), strongest first.
+    pub examples: Vec<(String, String, f32)>,
+}
+
+impl Spin {
+    /// Strong positions per 100 content words.
+    pub fn percent(&self) -> f64 {
+        if self.positions == 0 {
+            0.0
+        } else {
+            self.strong as f64 * 100.0 / self.positions as f64
+        }
+    }
+}
+
+/// Single-word neighbours of `word` the model knows: its close synonyms, and those of its
+/// lemmas inflected like it.
+fn neighbours(reader: &Reader, word: &str) -> Vec<(u32, &'static str)> {
+    let (thesaurus, inflections) = (Thesaurus::builtin(), Inflections::builtin());
+    let direct = thesaurus.close(word).map(Some);
+    let inflected = inflections.analyses(word).iter().flat_map(|&(lemma, tag)| {
+        thesaurus
+            .close(lemma)
+            .map(move |s| inflections.inflect(s, tag))
+    });
+    let mut out: Vec<(u32, &'static str)> = direct
+        .chain(inflected)
+        .flatten()
+        .filter(|s| !s.contains(' ') && *s != word)
+        .filter_map(|s| reader.model.id(s).map(|id| (id, s)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The spin estimate of the text `reader` reads.
+pub fn detect(reader: &Reader) -> Spin {
+    let mut spin = Spin::default();
+    let mut best: Vec<(String, String, f32)> = Vec::new();
+    let mut seen = 0;
+    for (k, t) in reader.tokens.iter().enumerate() {
+        if t.is_marker() {
+            continue;
+        }
+        seen += 1;
+        if seen > WORDS {
+            break;
+        }
+        let Some(id) = t.id else { continue };
+        let word = spelling(&reader.text[t.range.clone()]);
+        if SKIP.contains(&word.as_str()) {
+            continue;
+        }
+        let alts = neighbours(reader, &word);
+        if alts.is_empty() {
+            continue;
+        }
+        spin.positions += 1;
+        let history = reader.history(k);
+        let written = reader.score(history, &[Some(id)], k + 1);
+        let top = alts
+            .iter()
+            .map(|&(a, s)| (reader.score(history, &[Word::Some(a)], k + 1) - written, s))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((nats, alt)) = top.filter(|(n, _)| *n >= STRONG) {
+            spin.strong += 1;
+            best.push((word, alt.to_string(), nats));
+        }
+    }
+    best.sort_by(|a, b| b.2.total_cmp(&a.2));
+    best.truncate(5);
+    spin.examples = best;
+    spin
+}

@@ -1,0 +1,207 @@
+//! The context stage: the language model (`crate::lm`) reads the text around each candidate
+//! repair the dictionary found, and says by how much it prefers the repaired wording to the
+//! written one. Detection (`detect`) turns those preferences into a document spin estimate;
+//! the engine then keeps or drops each candidate. No I/O, like the rest of the engine.
+
+pub mod detect;
+pub mod tokens;
+
+use crate::lm::{Model, Word};
+use std::ops::Range;
+use tokens::Token;
+
+/// Whether the context model is consulted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Detects spun documents and judges every candidate: a suspect is repaired where the model
+    /// prefers the repair, a fingerprint unless the model strongly prefers the text.
+    Auto,
+    /// Off: the dictionary and the fingerprint score alone decide, as before the model.
+    Never,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub mode: Mode,
+    /// Nats by which the model must prefer a suspect's repair, in a spun document.
+    pub margin: f32,
+    /// Nats by which the model must prefer the written text to veto a fingerprint.
+    pub veto: f32,
+    /// Spin estimate (strong candidates per 1,000 words) from which a document counts as spun.
+    pub spin_threshold: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            mode: Mode::Auto,
+            margin: 0.5,
+            veto: 4.0,
+            spin_threshold: 4.0,
+        }
+    }
+}
+
+/// Words after a repair whose probabilities it changes (the model sees two words back).
+const FOLLOWING: usize = 2;
+
+/// One text as the model reads it, with the repairs accepted so far (left to right).
+pub struct Reader<'a> {
+    model: &'a Model,
+    text: &'a str,
+    tokens: Vec<Token>,
+    /// Accepted repairs: token span and the words that replace it, in text order.
+    accepted: Vec<(Range<usize>, Vec<Word>)>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(model: &'a Model, text: &'a str) -> Self {
+        Reader {
+            model,
+            text,
+            tokens: tokens::tokens(model, text),
+            accepted: Vec::new(),
+        }
+    }
+
+    /// Words in the text (sentence markers not counted).
+    pub fn words(&self) -> usize {
+        self.tokens.iter().filter(|t| !t.is_marker()).count()
+    }
+
+    /// The tokens that the bytes `range` touch.
+    fn span(&self, range: &Range<usize>) -> Range<usize> {
+        let first = self.tokens.partition_point(|t| t.range.end <= range.start);
+        let mut last = first;
+        while last < self.tokens.len() && self.tokens[last].range.start < range.end {
+            last += 1;
+        }
+        first..last.max(first)
+    }
+
+    /// The model's words for `to` put in place of the bytes `range` (keeping the parts of the
+    /// touched words outside it).
+    fn replacement(&self, span: &Range<usize>, range: &Range<usize>, to: &str) -> Vec<Word> {
+        let (start, end) = match (self.tokens.get(span.start), span.end.checked_sub(1)) {
+            (Some(first), Some(last)) if span.end > span.start => (
+                first.range.start.min(range.start),
+                self.tokens[last].range.end.max(range.end),
+            ),
+            _ => (range.start, range.end),
+        };
+        let text = format!(
+            "{}{to}{}",
+            &self.text[start..range.start],
+            &self.text[range.end..end]
+        );
+        tokens::words(&text)
+            .into_iter()
+            .map(|r| self.model.id(&tokens::spelling(&text[r])))
+            .collect()
+    }
+
+    /// The two words before token `at`, as the text reads with the accepted repairs.
+    fn history(&self, at: usize) -> (Word, Word) {
+        let mut back: Vec<Word> = Vec::with_capacity(2);
+        let mut k = at;
+        let mut next_accepted = self.accepted.partition_point(|(s, _)| s.end <= at);
+        while k > 0 && back.len() < 2 {
+            if next_accepted > 0 && self.accepted[next_accepted - 1].0.end == k {
+                let (span, words) = &self.accepted[next_accepted - 1];
+                back.extend(words.iter().rev().take(2 - back.len()));
+                k = span.start;
+                next_accepted -= 1;
+                continue;
+            }
+            k -= 1;
+            let t = &self.tokens[k];
+            back.push(t.id);
+            if t.is_marker() && t.id == Some(self.model.sentence_start()) {
+                break;
+            }
+        }
+        (
+            back.get(1).copied().flatten(),
+            back.first().copied().flatten(),
+        )
+    }
+
+    /// Log-probability of `words` followed by the text's next words after token `end`.
+    fn score(&self, (mut u, mut v): (Word, Word), words: &[Word], end: usize) -> f32 {
+        let following = self.tokens[end.min(self.tokens.len())..]
+            .iter()
+            .scan(false, |ended, t| {
+                if *ended {
+                    return None;
+                }
+                *ended = t.is_marker();
+                Some(t.id)
+            })
+            .take(FOLLOWING);
+        let mut total = 0.0;
+        for w in words.iter().copied().chain(following) {
+            // A sentence start is not predicted: it resets the history.
+            if w != Some(self.model.sentence_start()) {
+                total += self.model.logprob(u, v, w);
+            }
+            (u, v) = (v, w);
+        }
+        total
+    }
+
+    /// By how many nats the model prefers `to` in place of the bytes `range` to the text as
+    /// written (negative: it prefers the text), over the changed words and the two after them.
+    pub fn preference(&self, range: &Range<usize>, to: &str) -> f32 {
+        let span = self.span(range);
+        if span.is_empty() {
+            return 0.0;
+        }
+        let history = self.history(span.start);
+        let written: Vec<Word> = self.tokens[span.clone()].iter().map(|t| t.id).collect();
+        let repaired = self.replacement(&span, range, to);
+        self.score(history, &repaired, span.end) - self.score(history, &written, span.end)
+    }
+
+    /// Records that the repair of `range` to `to` was made: later preferences read it.
+    pub fn accept(&mut self, range: &Range<usize>, to: &str) {
+        let span = self.span(range);
+        if !span.is_empty() {
+            let words = self.replacement(&span, range, to);
+            self.accepted.push((span, words));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefers(text: &str, from: &str, to: &str) -> f32 {
+        let r = Reader::new(Model::builtin(), text);
+        let at = text.find(from).unwrap();
+        r.preference(&(at..at + from.len()), to)
+    }
+
+    #[test]
+    fn prefers_the_original_of_a_spin_and_keeps_clean_words() {
+        assert!(prefers("a supermassive black gap in the galaxy", "gap", "hole") > 2.0);
+        assert!(prefers("the gap between rich and poor", "gap", "hole") < 0.0);
+        assert!(prefers("They live within the city.", "within", "in") < 2.0);
+    }
+
+    #[test]
+    fn accepted_repairs_become_the_history_of_later_ones() {
+        let text = "the black gap pair";
+        let mut r = Reader::new(Model::builtin(), text);
+        let before = r.preference(&(14..18), "duo");
+        r.accept(&(10..13), "hole");
+        assert_ne!(r.preference(&(14..18), "duo"), before);
+        assert_eq!(
+            r.history(4),
+            (
+                Some(Model::builtin().id("black").unwrap()),
+                Model::builtin().id("hole")
+            )
+        );
+    }
+}

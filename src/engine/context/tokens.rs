@@ -1,0 +1,133 @@
+//! The text as the language model reads it: lower-case words with their byte ranges, and
+//! sentence markers. Hyphens and punctuation separate words (the model has few hyphenated
+//! words: "cyber-attacks" is read "cyber attacks"); an apostrophe between letters stays inside
+//! the word ("it's", "cruise's"), `’` read as `'`.
+
+use crate::lm::{Model, Word};
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Bytes of the word in the text; empty for a sentence marker.
+    pub range: Range<usize>,
+    pub id: Word,
+}
+
+impl Token {
+    pub fn is_marker(&self) -> bool {
+        self.range.is_empty()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// The model's spelling of a word: ASCII lower case, `’` as `'`.
+pub fn spelling(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c == '\u{2019}' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// The words of `text` with their byte ranges (no markers).
+pub fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_apostrophe(d)
+                && text[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char)
+            {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        out.push(i..end);
+    }
+    out
+}
+
+/// Does a sentence (or a clause the model reads as one) end between two words? Lines within
+/// a paragraph may be wrapped, so only a blank line ends one without punctuation.
+fn ends_sentence(between: &str) -> bool {
+    between.contains(['.', '!', '?', ':', ';']) || between.contains("\n\n")
+}
+
+/// Every word of `text` with its model id, a sentence-start marker before each sentence and an
+/// end marker after it.
+pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
+    let words = words(text);
+    let mut out = Vec::with_capacity(words.len() + words.len() / 8 + 2);
+    let marker = |at: usize, id: u32| Token {
+        range: at..at,
+        id: Some(id),
+    };
+    let mut prev_end = 0;
+    for (k, r) in words.iter().enumerate() {
+        if k == 0 || ends_sentence(&text[prev_end..r.start]) {
+            if k > 0 {
+                out.push(marker(prev_end, model.sentence_end()));
+            }
+            out.push(marker(r.start, model.sentence_start()));
+        }
+        out.push(Token {
+            range: r.clone(),
+            id: model.id(&spelling(&text[r.clone()])),
+        });
+        prev_end = r.end;
+    }
+    if !words.is_empty() {
+        out.push(marker(prev_end, model.sentence_end()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_on_hyphens_and_keep_inner_apostrophes() {
+        let text = "Cyber-assaults: it’s Cruise's 'quote' 2020.";
+        let got: Vec<&str> = words(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            ["Cyber", "assaults", "it’s", "Cruise's", "quote", "2020"]
+        );
+    }
+
+    #[test]
+    fn sentences_are_marked() {
+        let m = Model::builtin();
+        let t = tokens(m, "The gap grew. It closed");
+        let markers: Vec<bool> = t.iter().map(Token::is_marker).collect();
+        assert_eq!(
+            markers,
+            [true, false, false, false, true, true, false, false, true]
+        );
+        assert_eq!(t[1].id, m.id("the"));
+        assert_eq!(spelling("It’S"), "it's");
+    }
+}
