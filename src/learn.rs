@@ -83,6 +83,20 @@ pub struct Candidate {
     pub risks: Vec<String>,
     /// Entries of the reference dictionaries that already make this repair.
     pub covered_by: Vec<String>,
+    /// How often the spun phrase occurs in the spun texts at all, spun or not.
+    pub occurrences: usize,
+    /// How many of those occurrences stood for `to`.
+    pub agreeing: usize,
+}
+
+impl Candidate {
+    /// The share of the spun phrase's occurrences that stood for `to`: a spinner's habit is
+    /// consistent ("gap" is "hole" wherever the spinner wrote it), while a word the spinner
+    /// only sometimes produces ("on" for "in") stands for itself most of the time, and an entry
+    /// for it would be wrong more often than right.
+    pub fn consistency(&self) -> f64 {
+        self.agreeing as f64 / self.occurrences.max(self.agreeing).max(1) as f64
+    }
 }
 
 impl Learner {
@@ -131,8 +145,19 @@ impl Learner {
                 }
             }
         }
+        let mut candidates = collector.candidates();
+        let phrases = phrase_counts(self.docs.iter().map(|(_, _, spun)| spun.as_str()));
+        for c in &mut candidates {
+            c.occurrences = phrases.get(&word_norms(&c.key).join(" ")).copied().unwrap_or(0);
+            if c.consistency() < 0.5 {
+                c.risks.push(format!(
+                    "inconsistent: it stood for {:?} at {} of its {} occurrences in the spun texts",
+                    c.to, c.agreeing, c.occurrences
+                ));
+            }
+        }
         Learned {
-            candidates: collector.candidates(),
+            candidates,
             skipped: collector.skipped,
         }
     }
@@ -212,6 +237,8 @@ impl Collector {
                     class: Class::Fingerprint,
                     risks: vec![],
                     covered_by: vec![],
+                    occurrences: 0,
+                    agreeing: best.count,
                 };
                 judge_alone(&mut c);
                 c
@@ -467,6 +494,21 @@ pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
             e
         })
         .collect()
+}
+
+/// How often each phrase of up to [`MAX_WORDS`] tokens occurs in `texts` (lower-cased tokens
+/// joined by spaces, as [`word_norms`] gives them).
+fn phrase_counts<'a>(texts: impl Iterator<Item = &'a str>) -> std::collections::HashMap<String, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for text in texts {
+        let tokens = word_norms(text);
+        for i in 0..tokens.len() {
+            for n in 1..=MAX_WORDS.min(tokens.len() - i) {
+                *counts.entry(tokens[i..i + n].join(" ")).or_default() += 1;
+            }
+        }
+    }
+    counts
 }
 
 fn word_norms(s: &str) -> Vec<String> {

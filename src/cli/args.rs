@@ -334,6 +334,10 @@ pub struct LearnArgs {
     /// Show only candidates these dictionaries do not already cover
     #[arg(long, value_name = "DICT", num_args = 1..)]
     pub against: Vec<PathBuf>,
+    /// Leave out candidates whose spun phrase stood for their replacement at fewer than this
+    /// share of its occurrences in the spun texts (0 keeps every candidate)
+    #[arg(long, default_value_t = 0.5, value_name = "SHARE")]
+    pub min_consistency: f64,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -53,6 +53,9 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
         candidates.retain(|c| learn::covered_by(c, against).is_empty());
     }
     let covered = before - candidates.len();
+    let consistent = candidates.len();
+    candidates.retain(|c| c.consistency() >= args.min_consistency);
+    let inconsistent = consistent - candidates.len();
     let mut entries = learn::entries(&candidates);
     let left_out = newdict::settle(NAME, &mut entries);
     for (i, reason) in &left_out {
@@ -87,6 +90,11 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     );
     if !left_out.is_empty() {
         summary.push_str(&format!(", {} commented out", left_out.len()));
+    }
+    if inconsistent > 0 {
+        summary.push_str(&format!(
+            "; {inconsistent} inconsistent (below --min-consistency), not shown"
+        ));
     }
     if against.is_some() {
         summary.push_str(&format!(
