@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Leave-one-out over spun/original pairs: for each pair, `unspin learn` learns a table from all
 # the *other* pairs (plus seed 003's pair), and `unspin eval` repairs the held-out pair with the
-# built-in dictionaries plus that table. The total is the honest figure: what unspin does on a
+# built-in dictionaries plus that table (and, with UNPAIRED=DIR, what `unspin learn --unpaired`
+# proposes from the spun texts without originals in DIR). The total is the honest figure: what unspin does on a
 # spun article none of whose spins it learned from.
 #
 # Usage: bench/loo.sh [PAIRS_DIR] [-- extra unspin options]   (default ../shared/dev/pairs)
@@ -13,6 +14,8 @@ pairs="$(cd "${1:-$root/../shared/dev/pairs}" && pwd)"
 shift || true
 [[ "${1:-}" == "--" ]] && shift
 unspin="${UNSPIN:-$root/target/release/unspin}"
+# UNPAIRED=DIR: also learn from spun texts without originals (e.g. ../shared/dev/spun-only).
+unpaired="${UNPAIRED:-}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -25,25 +28,54 @@ for held in $names; do
     ln -s "$pairs/$n.spun.txt" "$pairs/$n.original.txt" "$tmp/others/"
   done
   ln -s "$root/fixtures/pairs/seed003.spun.txt" "$root/fixtures/pairs/seed003.original.txt" "$tmp/others/"
-  "$unspin" learn "$tmp/others" -o "$tmp/learned.yaml" 2>/dev/null
+  "$unspin" learn "$tmp/others" ${LEARN_OPTIONS:-} -o "$tmp/learned.yaml" 2>/dev/null
+  tables=(--dict "$tmp/learned.yaml")
+  if [[ -n "$unpaired" ]]; then
+    "$unspin" learn --unpaired "$unpaired" --against "$tmp/learned.yaml" -o "$tmp/unpaired.yaml" 2>/dev/null
+    tables+=(--dict "$tmp/unpaired.yaml")
+  fi
   mkdir -p "$tmp/held" && rm -f "$tmp/held/"*
   ln -s "$pairs/$held.spun.txt" "$pairs/$held.original.txt" "$tmp/held/"
-  "$unspin" eval --json --dict "$tmp/learned.yaml" "$@" "$tmp/held" > "$tmp/$held.json"
+  "$unspin" eval --json "${tables[@]}" "$@" "$tmp/held" > "$tmp/$held.json"
+  # The held-out original, repaired as if it were spun: every word changed is damage.
+  "$unspin" eval --json "${tables[@]}" "$@" --original "$pairs/$held.original.txt" \
+    --spun "$pairs/$held.original.txt" > "$tmp/$held.clean.json"
+  for side in spun original; do
+    "$unspin" --json "${tables[@]}" "$@" "$pairs/$held.$side.txt" | grep '"type":"file"' \
+      > "$tmp/$held.$side.file.json" || true
+  done
   if [[ -n "${VERBOSE:-}" ]]; then
-    "$unspin" eval -v --dict "$tmp/learned.yaml" "$@" "$tmp/held" | grep -v "^  missed" >&2
+    "$unspin" eval -v "${tables[@]}" "$@" "$tmp/held" | grep -v "^  missed" >&2
   fi
 done
-python3 - "$tmp" $names <<'PY'
+python3 - "$tmp" "$pairs" $names <<'PY'
 import json, sys
-tmp, names = sys.argv[1], sys.argv[2:]
+tmp, pairs, names = sys.argv[1], sys.argv[2], sys.argv[3:]
 tot = {"distance_before": 0, "distance_after": 0, "edits": 0, "correct": 0, "wrong": 0}
+damage = words = 0
+detected = {"spun": 0, "original": 0}
 for n in names:
     t = json.load(open(f"{tmp}/{n}.json"))["total"]
     for k in tot:
         tot[k] += t[k]
-    print(f"{n}: distance {t['distance_before']} -> {t['distance_after']}; {t['edits']} edits, {t['wrong']} wrong")
+    clean = json.load(open(f"{tmp}/{n}.clean.json"))["total"]
+    damage += clean["distance_after"]
+    words += len(open(f"{pairs}/{n}.original.txt").read().split())
+    gate = {}
+    for side in detected:
+        lines = open(f"{tmp}/{n}.{side}.file.json").read().splitlines()
+        rec = json.loads(lines[0]) if lines else {}
+        spin = rec.get("spin") or {}
+        gate[side] = f"{'SPUN' if rec.get('spun') else 'clean'} ({spin.get('percent', 0):.1f}%, {spin.get('table', 0)} entries)"
+        detected[side] += bool(rec.get("spun"))
+    print(f"{n}: distance {t['distance_before']} -> {t['distance_after']}; {t['edits']} edits, "
+          f"{t['wrong']} wrong; spun side {gate['spun']}, original {gate['original']}, "
+          f"{clean['distance_after']} words of it changed")
 removed = 100 * (tot["distance_before"] - tot["distance_after"]) / max(tot["distance_before"], 1)
 wrong = 100 * tot["wrong"] / max(tot["edits"], 1)
 print(f"leave-one-out ({len(names)} pairs): distance {tot['distance_before']} -> {tot['distance_after']} "
       f"({removed:.1f}% removed); {tot['edits']} edits, {tot['wrong']} wrong ({wrong:.1f}%)")
+print(f"detected as spun: {detected['spun']} of {len(names)} spun sides, {detected['original']} of "
+      f"{len(names)} originals; originals: {damage} words changed in {words} "
+      f"({10000 * damage / max(words, 1):.1f} per 10,000)")
 PY

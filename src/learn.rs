@@ -148,7 +148,10 @@ impl Learner {
         let mut candidates = collector.candidates();
         let phrases = phrase_counts(self.docs.iter().map(|(_, _, spun)| spun.as_str()));
         for c in &mut candidates {
-            c.occurrences = phrases.get(&word_norms(&c.key).join(" ")).copied().unwrap_or(0);
+            c.occurrences = phrases
+                .get(&word_norms(&c.key).join(" "))
+                .copied()
+                .unwrap_or(0);
             if c.consistency() < 0.5 {
                 c.risks.push(format!(
                     "inconsistent: it stood for {:?} at {} of its {} occurrences in the spun texts",
@@ -498,7 +501,9 @@ pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
 
 /// How often each phrase of up to [`MAX_WORDS`] tokens occurs in `texts` (lower-cased tokens
 /// joined by spaces, as [`word_norms`] gives them).
-fn phrase_counts<'a>(texts: impl Iterator<Item = &'a str>) -> std::collections::HashMap<String, usize> {
+fn phrase_counts<'a>(
+    texts: impl Iterator<Item = &'a str>,
+) -> std::collections::HashMap<String, usize> {
     let mut counts = std::collections::HashMap::new();
     for text in texts {
         let tokens = word_norms(text);

@@ -26,6 +26,7 @@ pub mod read;
 pub mod review;
 pub mod roots;
 pub mod stream;
+pub mod unpaired;
 pub mod walk;
 pub mod wordfreq;
 pub mod write;

@@ -184,6 +184,11 @@ pub struct EngineArgs {
     /// model counts a document as spun
     #[arg(long, default_value_t = unspin::engine::context::Options::default().spin_threshold, value_name = "PERCENT")]
     pub spin_threshold: f64,
+
+    /// Suspect entries the model strongly prefers, per 1,000 words, from which it counts a
+    /// document as spun
+    #[arg(long, default_value_t = unspin::engine::context::Options::default().table_threshold, value_name = "PER_1000")]
+    pub table_threshold: f64,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,6 +215,7 @@ impl EngineArgs {
                 margin: self.context_margin,
                 veto: self.context_veto,
                 spin_threshold: self.spin_threshold,
+                table_threshold: self.table_threshold,
             },
             ..Options::default()
         }
@@ -331,13 +337,22 @@ pub struct LearnArgs {
     /// Write the candidate dictionary here instead of standard output
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Show only candidates these dictionaries do not already cover
+    /// Show only candidates these dictionaries do not already cover (with --unpaired: whose
+    /// spun word is not already a key of theirs)
     #[arg(long, value_name = "DICT", num_args = 1..)]
     pub against: Vec<PathBuf>,
     /// Leave out candidates whose spun phrase stood for their replacement at fewer than this
     /// share of its occurrences in the spun texts (0 keeps every candidate)
     #[arg(long, default_value_t = 0.5, value_name = "SHARE")]
     pub min_consistency: f64,
+    /// DIR holds spun texts without originals (*.txt): propose entries where the context
+    /// model finds a thesaurus neighbour far likelier than the word written, consistently
+    /// across documents
+    #[arg(long, conflicts_with_all = ["original", "spun"])]
+    pub unpaired: bool,
+    /// With --unpaired: documents a guess must recur in
+    #[arg(long, default_value_t = unspin::unpaired::Options::default().min_docs, requires = "unpaired")]
+    pub min_docs: usize,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

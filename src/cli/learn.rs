@@ -7,12 +7,15 @@ use super::{fail, OK};
 use std::io::Write;
 use unspin::dict::model::Class;
 use unspin::learn::{self, Learner, Reference};
-use unspin::{newdict, Dictionary};
+use unspin::{newdict, unpaired, Dictionary};
 
 /// The name learned dictionaries carry (and their entries' ids start with).
 const NAME: &str = "learned";
 
 pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
+    if args.unpaired {
+        return unpaired(args);
+    }
     let pairs = match pairs::find(&args.pairs) {
         Ok(pairs) => pairs,
         Err(e) => return fail(e),
@@ -122,4 +125,66 @@ fn emit(path: Option<&std::path::Path>, text: &str) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// `--unpaired`: proposals from spun texts alone (`unspin::unpaired`).
+fn unpaired(args: &LearnArgs) -> u8 {
+    let Some(dir) = &args.pairs.dir else {
+        return fail("--unpaired needs a folder of spun texts");
+    };
+    let mut files: Vec<_> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect(),
+        Err(e) => return fail(format_args!("{}: {e}", dir.display())),
+    };
+    files.sort();
+    let options = unpaired::Options {
+        min_consistency: args.min_consistency,
+        min_docs: args.min_docs,
+        ..unpaired::Options::default()
+    };
+    let mut learner = unpaired::Learner::new(options);
+    let mut status = OK;
+    for path in &files {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                learner.add(&text);
+            }
+            Err(e) => status = fail(format_args!("{}: {e}", path.display())),
+        }
+    }
+    let mut proposals = learner.proposals();
+    if !args.against.is_empty() {
+        match Dictionary::load(false, &args.against) {
+            Ok(against) => proposals.retain(|p| against.lookup(&p.spun).is_none()),
+            Err(e) => return fail(format_args!("--against: {e}")),
+        }
+    }
+    let mut entries = unpaired::entries(&proposals);
+    let left_out = newdict::settle(NAME, &mut entries);
+    let (read, given) = learner.read();
+    let header = vec![
+        format!(
+            "Candidate entries learned by `unspin learn --unpaired` from {read} of {given} texts"
+        ),
+        "judged spun. Each is a word the context model found far less likely than a thesaurus"
+            .into(),
+        "neighbour, consistently across documents: a guess at the spinner's habit, to review."
+            .into(),
+    ];
+    if let Err(e) = emit(
+        args.output.as_deref(),
+        &newdict::to_yaml(NAME, &header, &entries),
+    ) {
+        return fail(e);
+    }
+    eprintln!(
+        "unspin: {} proposals from {read} of {given} texts judged spun ({} commented out)",
+        proposals.len(),
+        left_out.len()
+    );
+    status
 }

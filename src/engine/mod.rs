@@ -178,15 +178,16 @@ impl Engine {
             fingerprints,
             words: doc.norm.words,
         };
-        let by_score = fingerprints >= self.options.min_fingerprints
-            && score.per_thousand() >= self.options.spun_threshold;
         if let Some(model) = self.model {
-            return self.judged(&doc, start, first, score, by_score, model);
+            return self.judged(&doc, start, first, score, model);
         }
         let spun = match self.options.suspects {
             Suspects::Always => true,
             Suspects::Never => false,
-            Suspects::Auto => by_score,
+            Suspects::Auto => {
+                fingerprints >= self.options.min_fingerprints
+                    && score.per_thousand() >= self.options.spun_threshold
+            }
         };
         let found = if spun && !forced && self.has_suspects {
             self.scan(
@@ -221,7 +222,6 @@ impl Engine {
         start: usize,
         fingerprints: Vec<Found>,
         score: Score,
-        by_score: bool,
         model: &Model,
     ) -> Repair {
         let opts = self.options.context;
@@ -241,16 +241,28 @@ impl Engine {
         let has_suspect = candidates
             .iter()
             .any(|f| self.rule(f.pattern).class == Class::Suspect);
-        let spin = has_suspect.then(|| context::detect::detect(&reader));
+        let spin = has_suspect.then(|| {
+            let mut spin = context::detect::detect(&reader);
+            spin.table = candidates
+                .iter()
+                .filter(|f| self.rule(f.pattern).class == Class::Suspect)
+                .filter(|f| {
+                    let range = doc.norm.original(f.start)..doc.norm.original(f.end);
+                    let to = render::render(self.rule(f.pattern), &doc.src[range.clone()], || {
+                        doc.curly()
+                    });
+                    reader.preference(&range, &to) >= context::detect::STRONG_TABLE
+                })
+                .count();
+            spin.words = reader.words();
+            spin
+        });
         let spun = match self.options.suspects {
             Suspects::Always => true,
             Suspects::Never => false,
-            Suspects::Auto => {
-                by_score
-                    || spin
-                        .as_ref()
-                        .is_some_and(|s| s.percent() >= opts.spin_threshold)
-            }
+            // The model decides: a fingerprint count is fooled by learned "fingerprints" that
+            // clean English does use.
+            Suspects::Auto => spin.as_ref().is_some_and(|s| s.spun(&opts)),
         };
         let mut kept: Vec<(&Found, f32)> = Vec::new();
         for f in &candidates {
@@ -416,11 +428,12 @@ impl Engine {
                 "suspect, repaired because suspects are forced on".to_string()
             }
             (Class::Suspect, _) => match spin {
-                Some(spin) if spin.percent() >= self.options.context.spin_threshold => format!(
-                    "suspect in a spun document (spin {:.1}%: {} of {} words have a far likelier synonym)",
+                Some(spin) => format!(
+                    "suspect in a spun document (spin {:.1}%: {} of {} words have a far likelier synonym; {} entries strongly preferred)",
                     spin.percent(),
                     spin.strong,
-                    spin.positions
+                    spin.positions,
+                    spin.table
                 ),
                 _ => format!(
                     "suspect in a spun document (spin score {:.1} >= {:.1} fingerprints per 1,000 words)",

@@ -2,6 +2,7 @@
 //! README ("JSON output"); fields are only ever added.
 
 use crate::edit::{Edit, LineIndex};
+use crate::engine::context::detect::Spin;
 use crate::engine::Repair;
 use serde::Serialize;
 
@@ -33,6 +34,9 @@ pub enum Record<'a> {
         words: usize,
         score: f64,
         spun: bool,
+        /// The context model's spin estimate, when it was worked out.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        spin: Option<SpinRecord>,
         written: bool,
         /// SHA-256 of the file's content as read (before any write).
         sha256: &'a str,
@@ -93,7 +97,37 @@ pub fn file<'a>(path: &'a str, repair: &Repair, written: bool, sha256: &'a str) 
         words: repair.score.words,
         score: (repair.score.per_thousand() * 100.0).round() / 100.0,
         spun: repair.spun,
+        spin: repair.spin.as_ref().map(SpinRecord::new),
         written,
         sha256,
+    }
+}
+
+/// The spin estimate and its evidence, as the `file` record carries it.
+#[derive(Serialize)]
+pub struct SpinRecord {
+    /// Percent of content words with a thesaurus neighbour far likelier in context.
+    percent: f64,
+    strong: usize,
+    positions: usize,
+    /// Suspect entries whose repair the model strongly prefers.
+    table: usize,
+    /// The strongest neighbours, as [written, neighbour, nats].
+    examples: Vec<(String, String, f64)>,
+}
+
+impl SpinRecord {
+    fn new(spin: &Spin) -> Self {
+        SpinRecord {
+            percent: (spin.percent() * 100.0).round() / 100.0,
+            strong: spin.strong,
+            positions: spin.positions,
+            table: spin.table,
+            examples: spin
+                .examples
+                .iter()
+                .map(|(w, n, x)| (w.clone(), n.clone(), (*x as f64 * 10.0).round() / 10.0))
+                .collect(),
+        }
     }
 }

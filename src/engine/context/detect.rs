@@ -14,6 +14,8 @@ use crate::lm::Word;
 pub const WORDS: usize = 3000;
 /// Nats by which a neighbour must beat the written word for the position to count.
 pub const STRONG: f32 = 5.0;
+/// Nats by which a suspect entry's repair must beat the written text to count as evidence.
+pub const STRONG_TABLE: f32 = 3.0;
 /// Function words: WordNet's neighbours of them (letters, abbreviations) are not synonyms.
 const SKIP: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "but", "is", "are",
@@ -30,9 +32,25 @@ pub struct Spin {
     pub strong: usize,
     /// The strongest few, as (written, neighbour, nats), strongest first.
     pub examples: Vec<(String, String, f32)>,
+    /// Suspect entries of the dictionary whose repair the model prefers by [`STRONG_TABLE`].
+    pub table: usize,
+    /// Words in the document.
+    pub words: usize,
 }
 
 impl Spin {
+    /// Suspect entries strongly preferred, per 1,000 words.
+    pub fn table_per_thousand(&self) -> f64 {
+        self.table as f64 * 1000.0 / self.words.max(1) as f64
+    }
+
+    /// Does either estimate reach its threshold? The table's needs two entries at least: one
+    /// word the model misreads is no evidence.
+    pub fn spun(&self, options: &super::Options) -> bool {
+        self.percent() >= options.spin_threshold
+            || (self.table >= 2 && self.table_per_thousand() >= options.table_threshold)
+    }
+
     /// Strong positions per 100 content words.
     pub fn percent(&self) -> f64 {
         if self.positions == 0 {
@@ -64,17 +82,27 @@ fn neighbours(reader: &Reader, word: &str) -> Vec<(u32, &'static str)> {
     out
 }
 
-/// The spin estimate of the text `reader` reads.
-pub fn detect(reader: &Reader) -> Spin {
-    let mut spin = Spin::default();
-    let mut best: Vec<(String, String, f32)> = Vec::new();
+/// A content word read against its thesaurus neighbours.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// Bytes of the word in the text.
+    pub range: std::ops::Range<usize>,
+    /// The word as the model spells it.
+    pub word: String,
+    /// The neighbour the model finds likeliest here, and by how many nats it beats the word.
+    pub best: (&'static str, f32),
+}
+
+/// Every content word among the first `limit` words of the text, read against its neighbours.
+pub fn readings(reader: &Reader, limit: usize) -> Vec<Reading> {
+    let mut out = Vec::new();
     let mut seen = 0;
     for (k, t) in reader.tokens.iter().enumerate() {
         if t.is_marker() {
             continue;
         }
         seen += 1;
-        if seen > WORDS {
+        if seen > limit {
             break;
         }
         let Some(id) = t.id else { continue };
@@ -82,24 +110,37 @@ pub fn detect(reader: &Reader) -> Spin {
         if SKIP.contains(&word.as_str()) {
             continue;
         }
-        let alts = neighbours(reader, &word);
-        if alts.is_empty() {
-            continue;
-        }
-        spin.positions += 1;
         let history = reader.history(k);
         let written = reader.score(history, &[Some(id)], k + 1);
-        let top = alts
-            .iter()
-            .map(|&(a, s)| (reader.score(history, &[Word::Some(a)], k + 1) - written, s))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((nats, alt)) = top.filter(|(n, _)| *n >= STRONG) {
-            spin.strong += 1;
-            best.push((word, alt.to_string(), nats));
+        let best = neighbours(reader, &word)
+            .into_iter()
+            .map(|(a, s)| (s, reader.score(history, &[Word::Some(a)], k + 1) - written))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some(best) = best {
+            out.push(Reading {
+                range: t.range.clone(),
+                word,
+                best,
+            });
         }
     }
-    best.sort_by(|a, b| b.2.total_cmp(&a.2));
-    best.truncate(5);
-    spin.examples = best;
-    spin
+    out
+}
+
+/// The spin estimate of the text `reader` reads.
+pub fn detect(reader: &Reader) -> Spin {
+    let readings = readings(reader, WORDS);
+    let mut strong: Vec<&Reading> = readings.iter().filter(|r| r.best.1 >= STRONG).collect();
+    let count = strong.len();
+    strong.sort_by(|a, b| b.best.1.total_cmp(&a.best.1));
+    Spin {
+        positions: readings.len(),
+        strong: count,
+        examples: strong
+            .iter()
+            .take(5)
+            .map(|r| (r.word.clone(), r.best.0.to_string(), r.best.1))
+            .collect(),
+        ..Spin::default()
+    }
 }

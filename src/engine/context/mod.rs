@@ -27,8 +27,12 @@ pub struct Options {
     pub margin: f32,
     /// Nats by which the model must prefer the written text to veto a fingerprint.
     pub veto: f32,
-    /// Spin estimate (strong candidates per 1,000 words) from which a document counts as spun.
+    /// Spin estimate (percent of content words with a far likelier neighbour) from which a
+    /// document counts as spun.
     pub spin_threshold: f64,
+    /// Suspect entries whose repair the model strongly prefers, per 1,000 words, from which a
+    /// document counts as spun (the table's evidence, beside the thesaurus's).
+    pub table_threshold: f64,
 }
 
 impl Default for Options {
@@ -38,6 +42,7 @@ impl Default for Options {
             margin: 0.5,
             veto: 4.0,
             spin_threshold: 4.0,
+            table_threshold: 10.0,
         }
     }
 }
