@@ -20,6 +20,12 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 names=$(cd "$pairs" && ls *.spun.txt | sed 's/\.spun\.txt$//')
+# The built-in dictionaries less the table learned from every pair (the held-out one included).
+curated=() files=()
+for f in "$root"/dictionaries/en/*.yaml; do
+  [[ "$(basename "$f")" == learned.yaml ]] && continue
+  curated+=(--dict "$f") files+=("$f")
+done
 for held in $names; do
   rm -rf "$tmp/others" && mkdir "$tmp/others"
   for n in $names; do
@@ -28,8 +34,10 @@ for held in $names; do
     ln -s "$pairs/$n.spun.txt" "$pairs/$n.original.txt" "$tmp/others/"
   done
   ln -s "$root/fixtures/pairs/seed003.spun.txt" "$root/fixtures/pairs/seed003.original.txt" "$tmp/others/"
-  "$unspin" learn "$tmp/others" ${LEARN_OPTIONS:-} -o "$tmp/learned.yaml" 2>/dev/null
-  tables=(--dict "$tmp/learned.yaml")
+  # The same procedure as scripts/learn-table.sh, on the other pairs only.
+  "$unspin" --no-builtin "${curated[@]}" learn "$tmp/others" --against "${files[@]}" \
+    --suspects-only ${LEARN_OPTIONS:-} -o "$tmp/learned.yaml" 2>/dev/null
+  tables=(--no-builtin "${curated[@]}" --dict "$tmp/learned.yaml")
   if [[ -n "$unpaired" ]]; then
     "$unspin" learn --unpaired "$unpaired" --against "$tmp/learned.yaml" -o "$tmp/unpaired.yaml" 2>/dev/null
     tables+=(--dict "$tmp/unpaired.yaml")

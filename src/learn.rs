@@ -6,6 +6,7 @@ use crate::align::{self, Alignment, Stretch};
 use crate::dict::model::Class;
 use crate::dict::{key, Dictionary};
 use crate::engine::Engine;
+use crate::lm::Model;
 use crate::newdict::NewEntry;
 use crate::{edit, wordfreq};
 use std::collections::{BTreeMap, BTreeSet};
@@ -366,12 +367,21 @@ fn judge_alone(c: &mut Candidate) {
     };
     let spun = words(&c.key);
     let original = words(&c.to);
+    let spellings: Vec<String> = spun
+        .iter()
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
     if let [w] = spun.as_slice() {
         if let Some(rank) = wordfreq::rank(w) {
             c.class = Class::Suspect;
             c.risks.push(format!(
                 "the spun side is a common English word (rank {rank} in the frequency list)"
             ));
+        } else if Model::builtin().knows(&spellings) {
+            c.class = Class::Suspect;
+            c.risks
+                .push("the spun side is an English word the language model knows".into());
         }
     } else if spun
         .iter()
@@ -380,6 +390,11 @@ fn judge_alone(c: &mut Candidate) {
         c.class = Class::Suspect;
         c.risks
             .push("the spun side is made of everyday words only: likely ordinary English".into());
+    } else if Model::builtin().knows(&spellings) {
+        c.class = Class::Suspect;
+        c.risks.push(
+            "the language model knows the spun side as English (every pair of its words)".into(),
+        );
     }
     let longest = spun.len().max(original.len());
     if longest > MAX_WORDS {
@@ -409,6 +424,10 @@ pub struct Reference {
 }
 
 impl Reference {
+    pub fn dictionary(&self) -> &Dictionary {
+        self.engine.dictionary()
+    }
+
     pub fn new(dict: Dictionary) -> Result<Reference, aho_corasick::BuildError> {
         let replacements = dict.rules().iter().map(|r| word_norms(&r.to)).collect();
         let engine = Engine::new(dict, crate::lint::checking_options())?;

@@ -23,10 +23,15 @@ pub fn chains(engine: &Engine) -> Vec<Diagnostic> {
     out
 }
 
-/// An engine that sees every entry, whatever its class, for checking.
+/// An engine that sees every entry, whatever its class or the context model's view, for
+/// checking.
 pub fn checking_options() -> Options {
     Options {
         suspects: crate::engine::Suspects::Always,
+        context: crate::engine::context::Options {
+            mode: crate::engine::context::Mode::Never,
+            ..Default::default()
+        },
         ..Options::default()
     }
 }

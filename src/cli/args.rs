@@ -350,6 +350,10 @@ pub struct LearnArgs {
     /// across documents
     #[arg(long, conflicts_with_all = ["original", "spun"])]
     pub unpaired: bool,
+    /// Make every candidate a suspect (judged in context by the model), whatever class its
+    /// evidence suggests: for a table shipped without a curator's review of each entry
+    #[arg(long)]
+    pub suspects_only: bool,
     /// With --unpaired: documents a guess must recur in
     #[arg(long, default_value_t = unspin::unpaired::Options::default().min_docs, requires = "unpaired")]
     pub min_docs: usize,

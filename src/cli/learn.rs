@@ -53,12 +53,21 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     }
     let before = candidates.len();
     if let Some(against) = &against {
-        candidates.retain(|c| learn::covered_by(c, against).is_empty());
+        // A key the reference already has is settled there, whatever it maps to.
+        candidates.retain(|c| {
+            learn::covered_by(c, against).is_empty()
+                && against.dictionary().lookup(&c.key).is_none()
+        });
     }
     let covered = before - candidates.len();
     let consistent = candidates.len();
     candidates.retain(|c| c.consistency() >= args.min_consistency);
     let inconsistent = consistent - candidates.len();
+    if args.suspects_only {
+        for c in &mut candidates {
+            c.class = Class::Suspect;
+        }
+    }
     let mut entries = learn::entries(&candidates);
     let left_out = newdict::settle(NAME, &mut entries);
     for (i, reason) in &left_out {

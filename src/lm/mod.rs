@@ -152,6 +152,13 @@ impl Model {
         self.bigram(v, w)
     }
 
+    /// Is `words` (model spellings) ordinary English to the model: every word known and every
+    /// two neighbours seen together? A spinner's phrase ("mental property") is not.
+    pub fn knows(&self, words: &[&str]) -> bool {
+        let ids: Option<Vec<u32>> = words.iter().map(|w| self.id(w)).collect();
+        ids.is_some_and(|ids| ids.windows(2).all(|p| self.gram(p).is_some()))
+    }
+
     fn bigram(&self, v: u32, w: u32) -> f32 {
         match self.gram(&[v, w]) {
             Some(q) => decode_prob(q),
@@ -184,5 +191,7 @@ mod tests {
         assert!(hole > gap + 2.0, "hole {hole} gap {gap}");
         assert_eq!(m.logprob(w("a"), w("black"), None), UNKNOWN);
         assert!(m.id("the").is_some() && m.id("The").is_none());
+        assert!(m.knows(&["couple", "of"]) && m.knows(&["couple"]));
+        assert!(!m.knows(&["mental", "property"]) && !m.knows(&["zzyzzx"]));
     }
 }
