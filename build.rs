@@ -7,6 +7,9 @@ mod compiled;
 #[allow(dead_code)]
 #[path = "src/dict/key.rs"]
 mod key;
+#[allow(dead_code, unused_imports)]
+#[path = "src/lexicon/mod.rs"]
+mod lexicon;
 #[allow(dead_code)]
 #[path = "src/dict/model.rs"]
 mod model;
@@ -18,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=dictionaries");
+    println!("cargo:rerun-if-changed=data/inflections-en.txt");
     let mut files = Vec::new();
     collect(Path::new("dictionaries"), &mut files);
     files.sort();

@@ -71,8 +71,15 @@ fn lookup(phrase: &str, prefix: bool, dicts: &DictArgs) -> u8 {
         let rule = dict.rule_of(p);
         let mut line = format!(
             "{:?} -> {:?}  {} ({}) at {}",
-            p.written, rule.to, rule.id, rule.class, p.origin
+            p.written,
+            p.to.as_deref().unwrap_or(&rule.to),
+            rule.id,
+            rule.class,
+            p.origin
         );
+        if p.to.is_some() {
+            line.push_str(&format!(" (an inflected form of {:?})", rule.key));
+        }
         if !rule.context.is_empty() {
             line.push_str(&format!("; {}", rule.context));
         }

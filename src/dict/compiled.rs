@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 const MAGIC: &[u8; 12] = b"UNSPIN-DICT\0";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Rules and patterns; pattern `i` is the value of its normalized key in the fst map.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -64,13 +64,30 @@ impl Builder {
                     }
                 }
                 let index = self.tables.patterns.len() as u32;
+                let forms = crate::lexicon::inflected_pairs(&written, &entry.rule.to);
                 self.tables.patterns.push(Pattern {
                     rule,
                     written,
-                    origin,
+                    origin: origin.clone(),
+                    to: None,
                 });
                 self.keys.insert(norm, (index, false));
                 added = true;
+                // Inflected forms yield to any key written out, here or in a later dictionary.
+                for (form, to) in forms {
+                    let norm = key::normalize(form);
+                    if self.keys.contains_key(&norm) {
+                        continue;
+                    }
+                    let index = self.tables.patterns.len() as u32;
+                    self.tables.patterns.push(Pattern {
+                        rule,
+                        written: form.to_string(),
+                        origin: origin.clone(),
+                        to: Some(to.to_string()),
+                    });
+                    self.keys.insert(norm, (index, true));
+                }
             }
             if added {
                 self.tables.rules.push(entry.rule);

@@ -118,6 +118,9 @@ pub struct Pattern {
     /// As written (used to check `case: exact`).
     pub written: String,
     pub origin: Origin,
+    /// The replacement of this variant when it is not the rule's: an inflected form the
+    /// dictionary compiler generated ("assaults" -> "attacks" from `assault: attack`).
+    pub to: Option<String>,
 }
 
 /// A problem in a dictionary, located where a curator can fix it.

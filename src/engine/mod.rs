@@ -248,9 +248,12 @@ impl Engine {
                 .filter(|f| self.rule(f.pattern).class == Class::Suspect)
                 .filter(|f| {
                     let range = doc.norm.original(f.start)..doc.norm.original(f.end);
-                    let to = render::render(self.rule(f.pattern), &doc.src[range.clone()], || {
-                        doc.curly()
-                    });
+                    let to = render::render(
+                        self.rule(f.pattern),
+                        self.to(f.pattern),
+                        &doc.src[range.clone()],
+                        || doc.curly(),
+                    );
                     reader.preference(&range, &to) >= context::detect::STRONG_TABLE
                 })
                 .count();
@@ -268,7 +271,9 @@ impl Engine {
         for f in &candidates {
             let rule = self.rule(f.pattern);
             let range = doc.norm.original(f.start)..doc.norm.original(f.end);
-            let to = render::render(rule, &doc.src[range.clone()], || doc.curly());
+            let to = render::render(rule, self.to(f.pattern), &doc.src[range.clone()], || {
+                doc.curly()
+            });
             let prefers = reader.preference(&range, &to);
             let keep = match rule.class {
                 Class::Fingerprint => prefers > -opts.veto,
@@ -319,6 +324,12 @@ impl Engine {
             },
         );
         found.iter().map(|f| self.rule(f.pattern)).collect()
+    }
+
+    /// The replacement a pattern makes: its own (an inflected form) or its rule's.
+    fn to(&self, pattern: u32) -> &str {
+        let p = &self.dict.patterns()[pattern as usize];
+        p.to.as_deref().unwrap_or(&self.rule(pattern).to)
     }
 
     fn rule(&self, pattern: u32) -> &Arc<Rule> {
@@ -443,7 +454,7 @@ impl Engine {
             },
         };
         if let Some(nats) = prefers.filter(|_| self.model.is_some()) {
-            let to = &rule.to;
+            let to = self.to(f.pattern);
             if nats >= 0.0 {
                 why.push_str(&format!("; context prefers {to:?} by {nats:.1} nats"));
             } else {
@@ -464,7 +475,7 @@ impl Engine {
         let range = doc.norm.original(f.start)..doc.norm.original(f.end);
         let from = &doc.src[range.clone()];
         let rule = self.rule(f.pattern);
-        let to = render::render(rule, from, || doc.curly());
+        let to = render::render(rule, self.to(f.pattern), from, || doc.curly());
         Edit {
             range,
             from: from.to_string(),

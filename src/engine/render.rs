@@ -8,12 +8,13 @@ const SMALL: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to",
 ];
 
-/// The replacement for `matched`. `curly_text` says whether the surrounding text writes its
-/// apostrophes as `’`; it is asked only when the match itself does not tell.
-pub fn render(rule: &Rule, matched: &str, curly_text: impl FnOnce() -> bool) -> String {
+/// The replacement `to` (the rule's, or its variant's) for `matched`. `curly_text` says
+/// whether the surrounding text writes its apostrophes as `’`; it is asked only when the match
+/// itself does not tell.
+pub fn render(rule: &Rule, to: &str, matched: &str, curly_text: impl FnOnce() -> bool) -> String {
     let cased = match rule.case {
-        CaseMode::Preserve => follow_case(matched, &rule.key, &rule.to),
-        CaseMode::Exact => rule.to.clone(),
+        CaseMode::Preserve => follow_case(matched, &rule.key, to),
+        CaseMode::Exact => to.to_string(),
     };
     let spaced = follow_spacing(matched, cased);
     if !spaced.contains('\'') {
@@ -149,19 +150,19 @@ mod tests {
     fn case_follows_the_text() {
         let r = rule("mental property", "intellectual property");
         assert_eq!(
-            render(&r, "mental property", || false),
+            render(&r, &r.to, "mental property", || false),
             "intellectual property"
         );
         assert_eq!(
-            render(&r, "Mental property", || false),
+            render(&r, &r.to, "Mental property", || false),
             "Intellectual property"
         );
         assert_eq!(
-            render(&r, "MENTAL PROPERTY", || false),
+            render(&r, &r.to, "MENTAL PROPERTY", || false),
             "INTELLECTUAL PROPERTY"
         );
         assert_eq!(
-            render(&r, "Mental Property", || false),
+            render(&r, &r.to, "Mental Property", || false),
             "Intellectual Property"
         );
     }
@@ -169,10 +170,10 @@ mod tests {
     #[test]
     fn digits_and_acronyms_after_a_lower_case_word_are_not_title_case() {
         let r = rule("the 2", "the two");
-        assert_eq!(render(&r, "the 2", || false), "the two");
+        assert_eq!(render(&r, &r.to, "the 2", || false), "the two");
         let r = rule("the usa", "the United States");
-        assert_eq!(render(&r, "the USA", || false), "the United States");
-        assert_eq!(render(&r, "The USA", || false), "The United States");
+        assert_eq!(render(&r, &r.to, "the USA", || false), "the United States");
+        assert_eq!(render(&r, &r.to, "The USA", || false), "The United States");
     }
 
     #[test]
@@ -182,37 +183,43 @@ mod tests {
             "Office of Personnel Management",
         );
         assert_eq!(
-            render(&r, "workplace of personnel administration", || false),
+            render(&r, &r.to, "workplace of personnel administration", || false),
             "Office of Personnel Management"
         );
         assert_eq!(
-            render(&r, "Workplace of Personnel Administration", || false),
+            render(&r, &r.to, "Workplace of Personnel Administration", || false),
             "Office of Personnel Management"
         );
         let r = rule("Chinese language", "Chinese");
-        assert_eq!(render(&r, "chinese language", || false), "Chinese");
+        assert_eq!(render(&r, &r.to, "chinese language", || false), "Chinese");
     }
 
     #[test]
     fn line_breaks_inside_a_match_are_kept() {
         let r = rule("as soon as once more", "once again");
-        assert_eq!(render(&r, "as soon\nas once more", || false), "once\nagain");
+        assert_eq!(
+            render(&r, &r.to, "as soon\nas once more", || false),
+            "once\nagain"
+        );
         let r = rule("secrets and techniques", "secrets");
-        assert_eq!(render(&r, "secrets and\r\ntechniques", || false), "secrets");
+        assert_eq!(
+            render(&r, &r.to, "secrets and\r\ntechniques", || false),
+            "secrets"
+        );
         let r = rule("a b", "c d e");
-        assert_eq!(render(&r, "a\t\tb", || false), "c\t\td e");
+        assert_eq!(render(&r, &r.to, "a\t\tb", || false), "c\t\td e");
     }
 
     #[test]
     fn apostrophes_follow_the_text() {
         let r = rule("i might", "I'd");
-        assert_eq!(render(&r, "I might", || true), "I\u{2019}d");
-        assert_eq!(render(&r, "I might", || false), "I'd");
+        assert_eq!(render(&r, &r.to, "I might", || true), "I\u{2019}d");
+        assert_eq!(render(&r, &r.to, "I might", || false), "I'd");
         let r = rule("there isn't any", "there's no");
         assert_eq!(
-            render(&r, "there isn\u{2019}t any", || false),
+            render(&r, &r.to, "there isn\u{2019}t any", || false),
             "there\u{2019}s no"
         );
-        assert_eq!(render(&r, "there isn't any", || true), "there's no");
+        assert_eq!(render(&r, &r.to, "there isn't any", || true), "there's no");
     }
 }

@@ -37,6 +37,36 @@ pub fn alternatives(word: &str) -> Vec<&'static str> {
     out
 }
 
+/// The other forms of a one-word entry, each with its replacement inflected alike: the entry
+/// `assault: attack` gives `assaults: attacks`, `assaulted: attacked`, `assaulting: attacking`.
+/// A form is paired only through a tag both words have, so `ship: send` gives `shipped:
+/// sent` but no plural. Empty for phrases and for replacements with capitals (names).
+pub fn inflected_pairs(key: &str, to: &str) -> Vec<(&'static str, &'static str)> {
+    let one_word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase());
+    let (key, to) = (lower(key), to);
+    if !one_word(&key) || !one_word(to) {
+        return vec![];
+    }
+    let inflections = Inflections::builtin();
+    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    for &(key_lemma, key_tag) in inflections.analyses(&key) {
+        for &(to_lemma, to_tag) in inflections.analyses(to) {
+            if key_tag != to_tag {
+                continue;
+            }
+            for (form, tag) in inflections.forms(key_lemma) {
+                let Some(other) = inflections.inflect(to_lemma, tag) else {
+                    continue;
+                };
+                if form != key && other != to && !out.iter().any(|&(f, _)| f == form) {
+                    out.push((form, other));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// `s` lower-cased, as the data files are (without copying when it already is).
 fn lower(s: &str) -> Cow<'_, str> {
     if s.chars().any(char::is_uppercase) {
@@ -49,6 +79,21 @@ fn lower(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_lends_its_inflections_to_its_forms() {
+        let pairs = inflected_pairs("assault", "attack");
+        for want in [
+            ("assaults", "attacks"),
+            ("assaulted", "attacked"),
+            ("assaulting", "attacking"),
+        ] {
+            assert!(pairs.contains(&want), "{pairs:?}");
+        }
+        assert!(inflected_pairs("assaults", "attacks").contains(&("assaulted", "attacked")));
+        assert!(inflected_pairs("secrets and techniques", "trade secrets").is_empty());
+        assert!(inflected_pairs("sport", "Game").is_empty());
+    }
 
     #[test]
     fn alternatives_reinflect_through_the_lemma() {

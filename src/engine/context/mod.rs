@@ -42,7 +42,7 @@ impl Default for Options {
             margin: 0.5,
             veto: 4.0,
             spin_threshold: 4.0,
-            table_threshold: 10.0,
+            table_threshold: 15.0,
         }
     }
 }
