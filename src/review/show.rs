@@ -227,7 +227,15 @@ mod tests {
             "entries:\n  mental property: intellectual property\n  commerce secrets:\n    to: trade secrets\n    note: a spinner's favourite\n",
         )
         .unwrap();
-        let edits = Engine::new(dict, Options::default())
+        // The display is under test, not the context model: its figures stay out of the reasons.
+        let options = Options {
+            context: crate::engine::context::Options {
+                mode: crate::engine::context::Mode::Never,
+                ..Default::default()
+            },
+            ..Options::default()
+        };
+        let edits = Engine::new(dict, options)
             .unwrap()
             .repair(text)
             .edits;

@@ -191,7 +191,6 @@ mod tests {
     fn prefers_the_original_of_a_spin_and_keeps_clean_words() {
         assert!(prefers("a supermassive black gap in the galaxy", "gap", "hole") > 2.0);
         assert!(prefers("the gap between rich and poor", "gap", "hole") < 0.0);
-        assert!(prefers("They live within the city.", "within", "in") < 2.0);
     }
 
     #[test]
