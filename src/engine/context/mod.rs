@@ -195,17 +195,14 @@ mod tests {
 
     #[test]
     fn accepted_repairs_become_the_history_of_later_ones() {
-        let text = "the black gap pair";
-        let mut r = Reader::new(Model::builtin(), text);
-        let before = r.preference(&(14..18), "duo");
-        r.accept(&(10..13), "hole");
-        assert_ne!(r.preference(&(14..18), "duo"), before);
-        assert_eq!(
-            r.history(4),
-            (
-                Some(Model::builtin().id("black").unwrap()),
-                Model::builtin().id("hole")
-            )
-        );
+        let m = Model::builtin();
+        let text = "a black gap pair. The end";
+        let mut r = Reader::new(m, text);
+        // Tokens: <s> a black gap pair </s> <s> the end </s>
+        assert_eq!(r.history(4), (m.id("black"), m.id("gap")));
+        r.accept(&(8..11), "hole");
+        assert_eq!(r.history(4), (m.id("black"), m.id("hole")));
+        // A sentence start cuts the history short.
+        assert_eq!(r.history(7), (None, Some(m.sentence_start())));
     }
 }
