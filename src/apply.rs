@@ -4,6 +4,7 @@
 //! must be relative and stay below it). Reading and writing files is the caller's job.
 
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::{Component, Path};
 
 /// One edit record, as far as applying it goes.
@@ -82,6 +83,8 @@ pub fn confined(path: &str) -> Result<&Path, String> {
 /// is not JSON, not an object, or an edit record that lacks a field is an error.
 pub fn parse(input: &str) -> Result<Vec<FileEdits>, LineError> {
     let mut files: Vec<FileEdits> = Vec::new();
+    // Each path's place in `files`, so grouping stays linear in the number of records.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (n, text) in input.lines().enumerate() {
         let line = n + 1;
         let err = |message: String| LineError { line, message };
@@ -104,12 +107,15 @@ pub fn parse(input: &str) -> Result<Vec<FileEdits>, LineError> {
         let mut edit: Planned =
             serde_json::from_value(value).map_err(|e| err(format!("edit record: {e}")))?;
         edit.line = line;
-        match files.iter_mut().find(|f| f.path == edit.path) {
-            Some(f) => f.edits.push(edit),
-            None => files.push(FileEdits {
-                path: edit.path.clone(),
-                edits: vec![edit],
-            }),
+        match seen.get(&edit.path) {
+            Some(&i) => files[i].edits.push(edit),
+            None => {
+                seen.insert(edit.path.clone(), files.len());
+                files.push(FileEdits {
+                    path: edit.path.clone(),
+                    edits: vec![edit],
+                });
+            }
         }
     }
     Ok(files)
@@ -312,6 +318,26 @@ mod tests {
         for good in ["a.txt", "./a.txt", "site/a/b.txt"] {
             assert_eq!(confined(good), Ok(Path::new(good)));
         }
+    }
+
+    /// Grouping by a search over the files seen took minutes for this many paths.
+    #[test]
+    fn r10_7_grouping_is_linear_in_the_paths() {
+        let n = 100_000;
+        let mut input = String::new();
+        for round in 0..2 {
+            for i in 0..n {
+                input.push_str(&format!(
+                    "{{\"type\":\"edit\",\"path\":\"d/{i}.txt\",\"start\":{round},\"end\":{},\
+                     \"from\":\"a\",\"to\":\"b\",\"sha256\":\"0\"}}\n",
+                    round + 1
+                ));
+            }
+        }
+        let files = parse(&input).unwrap();
+        assert_eq!(files.len(), n);
+        assert_eq!(files[n - 1].path, format!("d/{}.txt", n - 1));
+        assert_eq!(files[7].edits.len(), 2);
     }
 
     #[test]
