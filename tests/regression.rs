@@ -242,3 +242,40 @@ fn r10_5_a_damaged_compiled_dictionary_is_a_one_line_error() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("corrupt compiled dictionary"), "{err}");
 }
+
+/// The line and column of every edit on one long line, for --json, -v and --diff=words: counted
+/// from the line start for each edit, this took minutes; it is one pass now.
+#[test]
+fn r10_6_positions_on_a_long_line_are_linear() {
+    use unspin::edit::LineIndex;
+    use unspin::print::{diff, explain, json, Style};
+    use unspin::{Dictionary, Engine, Options};
+    let yaml = "entries:\n  mental property: intellectual property\n";
+    let engine = Engine::new(
+        Dictionary::from_yaml("t", yaml).unwrap(),
+        Options::default(),
+    )
+    .unwrap();
+    let text = "mental property ".repeat(1 << 16) + "\n";
+    let repair = engine.repair(&text);
+    assert_eq!(repair.edits.len(), 1 << 16);
+    let index = LineIndex::new(&text);
+    let last = repair.edits.last().unwrap();
+    for e in &repair.edits {
+        let record = json::edit("a.txt", &text, &index, e, "0").line();
+        assert!(record.contains("\"line\":1"));
+        explain::edit("a.txt", &text, &index, e);
+    }
+    assert_eq!(
+        index.position(&text, last.range.start),
+        (1, last.range.start + 1)
+    );
+    let words = diff::words("a.txt", &text, &repair.edits, Style::default());
+    assert_eq!(words.lines().count(), 1);
+    // Many long lines too: each edit's line is found, not searched for.
+    let many = "mental property mental property\r\n".repeat(1 << 14);
+    let repair = engine.repair(&many);
+    let words = diff::words("b.txt", &many, &repair.edits, Style::default());
+    assert_eq!(words.lines().count(), 1 << 14);
+    assert!(words.lines().all(|l| !l.ends_with('\r')));
+}
