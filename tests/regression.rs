@@ -279,3 +279,47 @@ fn r10_6_positions_on_a_long_line_are_linear() {
     assert_eq!(words.lines().count(), 1 << 14);
     assert!(words.lines().all(|l| !l.ends_with('\r')));
 }
+
+/// A FIFO named on the command line is refused at once (its type is checked on the handle, after
+/// an open that cannot block), in every mode and in a walked folder.
+#[test]
+fn r10_8_a_fifo_is_refused_not_waited_on() {
+    let t = tempfile::tempdir().unwrap();
+    fs::create_dir(t.path().join("d")).unwrap();
+    for fifo in ["f.txt", "d/f.txt"] {
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &t.path().join(fifo),
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
+    }
+    let runs: [&[&str]; 5] = [
+        &["f.txt"],
+        &["-w", "f.txt"],
+        &["--json", "f.txt"],
+        &["scan", "f.txt"],
+        &["-w", "--follow", "f.txt"],
+    ];
+    for args in runs {
+        let o = Command::cargo_bin("unspin")
+            .unwrap()
+            .current_dir(t.path())
+            .args(args)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("FIFO"), "{args:?}: {}", stderr(&o));
+    }
+    let o = Command::cargo_bin("unspin")
+        .unwrap()
+        .current_dir(t.path())
+        .args(["-w", "d"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
