@@ -5,14 +5,15 @@
 
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 /// One edit record, as far as applying it goes.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Planned {
     #[serde(skip)]
     pub line: usize,
-    pub path: String,
+    #[serde(deserialize_with = "path")]
+    pub path: PathBuf,
     pub start: usize,
     pub end: usize,
     pub from: String,
@@ -23,7 +24,7 @@ pub struct Planned {
 /// The edits for one file, in the order their records came.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileEdits {
-    pub path: String,
+    pub path: PathBuf,
     pub edits: Vec<Planned>,
 }
 
@@ -65,14 +66,32 @@ pub enum Refusal {
     EmptyFrom(usize),
 }
 
-/// `path`, if it names a file below the folder `apply` works in: relative, with no `..`.
-pub fn confined(path: &str) -> Result<&Path, String> {
-    let p = Path::new(path);
+/// A record's path: a string, or `{"bytes": BASE64}` for a name that is not UTF-8.
+fn path<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+    use base64::Engine as _;
+    use std::os::unix::ffi::OsStringExt;
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Field {
+        Text(String),
+        Bytes { bytes: String },
+    }
+    match Field::deserialize(d)? {
+        Field::Text(text) => Ok(text.into()),
+        Field::Bytes { bytes } => base64::engine::general_purpose::STANDARD
+            .decode(bytes)
+            .map(|raw| std::ffi::OsString::from_vec(raw).into())
+            .map_err(|e| serde::de::Error::custom(format!("path bytes: {e}"))),
+    }
+}
+
+/// Does `p` name a file below the folder `apply` works in: relative, with no `..`?
+pub fn confined(p: &Path) -> Result<(), String> {
     let below = p.file_name().is_some()
         && p.components()
             .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     if below {
-        Ok(p)
+        Ok(())
     } else {
         Err("absolute, empty or with \"..\": only files below the folder are written".into())
     }
@@ -84,7 +103,7 @@ pub fn confined(path: &str) -> Result<&Path, String> {
 pub fn parse(input: &str) -> Result<Vec<FileEdits>, LineError> {
     let mut files: Vec<FileEdits> = Vec::new();
     // Each path's place in `files`, so grouping stays linear in the number of records.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<PathBuf, usize> = HashMap::new();
     for (n, text) in input.lines().enumerate() {
         let line = n + 1;
         let err = |message: String| LineError { line, message };
@@ -217,7 +236,7 @@ mod tests {
     fn groups_edit_records_per_file_and_passes_over_the_rest() {
         let files = parse(&two_edits()).unwrap();
         assert_eq!(files.len(), 2);
-        assert_eq!(files[0].path, "a.txt");
+        assert_eq!(files[0].path, Path::new("a.txt"));
         assert_eq!(
             files[0].edits.iter().map(|e| e.line).collect::<Vec<_>>(),
             [1, 5]
@@ -313,10 +332,10 @@ mod tests {
             ".",
             "a/..",
         ] {
-            assert!(confined(bad).is_err(), "{bad}");
+            assert!(confined(Path::new(bad)).is_err(), "{bad}");
         }
         for good in ["a.txt", "./a.txt", "site/a/b.txt"] {
-            assert_eq!(confined(good), Ok(Path::new(good)));
+            assert_eq!(confined(Path::new(good)), Ok(()));
         }
     }
 
@@ -336,7 +355,7 @@ mod tests {
         }
         let files = parse(&input).unwrap();
         assert_eq!(files.len(), n);
-        assert_eq!(files[n - 1].path, format!("d/{}.txt", n - 1));
+        assert_eq!(files[n - 1].path, Path::new(&format!("d/{}.txt", n - 1)));
         assert_eq!(files[7].edits.len(), 2);
     }
 

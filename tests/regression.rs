@@ -262,7 +262,7 @@ fn r10_6_positions_on_a_long_line_are_linear() {
     let index = LineIndex::new(&text);
     let last = repair.edits.last().unwrap();
     for e in &repair.edits {
-        let record = json::edit("a.txt", &text, &index, e, "0").line();
+        let record = json::edit(json::PathName::new("a.txt", None), &text, &index, e, "0").line();
         assert!(record.contains("\"line\":1"));
         explain::edit("a.txt", &text, &index, e);
     }
@@ -322,4 +322,41 @@ fn r10_8_a_fifo_is_refused_not_waited_on() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// A file name that is not UTF-8 is exported as `{"bytes": BASE64}` and applied to that file.
+#[test]
+fn r10_10_non_utf8_names_round_trip_through_json_and_apply() {
+    use std::os::unix::ffi::OsStrExt;
+    let t = tempfile::tempdir().unwrap();
+    fs::write(
+        t.path().join("d.yaml"),
+        "entries:\n  mental property: intellectual property\n",
+    )
+    .unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    fs::write(t.path().join(name), "Our mental property.\n").unwrap();
+    let o = Command::cargo_bin("unspin")
+        .unwrap()
+        .current_dir(t.path())
+        .args(["--no-builtin", "--dict", "d.yaml", "--json"])
+        .arg(name)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["path"], serde_json::json!({"bytes": "Y2Fm6S50eHQ="}));
+    let o = Command::cargo_bin("unspin")
+        .unwrap()
+        .current_dir(t.path())
+        .args(["apply", "-"])
+        .write_stdin(out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        fs::read_to_string(t.path().join(name)).unwrap(),
+        "Our intellectual property.\n"
+    );
 }

@@ -50,12 +50,12 @@ pub fn run(input: &Path, root: &Path) -> u8 {
                 let n = file.edits.len();
                 eprintln!(
                     "{}: {n} edit{} applied",
-                    file.path,
+                    file.path.display(),
                     if n == 1 { "" } else { "s" }
                 );
             }
             Err(message) => {
-                eprintln!("unspin: {}: {message}", file.path);
+                eprintln!("unspin: {}: {message}", file.path.display());
                 status = ERROR;
             }
         }
@@ -65,7 +65,8 @@ pub fn run(input: &Path, root: &Path) -> u8 {
 
 /// Applies the edits of one file, or says why not.
 fn one(root: &Path, root_dir: &OwnedFd, file: &apply::FileEdits, name: &str) -> Result<(), String> {
-    let path = apply::confined(&file.path)?;
+    apply::confined(&file.path)?;
+    let path = file.path.as_path();
     let folder = path.parent().unwrap_or(Path::new(""));
     let file_name = path.file_name().expect("confined paths name a file");
     if unspin::backups::Lists::default().is_backup(&root.join(path)) {

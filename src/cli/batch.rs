@@ -17,6 +17,7 @@ use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 use unspin::engine::Engine;
+use unspin::print::json::PathName;
 use unspin::print::summary::{Skipped, Summary};
 use unspin::print::{json, Style};
 use unspin::read::Skip;
@@ -146,16 +147,16 @@ pub(super) fn jobs(args: &RunArgs) -> usize {
 /// `process`, with a panic (a bug, in unspin or a parser) turned into an error for this one
 /// file: the file is left as it was and the run goes on.
 fn guarded(ctx: &Ctx, found: Found) -> Outcome {
-    let shown = match &found {
-        Found::File { path, .. } | Found::Symlink(path) | Found::Error { path, .. } => {
-            path.display().to_string()
-        }
+    let path = match &found {
+        Found::File { path, .. } | Found::Symlink(path) | Found::Error { path, .. } => path.clone(),
     };
+    let shown = path.display().to_string();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(ctx, found))).unwrap_or_else(
         |_| {
             let (mut out, mut err) = (String::new(), String::new());
             let message = "internal error (a bug; please report it); file left as it was";
-            repair::problem(ctx.args, &shown, message, true, &mut out, &mut err);
+            let name = PathName::new(&shown, Some(&path));
+            repair::problem(ctx.args, name, message, true, &mut out, &mut err);
             Outcome {
                 out,
                 err,
@@ -180,6 +181,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                 _ => ctx.roots.open(&path, follow),
             };
             let input = Input {
+                path: Some(&path),
                 bytes: read(file, args.batch.max_size),
                 named,
                 kind: repair::kind_of(args, Some(&path)),
@@ -199,7 +201,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
             let message = "symbolic link, not followed (use --follow), skipped";
             repair::problem(
                 args,
-                &path.display().to_string(),
+                PathName::new(&path.display().to_string(), Some(&path)),
                 message,
                 false,
                 &mut out,
@@ -215,7 +217,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
             let (mut out, mut err) = (String::new(), String::new());
             repair::problem(
                 args,
-                &path.display().to_string(),
+                PathName::new(&path.display().to_string(), Some(&path)),
                 &message,
                 true,
                 &mut out,

@@ -60,6 +60,7 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
             .map(|(path, named)| {
                 let shown = path.display().to_string();
                 let input = Input {
+                    path: Some(path),
                     bytes: batch::read(roots.open(path, run.batch.follow), run.batch.max_size),
                     named: *named,
                     kind: repair::kind_of(&run, Some(path)),
