@@ -360,3 +360,83 @@ fn r10_10_non_utf8_names_round_trip_through_json_and_apply() {
         "Our intellectual property.\n"
     );
 }
+
+/// A folder swapped for a link to the outside while `-w` runs (renameat2 RENAME_EXCHANGE in a
+/// loop) never makes unspin write outside, nor copy outside content into the tree: reads and
+/// writes go through folder handles opened without following links. Bounded: 15 runs.
+#[test]
+fn r10_2_a_folder_swapped_for_a_link_mid_run_never_sends_a_write_outside() {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    const OUTSIDE: &str = "Outside: mental property and commerce secrets.\n";
+    let base = tempfile::tempdir().unwrap();
+    let dict = base.path().join("t.yaml");
+    fs::write(&dict, DICT).unwrap();
+    let outside = base.path().join("outside");
+    fs::create_dir(&outside).unwrap();
+    for i in 0..40 {
+        fs::write(outside.join(format!("{i}.txt")), OUTSIDE).unwrap();
+    }
+    let mut swaps = 0u64;
+    for run in 0..15 {
+        let t = base.path().join(format!("t{run}"));
+        fs::create_dir_all(t.join("sub")).unwrap();
+        for i in 0..40 {
+            fs::write(t.join(format!("sub/{i}.txt")), SPUN.repeat(50)).unwrap();
+        }
+        std::os::unix::fs::symlink(&outside, t.join("swap")).unwrap();
+        let stop = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            let swapper = s.spawn(|| {
+                let mut n = 0u64;
+                while !stop.load(Ordering::Relaxed) {
+                    renameat_with(
+                        CWD,
+                        &t.join("sub"),
+                        CWD,
+                        &t.join("swap"),
+                        RenameFlags::EXCHANGE,
+                    )
+                    .expect("RENAME_EXCHANGE");
+                    n += 1;
+                }
+                n
+            });
+            let _ = Command::cargo_bin("unspin")
+                .unwrap()
+                .arg("--no-builtin")
+                .arg("--dict")
+                .arg(&dict)
+                .args(["-w", "-j", "2"])
+                .arg(&t)
+                .output()
+                .unwrap();
+            stop.store(true, Ordering::Relaxed);
+            swaps += swapper.join().unwrap();
+        });
+        for i in 0..40 {
+            assert_eq!(
+                fs::read_to_string(outside.join(format!("{i}.txt"))).unwrap(),
+                OUTSIDE,
+                "run {run}: written outside"
+            );
+        }
+        for entry in fs::read_dir(&outside).unwrap() {
+            let name = entry.unwrap().file_name();
+            assert!(!name.to_string_lossy().starts_with(".unspin-"), "run {run}");
+        }
+        let real = if fs::symlink_metadata(t.join("sub")).unwrap().is_dir() {
+            t.join("sub")
+        } else {
+            t.join("swap")
+        };
+        for entry in fs::read_dir(real).unwrap() {
+            let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+            assert!(
+                !text.contains("Outside"),
+                "run {run}: outside content copied in"
+            );
+        }
+    }
+    assert!(swaps > 15, "the folder was swapped {swaps} times");
+}
