@@ -185,7 +185,16 @@ impl Engine {
         } else {
             first
         };
-        let edits = found.iter().map(|f| self.edit(&doc, f, score)).collect();
+        // An edit may take in the article before it, but never text of the edit before it.
+        let mut floor = from;
+        let edits = found
+            .iter()
+            .map(|f| {
+                let e = self.edit(&doc, f, score, floor);
+                floor = e.range.end;
+                e
+            })
+            .collect();
         Repair { edits, score, spun }
     }
 
@@ -301,11 +310,16 @@ impl Engine {
             && !c.document_lacks.iter().any(|p| doc.has(p))
     }
 
-    fn edit(&self, doc: &Doc, f: &Found, score: Score) -> Edit {
-        let range = doc.norm.original(f.start)..doc.norm.original(f.end);
-        let from = &doc.src[range.clone()];
+    fn edit(&self, doc: &Doc, f: &Found, score: Score, floor: usize) -> Edit {
+        let mut range = doc.norm.original(f.start)..doc.norm.original(f.end);
         let rule = self.rule(f.pattern);
-        let to = render::render(rule, from, || doc.curly());
+        let mut to = render::render(rule, &doc.src[range.clone()], || doc.curly());
+        let article = render::article(doc.src, range.start, floor, &to);
+        if let Some((at, written)) = &article {
+            to.insert_str(0, written);
+            range.start = *at;
+        }
+        let from = &doc.src[range.clone()];
         let mut why = match (rule.class, self.options.suspects) {
             (Class::Fingerprint, _) => "fingerprint".to_string(),
             (Class::Suspect, Suspects::Always) => "suspect, repaired because suspects are forced on".to_string(),
@@ -318,6 +332,9 @@ impl Engine {
         if !rule.context.is_empty() {
             why.push_str("; context held: ");
             why.push_str(&rule.context.to_string());
+        }
+        if article.is_some() {
+            why.push_str("; the article before it follows the replacement");
         }
         Edit {
             range,
