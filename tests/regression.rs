@@ -289,7 +289,7 @@ fn r10_8_a_fifo_is_refused_not_waited_on() {
     for fifo in ["f.txt", "d/f.txt"] {
         rustix::fs::mknodat(
             rustix::fs::CWD,
-            &t.path().join(fifo),
+            t.path().join(fifo),
             rustix::fs::FileType::Fifo,
             rustix::fs::Mode::from_raw_mode(0o600),
             0,
@@ -392,9 +392,9 @@ fn r10_2_a_folder_swapped_for_a_link_mid_run_never_sends_a_write_outside() {
                 while !stop.load(Ordering::Relaxed) {
                     renameat_with(
                         CWD,
-                        &t.join("sub"),
+                        t.join("sub"),
                         CWD,
-                        &t.join("swap"),
+                        t.join("swap"),
                         RenameFlags::EXCHANGE,
                     )
                     .expect("RENAME_EXCHANGE");
@@ -439,4 +439,31 @@ fn r10_2_a_folder_swapped_for_a_link_mid_run_never_sends_a_write_outside() {
         }
     }
     assert!(swaps > 15, "the folder was swapped {swaps} times");
+}
+
+/// `dict check --crossings` finds replacements that a second run changes again beside another
+/// entry's words or conditions; `dict check` alone does not look there.
+#[test]
+fn r10_9_dict_check_finds_chains_across_neighbouring_entries() {
+    let t = tempfile::tempdir().unwrap();
+    let yaml = "entries:\n  have now to: have to\n  we have to: we need to\n  \
+                backing vector machines: support vector machines\n  authorities:\n    \
+                to: government\n    not_followed_by: [backing]\n";
+    fs::write(t.path().join("d.yaml"), yaml).unwrap();
+    let check = |extra: &[&str]| {
+        Command::cargo_bin("unspin")
+            .unwrap()
+            .current_dir(t.path())
+            .args(["dict", "check"])
+            .args(extra)
+            .arg("d.yaml")
+            .output()
+            .unwrap()
+    };
+    assert_eq!(check(&[]).status.code(), Some(0));
+    let o = check(&["--crossings"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("makes the key \"we have to\""), "{out}");
+    assert!(out.contains("changes its conditions"), "{out}");
 }

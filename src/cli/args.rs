@@ -219,6 +219,11 @@ pub enum DictCommand {
     Check {
         /// YAML dictionaries, checked together as one set
         files: Vec<PathBuf>,
+        /// Also check every entry beside the others: a replacement that, next to another key's
+        /// words or conditions, a second run would change again (slower; the built-in set does
+        /// not pass it yet)
+        #[arg(long)]
+        crossings: bool,
     },
     /// What does unspin do with PHRASE? Exact match, or every key starting with it
     Lookup {
