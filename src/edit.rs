@@ -1,6 +1,7 @@
 //! The one type that carries a repair from the matcher to every output.
 
 use crate::dict::model::Rule;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -30,9 +31,13 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
-/// 1-based line and column (in chars) of byte offsets in one text.
+/// 1-based line and column (in chars) of byte offsets in one text. Columns are counted from the
+/// last position asked on the same line when the offsets come in order (as edits do), so the
+/// positions of all edits cost one pass over the text even when it is a single long line.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The last offset asked and its column.
+    last: Cell<(usize, usize)>,
 }
 
 impl LineIndex {
@@ -40,13 +45,38 @@ impl LineIndex {
         let starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            last: Cell::new((0, 1)),
+        }
     }
 
     /// Line and column of `offset` in `text` (the text this index was made from).
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        (line, text[start..offset].chars().count() + 1)
+        let (from, column) = match self.last.get() {
+            (at, column) if (start..=offset).contains(&at) => (at, column),
+            _ => (start, 1),
+        };
+        let column = column + text[from..offset].chars().count();
+        self.last.set((offset, column));
+        (line, column)
+    }
+
+    /// Where the line holding byte `offset` starts.
+    pub fn line_start(&self, offset: usize) -> usize {
+        self.starts[self.starts.partition_point(|&s| s <= offset) - 1]
+    }
+
+    /// Where the line holding byte `offset` ends, before its line break (`\n` or `\r\n`).
+    pub fn line_end(&self, text: &str, offset: usize) -> usize {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let end = self.starts.get(line).map_or(text.len(), |next| next - 1);
+        if end > self.starts[line - 1] && text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        }
     }
 }

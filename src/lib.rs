@@ -14,6 +14,8 @@ pub use edit::Edit;
 pub use engine::{Engine, Options, Repair, Suspects};
 pub mod align;
 pub mod apply;
+pub mod backups;
+pub mod beneath;
 pub mod eval;
 pub mod hash;
 pub mod import;

@@ -4,8 +4,10 @@
 //!
 //! An explicitly named file is taken whatever the ignore files, hidden status or `--glob` say,
 //! but an `--exclude` glob still drops it. Symbolic links met while walking are not followed
-//! unless asked; they are reported so the run can count them.
+//! unless asked; they are reported so the run can count them. Backups that `--backup` made
+//! (listed in their folder's `.unspin-backups`) are never taken, named or walked.
 
+use crate::backups;
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
 use std::path::{Path, PathBuf};
@@ -45,16 +47,28 @@ pub fn walk(
     mut each: impl FnMut(Found) -> bool,
 ) -> Result<(), GlobError> {
     let named_excludes = overrides(Path::new(""), &[], &options.excludes)?;
+    let mut backups = backups::Lists::default();
     for root in roots {
         if excluded(&named_excludes, root) {
             continue;
         }
         let is_dir = std::fs::metadata(root).is_ok_and(|m| m.is_dir());
         if !is_dir {
-            if !each(Found::File {
-                path: root.clone(),
-                named: true,
-            }) {
+            let found = if backups.is_backup(root) {
+                Found::Error {
+                    path: root.clone(),
+                    message: format!(
+                        "a backup made by --backup (listed in {}); never taken as input",
+                        backups::MANIFEST
+                    ),
+                }
+            } else {
+                Found::File {
+                    path: root.clone(),
+                    named: true,
+                }
+            };
+            if !each(found) {
                 return Ok(());
             }
             continue;
@@ -83,6 +97,7 @@ pub fn walk(
                 // The named folder itself (perhaps a link the user named) is no entry of its own.
                 Ok(entry) if entry.depth() == 0 => continue,
                 Ok(entry) => match entry.file_type() {
+                    Some(t) if t.is_file() && backups.is_backup(entry.path()) => continue,
                     Some(t) if t.is_file() => Found::File {
                         path: entry.into_path(),
                         named: false,

@@ -161,3 +161,81 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+/// The built-in dictionaries without the entries `lint::crossings` and `lint::chains` report
+/// (repeated until none is left): a dictionary that passes its check, with every entry allowed.
+fn checked() -> &'static Engine {
+    static ENGINE: std::sync::LazyLock<Engine> = std::sync::LazyLock::new(|| {
+        use unspin::dict::compiled;
+        let options = Options {
+            suspects: Suspects::Always,
+            ..Options::default()
+        };
+        let mut engine = Engine::new(Dictionary::builtin(), options).unwrap();
+        loop {
+            let flagged: std::collections::HashSet<_> = unspin::lint::crossings(&engine)
+                .into_iter()
+                .chain(unspin::lint::chains(&engine))
+                .map(|d| d.origin.to_string())
+                .collect();
+            if flagged.is_empty() {
+                return engine;
+            }
+            let (tables, _) = compiled::decode(&engine.dictionary().to_bytes()).unwrap();
+            let mut builder = compiled::Builder::default();
+            builder.add(
+                tables
+                    .into_entries()
+                    .into_iter()
+                    .filter(|e| !flagged.contains(&e.rule.origin.to_string()))
+                    .collect(),
+            );
+            let (tables, fst, _) = builder.finish();
+            let dict = Dictionary::from_compiled(compiled::encode(&tables, &fst)).unwrap();
+            engine = Engine::new(dict, options).unwrap();
+        }
+    });
+    &ENGINE
+}
+
+/// A dictionary's own keys and replacements, and the words found around them.
+fn pieces_of(engine: &Engine) -> Vec<String> {
+    let dict = engine.dictionary();
+    let mut pieces: Vec<String> = dict.patterns().iter().map(|p| p.written.clone()).collect();
+    pieces.extend(dict.rules().iter().map(|r| r.to.clone()));
+    pieces.extend(["a", "an", "the", "A", "An", "is", "of", "and", "deal", "."].map(String::from));
+    pieces.sort();
+    pieces.dedup();
+    pieces
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// Issue 10, item 9: in a dictionary that passes `dict check --crossings`, neighbouring
+    /// keys, replacements and random text never make a second run change the text again.
+    #[test]
+    fn r10_9_a_second_run_over_keys_and_replacements_changes_nothing(
+        picks in prop::collection::vec(
+            prop_oneof![
+                4 => any::<prop::sample::Index>().prop_map(Ok),
+                1 => "\\PC{0,6}".prop_map(Err),
+            ],
+            1..8,
+        )
+    ) {
+        static PIECES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| pieces_of(checked()));
+        let text = picks
+            .iter()
+            .map(|p| match p {
+                Ok(i) => i.get(&PIECES).as_str(),
+                Err(random) => random.as_str(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let engine = checked();
+        let once = check_edits(&text, engine)?;
+        let again = engine.repair(&once).edits;
+        prop_assert!(again.is_empty(), "{text:?} -> {once:?} -> {:?}", again.iter().map(|e| (&e.from, &e.to, &e.rule.id)).collect::<Vec<_>>());
+    }
+}

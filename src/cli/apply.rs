@@ -1,12 +1,15 @@
 //! `unspin apply EDITS`: applies edit records exported with `--json`, atomically per file,
-//! refusing any file that changed since the export and any edit that no longer fits.
+//! refusing any file that changed since the export and any edit that no longer fits. Files are
+//! reached from a handle on the root folder one name at a time, following no link, and must be
+//! regular text files that no `--backup` made: nothing outside the root is read or written.
 
 use super::{fail, ERROR, OK};
 use std::io::Read;
+use std::os::fd::{AsFd, OwnedFd};
 use std::path::Path;
-use unspin::apply;
+use unspin::{apply, beneath};
 
-pub fn run(input: &Path) -> u8 {
+pub fn run(input: &Path, root: &Path) -> u8 {
     let name = if input.as_os_str() == "-" {
         "<stdin>".to_string()
     } else {
@@ -35,29 +38,46 @@ pub fn run(input: &Path) -> u8 {
         eprintln!("{name}: no edit records, nothing to apply");
         return OK;
     }
+    let root_dir = match beneath::root(root) {
+        Ok(dir) => dir,
+        Err(e) => return fail(format_args!("{}: {e}", root.display())),
+    };
     let mut status = OK;
     for file in &files {
-        let path = Path::new(&file.path);
-        let result = std::fs::read(path)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                apply::plan(file, &bytes).map_err(|r| format!("not applied: {r} in {name}"))
-            })
-            .and_then(|new| unspin::write::replace(path, &new).map_err(|e| e.to_string()));
+        let result = one(root, &root_dir, file, &name);
         match result {
             Ok(()) => {
                 let n = file.edits.len();
                 eprintln!(
                     "{}: {n} edit{} applied",
-                    file.path,
+                    file.path.display(),
                     if n == 1 { "" } else { "s" }
                 );
             }
             Err(message) => {
-                eprintln!("unspin: {}: {message}", file.path);
+                eprintln!("unspin: {}: {message}", file.path.display());
                 status = ERROR;
             }
         }
     }
     status
+}
+
+/// Applies the edits of one file, or says why not.
+fn one(root: &Path, root_dir: &OwnedFd, file: &apply::FileEdits, name: &str) -> Result<(), String> {
+    apply::confined(&file.path)?;
+    let path = file.path.as_path();
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let file_name = path.file_name().expect("confined paths name a file");
+    if unspin::backups::Lists::default().is_backup(&root.join(path)) {
+        return Err("a backup made by --backup; not written".into());
+    }
+    let dir = beneath::dir(root_dir, folder).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    beneath::file(dir.as_fd(), Path::new(file_name))
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(|e| e.to_string())?;
+    let text = unspin::read::text(bytes).map_err(|skip| format!("not applied: {skip}"))?;
+    let new = apply::plan(file, &text).map_err(|r| format!("not applied: {r} in {name}"))?;
+    unspin::write::replace_in(dir.as_fd(), file_name, new.as_bytes()).map_err(|e| e.to_string())
 }

@@ -239,10 +239,15 @@ pub enum Command {
     /// Applies exactly the edit records in EDITS (filtered or edited since the export), grouped
     /// per file; other records are passed over. Refuses, per file, any file whose content changed
     /// since the export (sha256), any edit whose bytes no longer hold its `from`, and overlapping
-    /// edits. Exit 0 if everything was applied, 2 if anything was refused or failed
+    /// edits. Writes only below the current folder (or --root): absolute paths, `..` and
+    /// symbolic links are refused. Exit 0 if everything was applied, 2 if anything was refused
+    /// or failed
     Apply {
         /// JSON Lines from `unspin --json`; '-' reads standard input
         edits: PathBuf,
+        /// The folder the edits' paths are relative to, and the only one written in
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -253,6 +258,11 @@ pub enum DictCommand {
     Check {
         /// YAML dictionaries, checked together as one set
         files: Vec<PathBuf>,
+        /// Also check every entry beside the others: a replacement that, next to another key's
+        /// words or conditions, a second run would change again (slower; the built-in set does
+        /// not pass it yet)
+        #[arg(long)]
+        crossings: bool,
     },
     /// What does unspin do with PHRASE? Exact match, or every key starting with it
     Lookup {

@@ -10,16 +10,18 @@ use super::progress::Bar;
 use super::repair::{self, FileResult, Input, Outcome, ReadProblem};
 use super::{fail, ERROR, FOUND, OK};
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::io::Read;
-use std::path::Path;
+use std::os::fd::AsFd;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 use unspin::engine::Engine;
+use unspin::print::json::PathName;
 use unspin::print::summary::{Skipped, Summary};
 use unspin::print::{json, Style};
 use unspin::read::Skip;
-use unspin::roots::Roots;
+use unspin::roots::{Roots, Target};
 use unspin::walk::{self, Found};
 
 /// How many files may be under way (queued, being repaired, or done but not yet printed), per
@@ -145,16 +147,16 @@ pub(super) fn jobs(args: &RunArgs) -> usize {
 /// `process`, with a panic (a bug, in unspin or a parser) turned into an error for this one
 /// file: the file is left as it was and the run goes on.
 fn guarded(ctx: &Ctx, found: Found) -> Outcome {
-    let shown = match &found {
-        Found::File { path, .. } | Found::Symlink(path) | Found::Error { path, .. } => {
-            path.display().to_string()
-        }
+    let path = match &found {
+        Found::File { path, .. } | Found::Symlink(path) | Found::Error { path, .. } => path.clone(),
     };
+    let shown = path.display().to_string();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(ctx, found))).unwrap_or_else(
         |_| {
             let (mut out, mut err) = (String::new(), String::new());
             let message = "internal error (a bug; please report it); file left as it was";
-            repair::problem(ctx.args, &shown, message, true, &mut out, &mut err);
+            let name = PathName::new(&shown, Some(&path));
+            repair::problem(ctx.args, name, message, true, &mut out, &mut err);
             Outcome {
                 out,
                 err,
@@ -170,14 +172,28 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
     match found {
         Found::File { path, named } => {
             let shown = path.display().to_string();
+            let follow = args.batch.follow;
+            // With -w the file is read through the folder handle the write will use, so what
+            // is written was made from what was read there.
+            let target = args.write.then(|| ctx.roots.target(&path, follow));
+            let file = match &target {
+                Some(Ok(target)) => target.open(),
+                _ => ctx.roots.open(&path, follow),
+            };
             let input = Input {
-                bytes: read(&path, args.batch.max_size),
+                path: Some(&path),
+                bytes: read(file, args.batch.max_size),
                 named,
                 kind: repair::kind_of(args, Some(&path)),
             };
-            let write =
-                |original: &[u8], repaired: &str| write_back(ctx, &path, original, repaired);
-            repair::one(ctx.engine, args, ctx.style, &shown, input, Some(&write))
+            let write = target.as_ref().map(|target| {
+                move |original: &[u8], repaired: &str| match target {
+                    Ok(target) => write_back(ctx, target, original, repaired),
+                    Err(e) => Err(e.to_string()),
+                }
+            });
+            let write = write.as_ref().map(|w| w as repair::WriteBack);
+            repair::one(ctx.engine, args, ctx.style, &shown, input, write)
         }
         Found::Symlink(path) => {
             let (mut out, mut err) = (String::new(), String::new());
@@ -185,7 +201,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
             let message = "symbolic link, not followed (use --follow), skipped";
             repair::problem(
                 args,
-                &path.display().to_string(),
+                PathName::new(&path.display().to_string(), Some(&path)),
                 message,
                 false,
                 &mut out,
@@ -201,7 +217,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
             let (mut out, mut err) = (String::new(), String::new());
             repair::problem(
                 args,
-                &path.display().to_string(),
+                PathName::new(&path.display().to_string(), Some(&path)),
                 &message,
                 true,
                 &mut out,
@@ -216,15 +232,12 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
     }
 }
 
-/// The file's bytes, unless it is larger than `limit` (checked before and while reading, so a
-/// huge file is never loaded).
-pub(super) fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
+/// The bytes of the opened `file`, unless it is larger than `limit` (checked before and while
+/// reading, so a huge file is never loaded).
+pub(super) fn read(file: std::io::Result<File>, limit: u64) -> Result<Vec<u8>, ReadProblem> {
     let io = |e: std::io::Error| ReadProblem::Io(e.to_string());
-    let file = std::fs::File::open(path).map_err(io)?;
+    let file = file.map_err(io)?;
     let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(ReadProblem::Io("is a directory".into()));
-    }
     if meta.len() > limit {
         return Err(ReadProblem::TooLarge {
             size: meta.len(),
@@ -244,24 +257,19 @@ pub(super) fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
 
 /// Puts a repair in place: only inside the given paths, never over a link, never once the run
 /// is interrupted; the backup (if asked) is complete before the original is replaced.
-fn write_back(ctx: &Ctx, path: &Path, original: &[u8], repaired: &str) -> Result<(), String> {
+fn write_back(ctx: &Ctx, target: &Target, original: &[u8], repaired: &str) -> Result<(), String> {
+    use unspin::write::{self, WriteError};
     if interrupt::stopped() {
         return Err("interrupted; not written".into());
     }
-    let b = &ctx.args.batch;
-    let target = ctx
-        .roots
-        .target(path, b.follow)
-        .map_err(|e| e.to_string())?;
-    if let Some(suffix) = &b.backup {
-        let meta = std::fs::metadata(&target).map_err(|e| e.to_string())?;
-        if meta.permissions().readonly() {
-            return Err(unspin::write::WriteError::ReadOnly.to_string());
-        }
-        unspin::write::backup(&target, suffix, original)
-            .map_err(|e| format!("backup not written ({e}); file left as it was"))?;
+    let dir = target.dir.as_fd();
+    if let Some(suffix) = &ctx.args.batch.backup {
+        write::backup_in(dir, &target.name, suffix, original).map_err(|e| match e {
+            WriteError::Io(e) => format!("backup not written ({e}); file left as it was"),
+            refused => refused.to_string(),
+        })?;
     }
-    unspin::write::replace(&target, repaired.as_bytes()).map_err(|e| e.to_string())
+    write::replace_in(dir, &target.name, repaired.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// Prints each file's output whole, in walking order, and adds it up.

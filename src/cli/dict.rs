@@ -8,7 +8,7 @@ use unspin::lint;
 
 pub fn run(cmd: DictCommand, dicts: &DictArgs) -> u8 {
     match cmd {
-        DictCommand::Check { files } => check(&files, dicts),
+        DictCommand::Check { files, crossings } => check(&files, crossings, dicts),
         DictCommand::Lookup { phrase, prefix } => lookup(&phrase, prefix, dicts),
         DictCommand::Compile { output } => compile(&output, dicts),
         DictCommand::Import {
@@ -19,7 +19,7 @@ pub fn run(cmd: DictCommand, dicts: &DictArgs) -> u8 {
     }
 }
 
-fn check(files: &[std::path::PathBuf], dicts: &DictArgs) -> u8 {
+fn check(files: &[std::path::PathBuf], crossings: bool, dicts: &DictArgs) -> u8 {
     // Named files are checked as one set on their own; without files, the set in use.
     let (builtin, files) = if files.is_empty() {
         (!dicts.no_builtin, dicts.dict.clone())
@@ -36,6 +36,9 @@ fn check(files: &[std::path::PathBuf], dicts: &DictArgs) -> u8 {
         Err(e) => return fail(e),
     };
     problems.extend(lint::chains(&engine));
+    if crossings {
+        problems.extend(lint::crossings(&engine));
+    }
     problems.sort_by(|a, b| {
         let key = |d: &unspin::dict::model::Diagnostic| {
             (d.origin.file.clone(), d.origin.line, d.origin.column)

@@ -142,7 +142,12 @@ impl Session<'_> {
             }
             _ => {}
         }
-        let text = match std::fs::read(path)
+        // A FIFO or a device is refused on the handle, never waited on.
+        let text = match unspin::beneath::following(path)
+            .and_then(|mut f| {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
+            })
             .map_err(|e| e.to_string())
             .map(read::text)
         {

@@ -29,7 +29,7 @@ pub fn main(cli: Cli) -> ExitCode {
         Some(Command::Scan(args)) => scan::run(&args, &cli.run),
         Some(Command::Eval(args)) => eval::run(&args, &cli.run.dicts),
         Some(Command::Learn(args)) => learn::run(&args, &cli.run.dicts),
-        Some(Command::Apply { edits }) => apply::run(&edits),
+        Some(Command::Apply { edits, root }) => apply::run(&edits, &root),
         None if cli.run.interactive => interactive::run(&cli.run),
         None => repair::run(&cli.run),
     };

@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use unspin::edit::{self, LineIndex};
 use unspin::engine::{Engine, Repair, Score};
+use unspin::print::json::PathName;
 use unspin::print::{diff, explain, json, Style};
 use unspin::prose::Kind;
 use unspin::read::{self, Skip};
@@ -57,7 +58,7 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
         let (mut out, mut err) = (String::new(), String::new());
         problem(
             args,
-            "<stdin>",
+            PathName::new("<stdin>", None),
             &Skip::Empty.to_string(),
             false,
             &mut out,
@@ -90,6 +91,7 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
         style,
         "<stdin>",
         Input {
+            path: None,
             bytes: Ok(bytes),
             named: true,
             kind,
@@ -171,9 +173,11 @@ pub(super) fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// One input: its bytes (or why they could not be read), whether it was named on the command
-/// line (a named file that is binary is an error, a walked one is skipped), and its kind.
-pub struct Input {
+/// One input: its path (none for standard input), its bytes (or why they could not be read),
+/// whether it was named on the command line (a named file that is binary is an error, a walked
+/// one is skipped), and its kind.
+pub struct Input<'a> {
+    pub path: Option<&'a Path>,
     pub bytes: Result<Vec<u8>, ReadProblem>,
     pub named: bool,
     pub kind: Kind,
@@ -222,10 +226,11 @@ pub fn one(
 ) -> Outcome {
     let mut out = String::new();
     let mut err = String::new();
+    let name = PathName::new(shown, input.path);
     let bytes = match input.bytes {
         Ok(bytes) => bytes,
         Err(ReadProblem::Io(message)) => {
-            problem(args, shown, &message, true, &mut out, &mut err);
+            problem(args, name, &message, true, &mut out, &mut err);
             return Outcome {
                 out,
                 err,
@@ -235,7 +240,7 @@ pub fn one(
         Err(ReadProblem::TooLarge { size, limit }) => {
             return skip(
                 args,
-                shown,
+                name,
                 Skip::TooLarge { size, limit },
                 input.named,
                 out,
@@ -252,7 +257,7 @@ pub fn one(
             } else {
                 &mut quiet
             };
-            problem(args, shown, &Skip::Empty.to_string(), false, &mut out, sink);
+            problem(args, name, &Skip::Empty.to_string(), false, &mut out, sink);
             return Outcome {
                 out,
                 err,
@@ -263,7 +268,7 @@ pub fn one(
                 },
             };
         }
-        Err(s) => return skip(args, shown, s, input.named, out, err),
+        Err(s) => return skip(args, name, s, input.named, out, err),
     };
     let mut repair = match unspin::prose::ranges(input.kind, &text) {
         Ok(None) => engine.repair(&text),
@@ -277,7 +282,7 @@ pub fn one(
             repair
         }
         Err(e) => {
-            problem(args, shown, &e.to_string(), true, &mut out, &mut err);
+            problem(args, name, &e.to_string(), true, &mut out, &mut err);
             return Outcome {
                 out,
                 err,
@@ -305,7 +310,7 @@ pub fn one(
         match write(text.as_bytes(), &repaired) {
             Ok(()) => written = true,
             Err(e) => {
-                problem(args, shown, &e, true, &mut out, &mut err);
+                problem(args, name, &e, true, &mut out, &mut err);
                 failed = true;
             }
         }
@@ -322,9 +327,9 @@ pub fn one(
     if args.json {
         let sha256 = unspin::hash::sha256_hex(text.as_bytes());
         for e in &repair.edits {
-            out.push_str(&json::edit(shown, &text, index(), e, &sha256).line());
+            out.push_str(&json::edit(name, &text, index(), e, &sha256).line());
         }
-        out.push_str(&json::file(shown, &repair, written, &sha256).line());
+        out.push_str(&json::file(name, &repair, written, &sha256).line());
     } else if let Some(kind) = args.diff {
         if !repair.edits.is_empty() {
             explain_all(&mut out, "# ");
@@ -359,7 +364,7 @@ pub fn one(
 /// line on stderr only with --verbose).
 fn skip(
     args: &RunArgs,
-    shown: &str,
+    name: PathName,
     skip: Skip,
     named: bool,
     mut out: String,
@@ -371,7 +376,7 @@ fn skip(
     } else {
         &mut quiet
     };
-    problem(args, shown, &skip.to_string(), named, &mut out, sink);
+    problem(args, name, &skip.to_string(), named, &mut out, sink);
     Outcome {
         out,
         err,
@@ -407,7 +412,7 @@ fn report(args: &RunArgs, shown: &str, repair: &Repair, written: bool, err: &mut
 
 pub fn problem(
     args: &RunArgs,
-    shown: &str,
+    name: PathName,
     message: &str,
     is_error: bool,
     out: &mut String,
@@ -416,19 +421,19 @@ pub fn problem(
     if args.json {
         let record = if is_error {
             json::Record::Error {
-                path: shown,
+                path: name,
                 message: message.to_string(),
             }
         } else {
             json::Record::Skip {
-                path: shown,
+                path: name,
                 reason: message.to_string(),
             }
         };
         out.push_str(&record.line());
     }
     err.push_str(&format!(
-        "{}{shown}: {message}\n",
+        "{}{name}: {message}\n",
         if is_error { "unspin: " } else { "" }
     ));
 }

@@ -36,6 +36,7 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
     // Only paths are kept while walking; the files are read in parallel afterwards.
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
     let mut errors = 0;
+    let roots = unspin::roots::Roots::new(&run.paths);
     let walked = walk::walk(&run.paths, &batch::walk_options(&run), |found| {
         match found {
             Found::File { path, named } => files.push((path, named)),
@@ -59,7 +60,8 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
             .map(|(path, named)| {
                 let shown = path.display().to_string();
                 let input = Input {
-                    bytes: batch::read(path, run.batch.max_size),
+                    path: Some(path),
+                    bytes: batch::read(roots.open(path, run.batch.follow), run.batch.max_size),
                     named: *named,
                     kind: repair::kind_of(&run, Some(path)),
                 };

@@ -1,6 +1,11 @@
 //! The compiled form of a set of dictionaries: an `fst` map from each normalized key to its
 //! pattern, plus the rules and patterns themselves. It loads without parsing YAML (the built-in
 //! set is compiled by `build.rs` and embedded in the binary) and can be written to a file.
+//!
+//! The file is `MAGIC`, the format version, the length of the tables, the SHA-256 of everything
+//! after the header, the tables (postcard) and the fst. A file whose checksum does not match is
+//! refused before any of it is parsed, and the tables' indices are checked before use, so a
+//! damaged file gets an error, never a panic.
 
 use super::key;
 use super::model::{Diagnostic, Pattern, Rule};
@@ -9,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 const MAGIC: &[u8; 12] = b"UNSPIN-DICT\0";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
+/// Magic, version, tables length, checksum.
+const HEADER: usize = 12 + 4 + 8 + 32;
 
 /// Rules and patterns; pattern `i` is the value of its normalized key in the fst map.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -139,19 +146,32 @@ impl Builder {
 /// Serializes tables and fst into one byte string (the `.unspin` file format).
 pub fn encode(tables: &Tables, fst: &[u8]) -> Vec<u8> {
     let meta = postcard::to_stdvec(tables).expect("tables serialize");
-    let mut out = Vec::with_capacity(MAGIC.len() + 12 + meta.len() + fst.len());
+    let mut out = Vec::with_capacity(HEADER + meta.len() + fst.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&(meta.len() as u64).to_le_bytes());
+    out.extend_from_slice(&[0; 32]);
     out.extend_from_slice(&meta);
     out.extend_from_slice(fst);
+    seal(&mut out);
     out
+}
+
+/// Writes the checksum of the body of `bytes` (a whole compiled file) into its header.
+pub fn seal(bytes: &mut [u8]) {
+    let sum = checksum(&bytes[HEADER..]);
+    bytes[HEADER - 32..HEADER].copy_from_slice(&sum);
+}
+
+fn checksum(body: &[u8]) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(body).into()
 }
 
 /// Splits bytes made by [`encode`] into tables and the fst bytes' range.
 pub fn decode(bytes: &[u8]) -> Result<(Tables, std::ops::Range<usize>), String> {
-    let header = MAGIC.len() + 12;
-    if bytes.len() < header || &bytes[..MAGIC.len()] != MAGIC {
+    let header = HEADER;
+    if bytes.len() < 16 || &bytes[..MAGIC.len()] != MAGIC {
         return Err("not a compiled unspin dictionary".into());
     }
     let version = u32::from_le_bytes(bytes[12..16].try_into().unwrap());
@@ -160,12 +180,25 @@ pub fn decode(bytes: &[u8]) -> Result<(Tables, std::ops::Range<usize>), String> 
             "compiled dictionary version {version}, this unspin reads {VERSION}"
         ));
     }
+    if bytes.len() < header {
+        return Err("truncated compiled dictionary".into());
+    }
+    if checksum(&bytes[header..]) != bytes[header - 32..header] {
+        return Err("corrupt compiled dictionary (checksum mismatch); compile it again".into());
+    }
     let len = u64::from_le_bytes(bytes[16..24].try_into().unwrap()) as usize;
     let meta = bytes
         .get(header..header.saturating_add(len))
         .ok_or("truncated compiled dictionary")?;
-    let tables =
+    let tables: Tables =
         postcard::from_bytes(meta).map_err(|e| format!("corrupt compiled dictionary: {e}"))?;
+    if tables
+        .patterns
+        .iter()
+        .any(|p| p.rule as usize >= tables.rules.len())
+    {
+        return Err("corrupt compiled dictionary: a pattern of no rule".into());
+    }
     Ok((tables, header + len..bytes.len()))
 }
 

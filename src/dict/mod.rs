@@ -135,13 +135,26 @@ impl Dictionary {
         Ok((dict, diagnostics))
     }
 
-    /// A dictionary from the bytes of a compiled file.
+    /// A dictionary from the bytes of a compiled file, checked whole before use: the file's
+    /// checksum, the fst's own checksum, and every fst value naming a pattern.
     pub fn from_compiled(bytes: Vec<u8>) -> Result<Dictionary, String> {
+        use fst::Streamer;
         let (tables, range) = compiled::decode(&bytes)?;
         let mut fst = bytes;
         fst.truncate(range.end);
         fst.drain(..range.start);
-        Self::from_parts(tables, Cow::Owned(fst))
+        let dict = Self::from_parts(tables, Cow::Owned(fst))?;
+        dict.map
+            .as_fst()
+            .verify()
+            .map_err(|e| format!("corrupt fst: {e}"))?;
+        let mut values = dict.map.stream();
+        while let Some((_, i)) = values.next() {
+            if i as usize >= dict.patterns.len() {
+                return Err("corrupt compiled dictionary: a key of no pattern".into());
+            }
+        }
+        Ok(dict)
     }
 
     fn from_parts(tables: Tables, fst: Cow<'static, [u8]>) -> Result<Dictionary, String> {

@@ -201,10 +201,11 @@ impl Engine {
         } else {
             first
         };
-        let edits = found
-            .iter()
-            .map(|f| self.edit(&doc, f, self.why(f, score, None, None)))
-            .collect();
+        let edits = self.edits(
+            &doc,
+            from,
+            found.iter().map(|f| (f, self.why(f, score, None, None))),
+        );
         Repair {
             edits,
             score,
@@ -297,12 +298,12 @@ impl Engine {
             .collect();
         kept.append(&mut fallback);
         kept.sort_by_key(|(f, _)| f.start);
-        let edits = kept
-            .iter()
-            .map(|&(f, prefers)| {
-                self.edit(doc, f, self.why(f, score, spin.as_ref(), Some(prefers)))
-            })
-            .collect();
+        let edits = self.edits(
+            doc,
+            doc.norm.original(start),
+            kept.iter()
+                .map(|&(f, prefers)| (f, self.why(f, score, spin.as_ref(), Some(prefers)))),
+        );
         Repair {
             edits,
             score,
@@ -471,11 +472,36 @@ impl Engine {
         why
     }
 
-    fn edit(&self, doc: &Doc, f: &Found, why: String) -> Edit {
-        let range = doc.norm.original(f.start)..doc.norm.original(f.end);
-        let from = &doc.src[range.clone()];
+    /// The edits for accepted matches in text order, each with what decided it. An edit may
+    /// take in the article before it (`a` -> `an`), but never text of the edit before it.
+    fn edits<'f>(
+        &self,
+        doc: &Doc,
+        from: usize,
+        found: impl Iterator<Item = (&'f Found, String)>,
+    ) -> Vec<Edit> {
+        let mut floor = from;
+        found
+            .map(|(f, why)| {
+                let e = self.edit(doc, f, why, floor);
+                floor = e.range.end;
+                e
+            })
+            .collect()
+    }
+
+    fn edit(&self, doc: &Doc, f: &Found, mut why: String, floor: usize) -> Edit {
+        let mut range = doc.norm.original(f.start)..doc.norm.original(f.end);
         let rule = self.rule(f.pattern);
-        let to = render::render(rule, self.to(f.pattern), from, || doc.curly());
+        let mut to = render::render(rule, self.to(f.pattern), &doc.src[range.clone()], || {
+            doc.curly()
+        });
+        if let Some((at, written)) = render::article(doc.src, range.start, floor, &to) {
+            to.insert_str(0, &written);
+            range.start = at;
+            why.push_str("; the article before it follows the replacement");
+        }
+        let from = &doc.src[range.clone()];
         Edit {
             range,
             from: from.to_string(),

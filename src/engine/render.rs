@@ -1,5 +1,6 @@
 //! Writes a replacement the way the text it lands in is written: letter case, the whitespace
-//! between words (line breaks stay where they can) and apostrophe style.
+//! between words (line breaks stay where they can) and apostrophe style; and the article in
+//! front of it (`a`/`an`) follows the replacement's first word, not the spun word's.
 
 use crate::dict::model::{CaseMode, Rule};
 
@@ -77,6 +78,86 @@ fn follow_case(matched: &str, key: &str, to: &str) -> String {
     } else {
         to.to_string()
     }
+}
+
+/// Words that start with a vowel letter and take "an" or "a" by their sound, which spelling alone
+/// does not tell ("a university", "an unusual"): their article is left as it is.
+fn sound_unknown(lower: &str) -> bool {
+    lower.starts_with('u')
+        || lower.starts_with("eu")
+        || lower.starts_with("ewe")
+        || lower == "one"
+        || lower == "once"
+}
+
+/// Words whose `h` is silent ("an hour").
+const SILENT_H: &[&str] = &["hour", "honest", "honor", "honour", "heir"];
+
+/// Whether `phrase` takes "an" (true) or "a" (false) by its first word; `None` when spelling
+/// does not tell (a digit, an acronym, a word in [`sound_unknown`]).
+fn takes_an(phrase: &str) -> Option<bool> {
+    let word = phrase.split(|c: char| !c.is_alphanumeric()).next()?;
+    let letters = word.chars().count();
+    if letters == 0 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    if letters >= 2 && word.chars().all(char::is_uppercase) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    if sound_unknown(&lower) {
+        return None;
+    }
+    if SILENT_H.iter().any(|h| lower.starts_with(h)) {
+        return Some(true);
+    }
+    Some(lower.starts_with(['a', 'e', 'i', 'o']))
+}
+
+/// When the word right before byte `start` of `src` is the article `a` or `an` (one space or line
+/// break away, at or after `floor`) and the replacement `to` needs the other one: where that
+/// article starts, and what to write from there up to the replacement. A spinner that swapped
+/// "international" for "worldwide" left "a"; the repair must put back "an".
+pub fn article(src: &str, start: usize, floor: usize, to: &str) -> Option<(usize, String)> {
+    let needs_an = takes_an(to)?;
+    let before = &src[floor..start];
+    let gap = before
+        .chars()
+        .next_back()
+        .filter(|&c| c == ' ' || c == '\n')?;
+    let before = &before[..before.len() - gap.len_utf8()];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map(|(i, _)| i)?;
+    let written = &before[word_start..];
+    let at = floor + word_start;
+    // The article must be a word of its own, not the end of one ("Lana international").
+    if src[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let has_an = match written.to_lowercase().as_str() {
+        "a" => false,
+        "an" => true,
+        _ => return None,
+    };
+    if has_an == needs_an {
+        return None;
+    }
+    let article = match (written, needs_an) {
+        ("A", true) => "An",
+        ("a", true) => "an",
+        ("AN" | "An", false) => "A",
+        (_, true) => "AN",
+        (_, false) => "a",
+    };
+    Some((at, format!("{article}{gap}")))
 }
 
 fn capitalize(w: &str) -> String {
@@ -208,6 +289,30 @@ mod tests {
         );
         let r = rule("a b", "c d e");
         assert_eq!(render(&r, &r.to, "a\t\tb", || false), "c\t\td e");
+    }
+
+    #[test]
+    fn r10_9_the_article_follows_the_replacement() {
+        let fix = |src: &str, to: &str| {
+            let start = src.len();
+            article(src, start, 0, to).map(|(at, s)| format!("{}{s}{to}", &src[..at]))
+        };
+        assert_eq!(
+            fix("This is a ", "international trade").as_deref(),
+            Some("This is an international trade")
+        );
+        assert_eq!(fix("An ", "structure").as_deref(), Some("A structure"));
+        assert_eq!(fix("AN\n", "structure").as_deref(), Some("A\nstructure"));
+        assert_eq!(fix("a ", "hour").as_deref(), Some("an hour"));
+        assert_eq!(fix("an ", "international"), None);
+        assert_eq!(fix("a ", "university"), None);
+        assert_eq!(fix("a ", "FBI agent"), None);
+        assert_eq!(fix("a ", "2nd"), None);
+        assert_eq!(fix("Lana ", "structure"), None);
+        assert_eq!(fix("a  ", "international"), None);
+        assert_eq!(fix("a\u{e9}a ", "international"), None);
+        // Never before `floor` (the end of the previous edit).
+        assert_eq!(article("a international", 2, 1, "international"), None);
     }
 
     #[test]

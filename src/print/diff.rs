@@ -61,11 +61,11 @@ pub fn words(path: &str, old: &str, edits: &[Edit], style: Style) -> String {
     let mut i = 0;
     while i < edits.len() {
         // The stretch: whole lines around this edit and every edit that touches them.
-        let start = old[..edits[i].range.start].rfind('\n').map_or(0, |p| p + 1);
-        let mut end = line_end(old, edits[i].range.end);
+        let start = index.line_start(edits[i].range.start);
+        let mut end = line_end(&index, old, edits[i].range.end);
         let mut j = i + 1;
         while j < edits.len() && edits[j].range.start < end {
-            end = line_end(old, edits[j].range.end);
+            end = line_end(&index, old, edits[j].range.end);
             j += 1;
         }
         let (line, _) = index.position(old, start);
@@ -105,12 +105,14 @@ fn marked(from: &str, to: &str, style: Style) -> String {
         .collect()
 }
 
-/// End of the line holding byte `p` (without its line break).
-fn line_end(text: &str, p: usize) -> usize {
+/// End of the line holding the last byte before `p` (without its line break): an edit that
+/// ends with a line break ends on that line. Found in the index, so a long line is not searched
+/// again for every edit on it.
+fn line_end(index: &LineIndex, text: &str, p: usize) -> usize {
     let p = if p > 0 && text.as_bytes().get(p - 1) == Some(&b'\n') {
         p - 1
     } else {
         p
     };
-    text[p..].find(['\r', '\n']).map_or(text.len(), |q| p + q)
+    index.line_end(text, p)
 }

@@ -4,13 +4,51 @@
 use crate::edit::{Edit, LineIndex};
 use crate::engine::context::detect::Spin;
 use crate::engine::Repair;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::path::Path;
+
+/// A file's path in a record: a string when it is UTF-8, else `{"bytes": BASE64}` of its raw
+/// bytes (as ripgrep writes it), so that `unspin apply` finds the very file again.
+#[derive(Debug, Clone, Copy)]
+pub struct PathName<'a> {
+    shown: &'a str,
+    path: Option<&'a Path>,
+}
+
+impl<'a> PathName<'a> {
+    /// `shown` is how messages print the file; `path` (none for standard input) is the file.
+    pub fn new(shown: &'a str, path: Option<&'a Path>) -> Self {
+        PathName { shown, path }
+    }
+}
+
+impl fmt::Display for PathName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.shown)
+    }
+}
+
+impl Serialize for PathName<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use base64::Engine as _;
+        use std::os::unix::ffi::OsStrExt;
+        match self.path {
+            Some(path) if path.to_str().is_none() => {
+                let bytes = path.as_os_str().as_bytes();
+                let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
+                serde_json::json!({ "bytes": encoded }).serialize(s)
+            }
+            _ => s.serialize_str(self.shown),
+        }
+    }
+}
 
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Record<'a> {
     Edit {
-        path: &'a str,
+        path: PathName<'a>,
         line: usize,
         column: usize,
         start: usize,
@@ -28,7 +66,7 @@ pub enum Record<'a> {
         sha256: &'a str,
     },
     File {
-        path: &'a str,
+        path: PathName<'a>,
         edits: usize,
         fingerprints: usize,
         words: usize,
@@ -42,11 +80,11 @@ pub enum Record<'a> {
         sha256: &'a str,
     },
     Skip {
-        path: &'a str,
+        path: PathName<'a>,
         reason: String,
     },
     Error {
-        path: &'a str,
+        path: PathName<'a>,
         message: String,
     },
     /// The last record of a run over files.
@@ -63,7 +101,7 @@ impl Record<'_> {
 
 /// An edit record for `e`, found in `text` (whose SHA-256 is `sha256`).
 pub fn edit<'a>(
-    path: &'a str,
+    path: PathName<'a>,
     text: &str,
     index: &LineIndex,
     e: &'a Edit,
@@ -89,7 +127,7 @@ pub fn edit<'a>(
 }
 
 /// The file record that follows a file's edits; `sha256` is the hash of the text repaired.
-pub fn file<'a>(path: &'a str, repair: &Repair, written: bool, sha256: &'a str) -> Record<'a> {
+pub fn file<'a>(path: PathName<'a>, repair: &Repair, written: bool, sha256: &'a str) -> Record<'a> {
     Record::File {
         path,
         edits: repair.edits.len(),

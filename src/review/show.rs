@@ -235,10 +235,7 @@ mod tests {
             },
             ..Options::default()
         };
-        let edits = Engine::new(dict, options)
-            .unwrap()
-            .repair(text)
-            .edits;
+        let edits = Engine::new(dict, options).unwrap().repair(text).edits;
         change(
             "a.txt",
             text,
