@@ -6,7 +6,8 @@
 # spun article none of whose spins it learned from.
 #
 # Usage: bench/loo.sh [PAIRS_DIR] [-- extra unspin options]   (default ../shared/dev/pairs)
-# VERBOSE=1 also lists every edit of each held-out pair (correct or wrong, with its rule).
+# VERBOSE=1 also lists every edit of each held-out pair (correct or wrong, with its rule);
+# VERBOSE=all also every spin it missed.
 # Needs a release build (cargo build --release).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -53,7 +54,7 @@ for held in $names; do
       > "$tmp/$held.$side.file.json" || true
   done
   if [[ -n "${VERBOSE:-}" ]]; then
-    "$unspin" eval -v "${tables[@]}" "$@" "$tmp/held" | grep -v "^  missed" >&2
+    "$unspin" eval -v "${tables[@]}" "$@" "$tmp/held" | { [[ "$VERBOSE" == all ]] && cat || grep -v "^  missed"; } >&2 || true
   fi
 done
 python3 - "$tmp" "$pairs" $names <<'PY'

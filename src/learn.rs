@@ -495,6 +495,16 @@ pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
         .iter()
         .map(|c| {
             let mut e = NewEntry::new(&c.key, &c.to, c.class);
+            // The other originals, for the model to choose among: whole words, not deletions.
+            e.or = c
+                .others
+                .iter()
+                .map(|(to, _)| to.clone())
+                .filter(|to| {
+                    let n = word_norms(to).len();
+                    n > 0 && n <= MAX_WORDS && key::normalize(to) != key::normalize(&c.key)
+                })
+                .collect();
             let times = if c.count == 1 {
                 "once".to_string()
             } else {

@@ -14,6 +14,8 @@ use std::fmt::Write;
 pub struct NewEntry {
     pub key: String,
     pub to: String,
+    /// Other originals the key has stood for (the context model chooses among them).
+    pub or: Vec<String>,
     pub class: Class,
     /// Match only with the capitals written in the key (for fixes that only change case).
     pub exact_case: bool,
@@ -57,6 +59,7 @@ pub fn to_yaml(name: &str, header: &[String], entries: &[NewEntry]) -> String {
         }
         let mut body = String::new();
         let long = e.class != Class::Fingerprint
+            || !e.or.is_empty()
             || e.exact_case
             || e.note.is_some()
             || !e.document_has.is_empty()
@@ -64,6 +67,10 @@ pub fn to_yaml(name: &str, header: &[String], entries: &[NewEntry]) -> String {
         if long {
             let _ = writeln!(body, "{}:", scalar(&e.key));
             let _ = writeln!(body, "  to: {}", scalar(&e.to));
+            if !e.or.is_empty() {
+                let items: Vec<String> = e.or.iter().map(|p| scalar(p)).collect();
+                let _ = writeln!(body, "  or: [{}]", items.join(", "));
+            }
             if e.class != Class::Fingerprint {
                 let _ = writeln!(body, "  class: {}", e.class);
             }

@@ -360,6 +360,9 @@ pub struct LearnArgs {
     /// across documents
     #[arg(long, conflicts_with_all = ["original", "spun"])]
     pub unpaired: bool,
+    /// Leave out candidates seen fewer times than this (a spinner's habit recurs)
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_count: usize,
     /// Make every candidate a suspect (judged in context by the model), whatever class its
     /// evidence suggests: for a table shipped without a curator's review of each entry
     #[arg(long)]

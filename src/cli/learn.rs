@@ -61,7 +61,7 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     }
     let covered = before - candidates.len();
     let consistent = candidates.len();
-    candidates.retain(|c| c.consistency() >= args.min_consistency);
+    candidates.retain(|c| c.consistency() >= args.min_consistency && c.agreeing >= args.min_count);
     let inconsistent = consistent - candidates.len();
     if args.suspects_only {
         for c in &mut candidates {

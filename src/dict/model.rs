@@ -103,6 +103,9 @@ pub struct Rule {
     /// The key as written in the dictionary.
     pub key: String,
     pub to: String,
+    /// Other originals the spun phrase has stood for: where the context model is on, it
+    /// repairs to whichever of `to` and these it finds likeliest in the sentence.
+    pub or: Vec<String>,
     pub class: Class,
     pub case: CaseMode,
     pub note: Option<String>,

@@ -27,6 +27,8 @@ struct FileDoc {
 struct LongEntry {
     to: Option<String>,
     #[serde(default)]
+    or: Vec<String>,
+    #[serde(default)]
     also: Vec<String>,
     class: Option<Class>,
     note: Option<String>,
@@ -159,6 +161,11 @@ pub fn parse(default_name: &str, path: &str, text: &str) -> (Vec<Entry>, Vec<Dia
             dictionary: name.clone(),
             key: raw_key,
             to,
+            or: long
+                .or
+                .into_iter()
+                .filter(|o| !o.trim().is_empty())
+                .collect(),
             class: long.class.unwrap_or(doc.class),
             case: long.case,
             note: long.note,
@@ -174,6 +181,7 @@ impl LongEntry {
     fn compact(to: String) -> Self {
         LongEntry {
             to: Some(to),
+            or: vec![],
             also: vec![],
             class: None,
             note: None,

@@ -204,7 +204,9 @@ impl Engine {
         let edits = self.edits(
             &doc,
             from,
-            found.iter().map(|f| (f, self.why(f, score, None, None))),
+            found
+                .iter()
+                .map(|f| (f, self.why(f, score, None, None, None), None)),
         );
         Repair {
             edits,
@@ -268,41 +270,64 @@ impl Engine {
             // clean English does use.
             Suspects::Auto => spin.as_ref().is_some_and(|s| s.spun(&opts)),
         };
-        let mut kept: Vec<(&Found, f32)> = Vec::new();
+        let mut kept: Vec<(&Found, f32, Option<&str>)> = Vec::new();
         for f in &candidates {
             let rule = self.rule(f.pattern);
             let range = doc.norm.original(f.start)..doc.norm.original(f.end);
-            let to = render::render(rule, self.to(f.pattern), &doc.src[range.clone()], || {
-                doc.curly()
-            });
-            let prefers = reader.preference(&range, &to);
+            let matched = &doc.src[range.clone()];
+            // The entry's replacement and, for its written key, the other originals it lists:
+            // the model takes the likeliest.
+            let others = match self.dict.patterns()[f.pattern as usize].to {
+                None => rule.or.as_slice(),
+                Some(_) => &[],
+            };
+            let (prefers, choice, to) = std::iter::once(None)
+                .chain(others.iter().map(|o| Some(o.as_str())))
+                .map(|choice| {
+                    let to =
+                        render::render(rule, choice.unwrap_or(self.to(f.pattern)), matched, || {
+                            doc.curly()
+                        });
+                    (reader.preference(&range, &to), choice, to)
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .expect("at least the entry's own replacement");
             let keep = match rule.class {
                 Class::Fingerprint => prefers > -opts.veto,
                 Class::Suspect => spun && prefers >= opts.margin,
             };
             if keep {
                 reader.accept(&range, &to);
-                kept.push((f, prefers));
+                kept.push((f, prefers, choice));
             }
         }
         // A fingerprint that lost its place to a longer suspect the model then refused stands.
-        let mut fallback: Vec<(&Found, f32)> = fingerprints
+        let mut fallback: Vec<(&Found, f32, Option<&str>)> = fingerprints
             .iter()
-            .filter(|f| !kept.iter().any(|(k, _)| k.start < f.end && f.start < k.end))
+            .filter(|f| {
+                !kept
+                    .iter()
+                    .any(|(k, _, _)| k.start < f.end && f.start < k.end)
+            })
             .filter(|f| {
                 !candidates
                     .iter()
                     .any(|c| c.start == f.start && c.end == f.end)
             })
-            .map(|f| (f, 0.0))
+            .map(|f| (f, 0.0, None))
             .collect();
         kept.append(&mut fallback);
-        kept.sort_by_key(|(f, _)| f.start);
+        kept.sort_by_key(|(f, _, _)| f.start);
         let edits = self.edits(
             doc,
             doc.norm.original(start),
-            kept.iter()
-                .map(|&(f, prefers)| (f, self.why(f, score, spin.as_ref(), Some(prefers)))),
+            kept.iter().map(|&(f, prefers, choice)| {
+                (
+                    f,
+                    self.why(f, score, spin.as_ref(), Some(prefers), choice),
+                    choice,
+                )
+            }),
         );
         Repair {
             edits,
@@ -432,7 +457,14 @@ impl Engine {
 
     /// What decided an edit, in words: its class, what let a suspect through, and the
     /// context conditions and the model's preference when they were consulted.
-    fn why(&self, f: &Found, score: Score, spin: Option<&Spin>, prefers: Option<f32>) -> String {
+    fn why(
+        &self,
+        f: &Found,
+        score: Score,
+        spin: Option<&Spin>,
+        prefers: Option<f32>,
+        choice: Option<&str>,
+    ) -> String {
         let rule = self.rule(f.pattern);
         let mut why = match (rule.class, self.options.suspects) {
             (Class::Fingerprint, _) => "fingerprint".to_string(),
@@ -455,7 +487,7 @@ impl Engine {
             },
         };
         if let Some(nats) = prefers.filter(|_| self.model.is_some()) {
-            let to = self.to(f.pattern);
+            let to = choice.unwrap_or(self.to(f.pattern));
             if nats >= 0.0 {
                 why.push_str(&format!("; context prefers {to:?} by {nats:.1} nats"));
             } else {
@@ -478,24 +510,32 @@ impl Engine {
         &self,
         doc: &Doc,
         from: usize,
-        found: impl Iterator<Item = (&'f Found, String)>,
+        found: impl Iterator<Item = (&'f Found, String, Option<&'f str>)>,
     ) -> Vec<Edit> {
         let mut floor = from;
         found
-            .map(|(f, why)| {
-                let e = self.edit(doc, f, why, floor);
+            .map(|(f, why, choice)| {
+                let e = self.edit(doc, f, why, choice, floor);
                 floor = e.range.end;
                 e
             })
             .collect()
     }
 
-    fn edit(&self, doc: &Doc, f: &Found, mut why: String, floor: usize) -> Edit {
+    /// The edit for match `f`, repaired to `choice` (one of its entry's other originals) or to
+    /// the entry's own replacement.
+    fn edit(
+        &self,
+        doc: &Doc,
+        f: &Found,
+        mut why: String,
+        choice: Option<&str>,
+        floor: usize,
+    ) -> Edit {
         let mut range = doc.norm.original(f.start)..doc.norm.original(f.end);
         let rule = self.rule(f.pattern);
-        let mut to = render::render(rule, self.to(f.pattern), &doc.src[range.clone()], || {
-            doc.curly()
-        });
+        let replacement = choice.unwrap_or(self.to(f.pattern));
+        let mut to = render::render(rule, replacement, &doc.src[range.clone()], || doc.curly());
         if let Some((at, written)) = render::article(doc.src, range.start, floor, &to) {
             to.insert_str(0, &written);
             range.start = at;

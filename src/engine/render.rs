@@ -219,6 +219,7 @@ mod tests {
             dictionary: "t".into(),
             key: key.into(),
             to: to.into(),
+            or: vec![],
             class: Class::Fingerprint,
             case: CaseMode::Preserve,
             note: None,
