@@ -451,27 +451,41 @@ pub fn assess(c: &mut Candidate, reference: &Reference) {
             ));
         }
     }
-    for other in reference.engine.keys_in(&c.to) {
-        c.risks.push(format!(
-            "chains: the replacement contains the key {:?} of {}",
-            other.key, other.id
-        ));
-    }
+    c.risks.extend(chains(c, reference));
+    c.covered_by = covered_by(c, reference);
+}
+
+/// How the candidate chains with the reference's entries: its replacement holds one of their
+/// keys, or one of their replacements holds its key. Either way a second run would change
+/// the text again.
+pub fn chains(c: &Candidate, reference: &Reference) -> Vec<String> {
+    let mut out: Vec<String> = reference
+        .engine
+        .keys_in(&c.to)
+        .into_iter()
+        .map(|other| {
+            format!(
+                "chains: the replacement contains the key {:?} of {}",
+                other.key, other.id
+            )
+        })
+        .collect();
     let key_words = word_norms(&c.key);
     if !key_words.is_empty() {
+        let dict = reference.engine.dictionary();
         for (rule, to_words) in dict.rules().iter().zip(&reference.replacements) {
             if to_words
                 .windows(key_words.len())
                 .any(|w| w == key_words.as_slice())
             {
-                c.risks.push(format!(
+                out.push(format!(
                     "chains: the replacement {:?} of {} contains this key",
                     rule.to, rule.id
                 ));
             }
         }
     }
-    c.covered_by = covered_by(c, reference);
+    out
 }
 
 /// The entries of the reference that repair the candidate's spun phrase to its original

@@ -1,4 +1,5 @@
 //! `unspin eval` end to end: one pair, a folder with totals, JSON, and bad inputs.
+//! The dictionary alone decides here (`--context never`): the model has its own tests.
 
 use assert_cmd::Command;
 use std::fs;
@@ -26,7 +27,7 @@ fn one_pair_reports_distance_and_verdicts_with_rule_of_wrong_edits() {
     let dir = folder();
     let p = |n: &str| dir.path().join(n);
     let out = unspin()
-        .args(["eval", "--no-builtin", "-v", "--dict"])
+        .args(["eval", "--context", "never", "--no-builtin", "-v", "--dict"])
         .arg(p("t.yaml"))
         .arg("--original")
         .arg(p("a.original.txt"))
@@ -58,7 +59,14 @@ fn one_pair_reports_distance_and_verdicts_with_rule_of_wrong_edits() {
 fn a_folder_gives_totals_and_json_gives_one_object() {
     let dir = folder();
     let out = unspin()
-        .args(["eval", "--no-builtin", "--json", "--dict"])
+        .args([
+            "eval",
+            "--context",
+            "never",
+            "--no-builtin",
+            "--json",
+            "--dict",
+        ])
         .arg(dir.path().join("t.yaml"))
         .arg(dir.path())
         .output()
@@ -71,7 +79,7 @@ fn a_folder_gives_totals_and_json_gives_one_object() {
     assert_eq!(v["total"]["wrong"], 1);
     assert_eq!(v["pairs"][0]["edits_judged"][0]["rule"], "t:signed");
     let text = unspin()
-        .args(["eval", "--no-builtin", "--dict"])
+        .args(["eval", "--context", "never", "--no-builtin", "--dict"])
         .arg(dir.path().join("t.yaml"))
         .arg(dir.path())
         .output()
@@ -93,7 +101,7 @@ fn unpaired_and_unreadable_files_are_reported_and_the_rest_evaluated() {
     fs::write(dir.path().join("d.original.txt"), b"bin\0ary").unwrap();
     fs::write(dir.path().join("d.spun.txt"), "text").unwrap();
     let out = unspin()
-        .args(["eval", "--no-builtin", "--dict"])
+        .args(["eval", "--context", "never", "--no-builtin", "--dict"])
         .arg(dir.path().join("t.yaml"))
         .arg(dir.path())
         .output()

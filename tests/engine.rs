@@ -139,7 +139,12 @@ fn edits_carry_range_text_rule_and_reason() {
     assert_eq!(e.to, "intellectual property");
     assert_eq!(e.rule.id, "t:mental property");
     assert_eq!(e.rule.origin.line, 4);
-    assert_eq!(e.why, "fingerprint");
+    assert!(
+        e.why
+            .starts_with("fingerprint; context prefers \"intellectual property\" by "),
+        "{}",
+        e.why
+    );
 }
 
 const CONTEXT: &str = "
@@ -164,12 +169,24 @@ entries:
   plain: simple
 ";
 
+/// The dictionary's conditions and the fingerprint score alone, without the context model
+/// (`--context never`): what these tests are about.
+fn classic() -> Options {
+    Options {
+        context: unspin::engine::context::Options {
+            mode: unspin::engine::context::Mode::Never,
+            ..Default::default()
+        },
+        ..Options::default()
+    }
+}
+
 fn fix_ctx(text: &str, suspects: Suspects) -> String {
     let engine = engine_with(
         CONTEXT,
         Options {
             suspects,
-            ..Options::default()
+            ..classic()
         },
     );
     apply(text, &engine.repair(text).edits)
@@ -219,7 +236,7 @@ fn suspects_fire_in_a_spun_document_and_stay_silent_in_a_clean_one() {
     );
     let spun = "Our regulation enforcement and our on-line world agency gave agency assurances; \
                 the Xinhua News Agency agreed.";
-    let engine = engine_with(CONTEXT, Options::default());
+    let engine = engine_with(CONTEXT, classic());
     let repair = engine.repair(spun);
     assert!(repair.spun, "{:?}", repair.score);
     assert_eq!(repair.score.fingerprints, 2);
@@ -246,7 +263,7 @@ fn suspects_fire_in_a_spun_document_and_stay_silent_in_a_clean_one() {
 fn the_spin_threshold_is_configurable() {
     let spun =
         "regulation enforcement and our on-line world agency ".to_string() + &"word ".repeat(2000);
-    let engine = engine_with(CONTEXT, Options::default());
+    let engine = engine_with(CONTEXT, classic());
     let r = engine.repair(&spun);
     assert!(
         !r.spun,
@@ -256,7 +273,7 @@ fn the_spin_threshold_is_configurable() {
         CONTEXT,
         Options {
             spun_threshold: 0.5,
-            ..Options::default()
+            ..classic()
         },
     );
     assert!(engine.repair(&spun).spun);

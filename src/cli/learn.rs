@@ -53,10 +53,12 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     }
     let before = candidates.len();
     if let Some(against) = &against {
-        // A key the reference already has is settled there, whatever it maps to.
+        // A key the reference already has is settled there, whatever it maps to; and a
+        // candidate that chains with it would make a second run change the text again.
         candidates.retain(|c| {
             learn::covered_by(c, against).is_empty()
                 && against.dictionary().lookup(&c.key).is_none()
+                && learn::chains(c, against).is_empty()
         });
     }
     let covered = before - candidates.len();

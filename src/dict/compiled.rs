@@ -102,13 +102,42 @@ impl Builder {
         }
     }
 
+    /// Generated inflected forms must not chain: one that is a word of some replacement, or
+    /// whose replacement is a key, is dropped (a second run would change the text again).
+    fn drop_chaining_forms(&mut self) {
+        let words: std::collections::HashSet<String> = self
+            .tables
+            .rules
+            .iter()
+            .flat_map(|r| {
+                key::normalize(&r.to)
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let patterns = &self.tables.patterns;
+        let keys = &self.keys;
+        let chaining: Vec<String> = keys
+            .iter()
+            .filter_map(|(k, &(i, _))| {
+                let to = patterns[i as usize].to.as_deref()?;
+                (words.contains(k) || keys.contains_key(&key::normalize(to))).then(|| k.clone())
+            })
+            .collect();
+        for k in chaining {
+            self.keys.remove(&k);
+        }
+    }
+
     pub fn add_diagnostics(&mut self, diagnostics: Vec<Diagnostic>) {
         self.diagnostics.extend(diagnostics);
     }
 
     /// The tables and fst bytes of every well-formed entry, and every problem found on the way.
     /// Patterns replaced by a later dictionary, and rules left without patterns, are dropped.
-    pub fn finish(self) -> (Tables, Vec<u8>, Vec<Diagnostic>) {
+    pub fn finish(mut self) -> (Tables, Vec<u8>, Vec<Diagnostic>) {
+        self.drop_chaining_forms();
         let Tables { rules, patterns } = self.tables;
         let mut used = vec![false; rules.len()];
         for (pattern, _) in self.keys.values() {
