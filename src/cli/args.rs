@@ -50,9 +50,22 @@ pub struct RunArgs {
     #[arg(long, conflicts_with = "diff")]
     pub json: bool,
 
-    /// List every edit with its rule and reason (on stderr)
+    /// List every edit with its rule and reason (on stderr), clean files too; reasons in full
     #[arg(short, long)]
     pub verbose: bool,
+
+    /// Print only problems, and with --check the files that need repair
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// How much of each edit's reason to print: the rule and one phrase (default; 'full' with
+    /// -v), everything, or nothing. JSON always has the full reason
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub explain: Option<ExplainChoice>,
+
+    /// Lines of context around each hunk of --diff
+    #[arg(short = 'U', long = "unified", value_name = "N", default_value_t = 3)]
+    pub unified: usize,
 
     /// When to colour output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -286,6 +299,27 @@ pub enum DictCommand {
 pub enum DiffStyle {
     Unified,
     Words,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExplainChoice {
+    Short,
+    Full,
+    None,
+}
+
+impl RunArgs {
+    /// The reasons to print: as asked, else in full with -v and short otherwise.
+    pub fn detail(&self) -> unspin::print::explain::Detail {
+        use unspin::print::explain::Detail;
+        match self.explain {
+            Some(ExplainChoice::Short) => Detail::Short,
+            Some(ExplainChoice::Full) => Detail::Full,
+            Some(ExplainChoice::None) => Detail::None,
+            None if self.verbose => Detail::Full,
+            None => Detail::Short,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
