@@ -267,19 +267,10 @@ pub fn one(
         }
         Err(s) => return skip(args, shown, s, input.named, out, err),
     };
-    let mut repair = match unspin::prose::ranges(input.kind, &text) {
-        Ok(None) => engine.repair(&text),
-        Ok(Some(ranges)) => {
-            let mut repair = engine.repair_within(&text, &ranges);
-            if input.kind == Kind::Html {
-                for e in &mut repair.edits {
-                    e.to = unspin::prose::html::escape(&e.to).into_owned();
-                }
-            }
-            repair
-        }
+    let mut repair = match repair_prose(engine, input.kind, &text) {
+        Ok(repair) => repair,
         Err(e) => {
-            problem(args, shown, &e.to_string(), true, &mut out, &mut err);
+            problem(args, shown, &e, true, &mut out, &mut err);
             return Outcome {
                 out,
                 err,
@@ -352,6 +343,23 @@ pub fn one(
         }
     };
     Outcome { out, err, result }
+}
+
+/// The repair of `text`, a file of `kind`: of its prose only, for HTML and Markdown.
+pub(super) fn repair_prose(engine: &Engine, kind: Kind, text: &str) -> Result<Repair, String> {
+    match unspin::prose::ranges(kind, text) {
+        Ok(None) => Ok(engine.repair(text)),
+        Ok(Some(ranges)) => {
+            let mut repair = engine.repair_within(text, &ranges);
+            if kind == Kind::Html {
+                for e in &mut repair.edits {
+                    e.to = unspin::prose::html::escape(&e.to).into_owned();
+                }
+            }
+            Ok(repair)
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// A file that is not text unspin may repair: an error when named, else a counted skip (its
