@@ -499,16 +499,27 @@ fn quiet_says_nothing_on_a_clean_tree_and_clean_files_get_a_line_only_with_verbo
         fs::write(p, text).unwrap();
     }
     for mode in [&["--check"][..], &["-w"], &["--diff"], &["--diff=words"]] {
-        let o = unspin(&t).args(mode).args(["-q", "clean"]).output().unwrap();
+        let o = unspin(&t)
+            .args(mode)
+            .args(["-q", "clean"])
+            .output()
+            .unwrap();
         assert_eq!(o.status.code(), Some(0), "{mode:?}: {}", stderr(&o));
-        assert_eq!((stdout(&o), stderr(&o)), (String::new(), String::new()), "{mode:?}");
+        assert_eq!(
+            (stdout(&o), stderr(&o)),
+            (String::new(), String::new()),
+            "{mode:?}"
+        );
     }
     // Without -q: the folder's one summary line, no line per clean file; with -v, those too.
     let o = unspin(&t).args(["--check", "clean"]).output().unwrap();
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("3 files scanned, 0 repaired"), "{err}");
-    let o = unspin(&t).args(["--check", "-v", "clean"]).output().unwrap();
+    let o = unspin(&t)
+        .args(["--check", "-v", "clean"])
+        .output()
+        .unwrap();
     assert!(
         stderr(&o).contains("clean/one.txt: nothing to repair\n"),
         "{}",

@@ -144,10 +144,24 @@ fn hunks(eol: &str, args: &[&str], git: bool) -> String {
     unspin(written.path(), &["-w", "a.txt"]);
     let want = fs::read(written.path().join("a.txt")).unwrap();
     if git {
-        run(source.path(), "git", &["apply", "--check", "-"], patch.as_bytes());
+        run(
+            source.path(),
+            "git",
+            &["apply", "--check", "-"],
+            patch.as_bytes(),
+        );
     }
-    run(source.path(), "patch", &["-p1", "--batch"], patch.as_bytes());
-    assert_eq!(fs::read(source.path().join("a.txt")).unwrap(), want, "{patch}");
+    run(
+        source.path(),
+        "patch",
+        &["-p1", "--batch"],
+        patch.as_bytes(),
+    );
+    assert_eq!(
+        fs::read(source.path().join("a.txt")).unwrap(),
+        want,
+        "{patch}"
+    );
     patch
 }
 

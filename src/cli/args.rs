@@ -9,7 +9,8 @@ Exit codes:
   1  repairs found with --check (dict check: problems found)
   2  error: bad arguments, a dictionary that does not load, a file that cannot be read or
      written, or a named file that is binary or not UTF-8
-130  interrupted (Ctrl-C or SIGTERM) while writing; every file is entirely old or new";
+130  interrupted (Ctrl-C or SIGTERM) while writing; every file is entirely old or new; or -i
+     ended by q or Ctrl-C";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -81,7 +82,7 @@ pub struct RunArgs {
     #[arg(long, value_name = "SCORE")]
     pub min_score: Option<f64>,
 
-    /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/q, ? for help); each file is
+    /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/v/q, ? for help); each file is
     /// written once, atomically, when its review ends
     #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff"])]
     pub interactive: bool,

@@ -264,7 +264,8 @@ impl Session<'_> {
                     continue;
                 }
                 Some(Key::Help) => {
-                    self.term.say(&format!("{}\n\n{}", explain::full(&e), show::HELP));
+                    self.term
+                        .say(&format!("{}\n\n{}", explain::full(&e), show::HELP));
                     continue;
                 }
                 Some(Key::Quit) => return Ok(Answer::Quit),

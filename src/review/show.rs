@@ -262,7 +262,15 @@ mod tests {
             files: 1,
         };
         let e = &edits[n];
-        change("a.txt", text, &LineIndex::new(text), e, place, detail, Style::default())
+        change(
+            "a.txt",
+            text,
+            &LineIndex::new(text),
+            e,
+            place,
+            detail,
+            Style::default(),
+        )
     }
 
     #[test]
