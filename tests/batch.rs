@@ -484,3 +484,57 @@ fn signal(pid: u32, signal: i32) {
         .unwrap();
     assert!(ok.success());
 }
+
+#[test]
+fn quiet_says_nothing_on_a_clean_tree_and_clean_files_get_a_line_only_with_verbose() {
+    let t = tree();
+    for (rel, text) in [
+        ("clean/one.txt", &b"Nothing to see here.\n"[..]),
+        ("clean/sub/two.md", b"# Intellectual property\n"),
+        ("clean/empty.txt", b""),
+        ("clean/image.dat", b"\0\x01"),
+    ] {
+        let p = t.dir.path().join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+    for mode in [&["--check"][..], &["-w"], &["--diff"], &["--diff=words"]] {
+        let o = unspin(&t)
+            .args(mode)
+            .args(["-q", "clean"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{mode:?}: {}", stderr(&o));
+        assert_eq!(
+            (stdout(&o), stderr(&o)),
+            (String::new(), String::new()),
+            "{mode:?}"
+        );
+    }
+    // Without -q: the folder's one summary line, no line per clean file; with -v, those too.
+    let o = unspin(&t).args(["--check", "clean"]).output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("3 files scanned, 0 repaired"), "{err}");
+    let o = unspin(&t)
+        .args(["--check", "-v", "clean"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains("clean/one.txt: nothing to repair\n"),
+        "{}",
+        stderr(&o)
+    );
+    // On files to repair, -q --check names them (and the problems), nothing else.
+    let o = unspin(&t)
+        .args(["--check", "-q", "--sort", "site"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("site/top.txt: 2 repairs needed"), "{err}");
+    assert!(
+        err.lines().all(|l| l.contains(" needed (spin score")),
+        "{err}"
+    );
+}

@@ -1,5 +1,6 @@
 //! `unspin -i` driven through a pseudo-terminal: every key, undo within and across files,
-//! quitting mid-file, and the terminal left in its normal mode.
+//! quitting mid-file, folders, each change on a fresh screen in the text as it now stands, and
+//! the terminal left in its normal mode.
 
 #![cfg(unix)]
 
@@ -19,7 +20,10 @@ entries:
     note: the spinner's word for trade
 ";
 
-const PROMPT: &str = "Accept this change? [y,n,a,d,A,R,X,e,u,q,?] ";
+const PROMPT: &str = "Accept this change? [y,n,a,d,A,R,X,e,u,v,q,?] ";
+
+/// What clears the screen before each change.
+const CLEAR: &str = "\x1b[2J";
 
 /// A folder with the test dictionary and `files` (name, content).
 fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -48,7 +52,7 @@ fn spawn(dir: &Path, files: &[&str]) -> Session {
 
 /// Waits for the next question, about change `n` of `total` at `place` (path:line:col).
 fn asked(s: &mut Session, place: &str, n: usize, total: usize) {
-    s.expect(format!("{place}  (change {n} of {total})").as_str())
+    s.expect(format!("{place}  (change {n} of {total}, file ").as_str())
         .unwrap();
     s.expect(PROMPT).unwrap();
 }
@@ -91,12 +95,11 @@ const THREE: &str = "Our mental property\r\nand commerce secrets,\r\nmore mental
 fn y_n_undo_and_own_replacement_within_a_file() {
     let dir = folder(&[("a.txt", THREE)]);
     let mut s = spawn(dir.path(), &["a.txt"]);
-    s.expect("a.txt:1:5  (change 1 of 3)").unwrap();
+    s.expect("a.txt:1:5  (change 1 of 3, file 1 of 1)").unwrap();
     s.expect("- 1 | Our [-mental property-]").unwrap();
     s.expect("+ 1 | Our {+intellectual property+}").unwrap();
     s.expect("  2 | and commerce secrets,").unwrap();
-    s.expect("d:mental property (fingerprint) at d.yaml:2:3")
-        .unwrap();
+    s.expect("d:mental property (fingerprint)\r\n").unwrap();
     s.expect(PROMPT).unwrap();
     s.send("y").unwrap();
     asked(&mut s, "a.txt:2:5", 2, 3);
@@ -122,10 +125,15 @@ fn y_n_undo_and_own_replacement_within_a_file() {
 }
 
 #[test]
-fn dictionary_entry_and_note_are_shown_and_a_replacement_may_be_any_text() {
+fn v_shows_the_dictionary_entry_and_note_and_a_replacement_may_be_any_text() {
     let dir = folder(&[("a.txt", "commerce secrets\n")]);
     let mut s = spawn(dir.path(), &["a.txt"]);
-    s.expect("d:commerce secrets (fingerprint) at d.yaml:3:3 -- the spinner's word for trade")
+    s.expect("d:commerce secrets (fingerprint)\r\n").unwrap();
+    s.expect(PROMPT).unwrap();
+    s.send("v").unwrap();
+    // The full reason: every condition (the context model's view too), source and note.
+    s.expect("d:commerce secrets (fingerprint").unwrap();
+    s.expect(") at d.yaml:3:3 -- the spinner's word for trade")
         .unwrap();
     s.expect(PROMPT).unwrap();
     // A replacement typed in non-ASCII letters.
@@ -271,9 +279,10 @@ fn quit_mid_file(key: &str) {
     s.send(key).unwrap();
     s.expect("b.txt: review not finished, left unchanged")
         .unwrap();
-    s.expect("quit: 1 more file(s) not reviewed").unwrap();
+    s.expect("quit: 1 file(s) written, 1 more not reviewed")
+        .unwrap();
     let (_, code) = end(&mut s);
-    assert_eq!(code, 0);
+    assert_eq!(code, 130);
     assert_eq!(
         read(dir.path(), "a.txt"),
         "Our intellectual property\r\nand trade secrets,\r\nmore intellectual property."
@@ -337,7 +346,7 @@ fn sigterm_at_a_question_quits_and_restores_the_terminal() {
     s.expect("a.txt: review not finished, left unchanged")
         .unwrap();
     let (_, code) = end(&mut s);
-    assert_eq!(code, 0);
+    assert_eq!(code, 130);
     assert_eq!(read(dir.path(), "a.txt"), THREE);
 }
 
@@ -356,15 +365,49 @@ fn a_file_changed_during_its_review_is_not_written() {
 }
 
 #[test]
-fn a_directory_is_refused_for_now() {
-    let dir = folder(&[("a.txt", "mental property\n")]);
-    fs::create_dir(dir.path().join("sub")).unwrap();
-    let mut s = spawn(dir.path(), &["a.txt", "sub"]);
-    s.expect("sub: is a directory; --interactive takes files for now")
+fn a_folder_is_reviewed_each_change_on_a_fresh_screen_in_the_text_as_it_now_stands() {
+    let dir = folder(&[]);
+    fs::create_dir(dir.path().join("docs")).unwrap();
+    for (name, text) in [
+        ("docs/a.txt", "mental property and mental property\n"),
+        ("docs/b.txt", "commerce secrets\n"),
+        ("docs/c.txt", "nothing to repair\n"),
+    ] {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let mut s = spawn(dir.path(), &["--sort", "docs"]);
+    s.expect(CLEAR).unwrap();
+    s.expect("docs/a.txt:1:1  (change 1 of 2, file 1 of 3)")
         .unwrap();
-    let (_, code) = end(&mut s);
-    assert_eq!(code, 2);
-    assert_eq!(read(dir.path(), "a.txt"), "mental property\n");
+    s.expect(PROMPT).unwrap();
+    s.send("y").unwrap();
+    // A fresh screen, and the accepted change already in the text shown.
+    s.expect(CLEAR).unwrap();
+    s.expect("docs/a.txt:1:27  (change 2 of 2, file 1 of 3)")
+        .unwrap();
+    s.expect("- 1 | intellectual property and [-mental property-]")
+        .unwrap();
+    s.expect(PROMPT).unwrap();
+    s.send("y").unwrap();
+    s.expect(CLEAR).unwrap();
+    // What was just written heads the next screen.
+    s.expect("docs/a.txt: 2 of 2 change(s) written").unwrap();
+    s.expect("docs/b.txt:1:1  (change 1 of 1, file 2 of 3)")
+        .unwrap();
+    s.expect(PROMPT).unwrap();
+    s.send("n").unwrap();
+    let (rest, code) = end(&mut s);
+    assert_eq!(code, 0);
+    // Said again on the normal screen once the review is over.
+    assert!(
+        rest.contains("docs/a.txt: 2 of 2 change(s) written\ndocs/b.txt: none of 1 change(s) accepted, left unchanged\n"),
+        "{rest}"
+    );
+    assert_eq!(
+        read(dir.path(), "docs/a.txt"),
+        "intellectual property and intellectual property\n"
+    );
+    assert_eq!(read(dir.path(), "docs/b.txt"), "commerce secrets\n");
 }
 
 #[test]

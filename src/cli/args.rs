@@ -9,7 +9,8 @@ Exit codes:
   1  repairs found with --check (dict check: problems found)
   2  error: bad arguments, a dictionary that does not load, a file that cannot be read or
      written, or a named file that is binary or not UTF-8
-130  interrupted (Ctrl-C or SIGTERM) while writing; every file is entirely old or new";
+130  interrupted (Ctrl-C or SIGTERM) while writing; every file is entirely old or new; or -i
+     ended by q or Ctrl-C";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -50,9 +51,22 @@ pub struct RunArgs {
     #[arg(long, conflicts_with = "diff")]
     pub json: bool,
 
-    /// List every edit with its rule and reason (on stderr)
+    /// List every edit with its rule and reason (on stderr), clean files too; reasons in full
     #[arg(short, long)]
     pub verbose: bool,
+
+    /// Print only problems, and with --check the files that need repair
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// How much of each edit's reason to print: the rule and one phrase (default; 'full' with
+    /// -v), everything, or nothing. JSON always has the full reason
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub explain: Option<ExplainChoice>,
+
+    /// Lines of context around each hunk of --diff
+    #[arg(short = 'U', long = "unified", value_name = "N", default_value_t = 3)]
+    pub unified: usize,
 
     /// When to colour output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -68,7 +82,7 @@ pub struct RunArgs {
     #[arg(long, value_name = "SCORE")]
     pub min_score: Option<f64>,
 
-    /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/q, ? for help); each file is
+    /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/v/q, ? for help); each file is
     /// written once, atomically, when its review ends
     #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff"])]
     pub interactive: bool,
@@ -296,6 +310,27 @@ pub enum DictCommand {
 pub enum DiffStyle {
     Unified,
     Words,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExplainChoice {
+    Short,
+    Full,
+    None,
+}
+
+impl RunArgs {
+    /// The reasons to print: as asked, else in full with -v and short otherwise.
+    pub fn detail(&self) -> unspin::print::explain::Detail {
+        use unspin::print::explain::Detail;
+        match self.explain {
+            Some(ExplainChoice::Short) => Detail::Short,
+            Some(ExplainChoice::Full) => Detail::Full,
+            Some(ExplainChoice::None) => Detail::None,
+            None if self.verbose => Detail::Full,
+            None => Detail::Short,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -104,7 +104,8 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     if args.json && folders {
         repair::flush(&json::Record::Summary(&summary).line(), "");
     }
-    if folders || summary.interrupted {
+    // The one line that sums up a folder; -q leaves it out unless the run was cut short.
+    if (folders && !args.quiet) || summary.interrupted {
         repair::flush("", &format!("{}\n", summary.line()));
     }
     if summary.interrupted {

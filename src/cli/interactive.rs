@@ -1,18 +1,22 @@
 //! `unspin -i PATH...`: review each proposed change on the terminal, and write each file once,
-//! atomically, when its review ends. Files are read one at a time as the review reaches them,
-//! so a list from a folder walker can be fed in the same way.
+//! atomically, when its review ends. Folders are walked as in a repair run; the files are read
+//! one at a time as the review reaches them. Each change is drawn on a fresh screen, in the text
+//! as the earlier decisions left it; what was written is said again when the review ends.
 
 use super::args::RunArgs;
-use super::repair::use_color;
+use super::interrupt::INTERRUPTED;
+use super::repair::{kind_of, repair_prose, use_color, ReadProblem};
 use super::terminal::{Input, Line, Terminal};
-use super::{fail, ERROR, OK};
+use super::{batch, fail, ERROR, OK};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use unspin::edit::{self, LineIndex};
 use unspin::engine::Engine;
-use unspin::print::Style;
+use unspin::print::{explain, Style};
 use unspin::read::{self, Skip};
-use unspin::review::{show, Action, Key, Next, Refused, Review};
+use unspin::review::show::{self, Place};
+use unspin::review::{Action, Key, Next, Refused, Review};
+use unspin::walk::{self, Found};
 use unspin::Dictionary;
 
 /// A file under review: what was read, to show it and to check it is unchanged before writing.
@@ -20,13 +24,20 @@ struct Reviewed {
     shown: String,
     path: PathBuf,
     text: String,
-    index: LineIndex,
+    /// Its place among the files to look at (1-based).
+    ordinal: usize,
 }
 
 /// How a question ended.
 enum Answer {
     Decided,
     Quit,
+}
+
+/// Something to tell the reviewer: on the next screen, and again when the review ends.
+struct Said {
+    text: String,
+    problem: bool,
 }
 
 struct Session<'a> {
@@ -36,6 +47,12 @@ struct Session<'a> {
     review: Review,
     /// Parallel to the review's files (their text dropped once written).
     files: Vec<Reviewed>,
+    /// How many files there are to look at.
+    total: usize,
+    /// Everything said so far, and how much of it the screen has shown.
+    said: Vec<Said>,
+    shown: usize,
+    written: usize,
     error: bool,
 }
 
@@ -49,12 +66,6 @@ pub fn run(args: &RunArgs) -> u8 {
     if args.paths.is_empty() || args.paths.iter().any(|p| p.as_os_str() == "-") {
         return fail("--interactive needs file paths (standard input is the terminal)");
     }
-    if let Some(dir) = args.paths.iter().find(|p| p.is_dir()) {
-        return fail(format_args!(
-            "{}: is a directory; --interactive takes files for now",
-            dir.display()
-        ));
-    }
     let dict = match Dictionary::load(!args.dicts.no_builtin, &args.dicts.dict) {
         Ok(dict) => dict,
         Err(e) => return fail(format_args!("dictionary: {e}")),
@@ -67,25 +78,46 @@ pub fn run(args: &RunArgs) -> u8 {
         Ok(term) => term,
         Err(e) => return fail(format_args!("terminal: {e}")),
     };
-    let style = Style {
-        color: use_color(args.color),
-    };
     let mut s = Session {
         args,
         term,
-        style,
+        style: Style {
+            color: use_color(args.color),
+        },
         review: Review::new(),
         files: Vec::new(),
+        total: 0,
+        said: Vec::new(),
+        shown: 0,
+        written: 0,
         error: false,
     };
-    let mut paths = args.paths.iter();
+    // The paths first (the walk is quick next to a review), so the reviewer knows how many
+    // files there are.
+    let mut paths = Vec::new();
+    let walked = walk::walk(&args.paths, &batch::walk_options(args), |found| {
+        match found {
+            Found::File { path, .. } => paths.push(path),
+            Found::Symlink(path) => s.verbose(format!(
+                "{}: symbolic link, not followed (use --follow), skipped",
+                path.display()
+            )),
+            Found::Error { path, message } => s.problem(&path.display().to_string(), &message),
+        }
+        !s.term.stopped()
+    });
+    if let Err(e) = walked {
+        return fail(e);
+    }
+    s.total = paths.len();
+    let mut paths = paths.into_iter().enumerate();
     let quit = loop {
         if s.term.stopped() {
             break true;
         }
         match s.review.advance() {
             Next::NeedFile => match paths.next() {
-                Some(path) => s.read(&engine, path),
+                Some((k, path)) => s.read(&engine, &path, k + 1),
                 None => break false,
             },
             Next::FileDone(f) => s.finish(f),
@@ -93,15 +125,22 @@ pub fn run(args: &RunArgs) -> u8 {
                 Ok(Answer::Decided) => {}
                 Ok(Answer::Quit) => break true,
                 Err(e) => {
-                    s.error = true;
-                    eprintln!("unspin: terminal: {e}");
+                    s.problem("terminal", &e.to_string());
                     break true;
                 }
             },
         }
     };
+    s.term.leave_screen();
+    // The screen is gone: say again everything that was said on it.
+    for said in &s.said {
+        if said.problem {
+            eprintln!("unspin: {}", said.text);
+        } else {
+            s.term.say(&format!("{}\n", said.text));
+        }
+    }
     if quit {
-        s.term.say("\n");
         // The file under review, if any, is the first one not done; files after it (reopened
         // by an undo) and the paths not reached yet were not reviewed.
         let open: Vec<usize> = (0..s.files.len())
@@ -114,27 +153,31 @@ pub fn run(args: &RunArgs) -> u8 {
             ));
         }
         let unreviewed = paths.len() + open.len().saturating_sub(1);
-        if unreviewed > 0 {
-            s.term
-                .say(&format!("quit: {unreviewed} more file(s) not reviewed\n"));
-        }
-    } else if s.files.is_empty() && !s.error {
-        s.term.say("nothing to repair\n");
-    }
-    if s.error {
-        ERROR
+        s.term.say(&format!(
+            "quit: {} file(s) written, {unreviewed} more not reviewed\n",
+            s.written
+        ));
+        INTERRUPTED
     } else {
-        OK
+        if s.files.is_empty() && !s.error && !args.quiet {
+            s.term.say("nothing to repair\n");
+        }
+        if s.error {
+            ERROR
+        } else {
+            OK
+        }
     }
 }
 
 impl Session<'_> {
-    /// Reads and repairs the next file; adds it to the review when it has changes to decide.
-    fn read(&mut self, engine: &Engine, path: &Path) {
+    /// Reads and repairs the next file (file `ordinal` of the run); adds it to the review when
+    /// it has changes to decide.
+    fn read(&mut self, engine: &Engine, path: &Path, ordinal: usize) {
         let shown = path.display().to_string();
         // Changes that could not be written are not worth reviewing.
         match std::fs::symlink_metadata(path) {
-            Ok(m) if m.file_type().is_symlink() => {
+            Ok(m) if m.file_type().is_symlink() && !self.args.batch.follow => {
                 return self.problem(&shown, "is a symbolic link; not reviewed (name its target)")
             }
             Ok(m) if m.permissions().readonly() => {
@@ -143,49 +186,63 @@ impl Session<'_> {
             _ => {}
         }
         // A FIFO or a device is refused on the handle, never waited on.
-        let text = match unspin::beneath::following(path)
-            .and_then(|mut f| {
-                let mut bytes = Vec::new();
-                std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
-            })
-            .map_err(|e| e.to_string())
-            .map(read::text)
-        {
-            Ok(Ok(text)) => text,
-            Ok(Err(Skip::Empty)) => return self.verbose(&format!("{shown}: {}\n", Skip::Empty)),
-            Ok(Err(skip)) => return self.problem(&shown, &skip.to_string()),
+        let bytes = match batch::read(unspin::beneath::following(path), self.args.batch.max_size) {
+            Ok(bytes) => bytes,
+            Err(ReadProblem::Io(message)) => return self.problem(&shown, &message),
+            Err(ReadProblem::TooLarge { size, limit }) => {
+                let skip = Skip::TooLarge { size, limit };
+                return self.problem(&shown, &skip.to_string());
+            }
+        };
+        let text = match read::text(bytes) {
+            Ok(text) => text,
+            Err(Skip::Empty) => return self.verbose(format!("{shown}: {}", Skip::Empty)),
+            Err(skip) => return self.problem(&shown, &skip.to_string()),
+        };
+        let repair = match repair_prose(engine, kind_of(self.args, Some(path)), &text) {
+            Ok(repair) => repair,
             Err(message) => return self.problem(&shown, &message),
         };
-        let repair = engine.repair(&text);
         if repair.edits.is_empty() {
-            return self.verbose(&format!("{shown}: nothing to repair\n"));
+            return self.verbose(format!("{shown}: nothing to repair"));
         }
-        let index = LineIndex::new(&text);
         self.files.push(Reviewed {
             shown,
             path: path.to_path_buf(),
             text,
-            index,
+            ordinal,
         });
         self.review.add_file(repair.edits);
     }
 
-    /// Shows change `edit` of `file` and reads keys until one decides something (or quits).
+    /// Draws change `edit` of `file` on a fresh screen and reads keys until one decides
+    /// something (or quits).
     fn ask(&mut self, file: usize, edit: usize) -> std::io::Result<Answer> {
+        self.term.redraw()?;
+        for said in &self.said[self.shown..] {
+            let text = if said.problem {
+                format!("unspin: {}", said.text)
+            } else {
+                said.text.clone()
+            };
+            self.term.say(&format!("{text}\n"));
+        }
+        if self.said.len() > self.shown {
+            self.term.say("\n");
+        }
+        self.shown = self.said.len();
         let r = &self.files[file];
-        let e = self.review.edit(file, edit);
-        self.term.say(&format!(
-            "\n{}",
-            show::change(
-                &r.shown,
-                &r.text,
-                &r.index,
-                e,
-                edit + 1,
-                self.review.len(file),
-                self.style
-            )
-        ));
+        let (now, e) = self.review.as_it_stands(file, edit, &r.text);
+        let place = Place {
+            change: edit + 1,
+            changes: self.review.len(file),
+            file: r.ordinal,
+            files: self.total,
+        };
+        let index = LineIndex::new(&now);
+        let detail = self.args.detail();
+        let shown = show::change(&r.shown, &now, &index, &e, place, detail, self.style);
+        self.term.say(&shown);
         let (from, to) = (e.from.clone(), e.to.clone());
         loop {
             self.term.say(show::PROMPT);
@@ -203,8 +260,13 @@ impl Session<'_> {
                     self.term.say(&format!("no key {c:?} (press ? for help)\n"));
                     continue;
                 }
+                Some(Key::Full) => {
+                    self.term.say(&format!("{}\n", explain::full(&e)));
+                    continue;
+                }
                 Some(Key::Help) => {
-                    self.term.say(show::HELP);
+                    self.term
+                        .say(&format!("{}\n\n{}", explain::full(&e), show::HELP));
                     continue;
                 }
                 Some(Key::Quit) => return Ok(Answer::Quit),
@@ -244,11 +306,11 @@ impl Session<'_> {
         let total = self.review.len(file);
         let r = &self.files[file];
         if accepted.is_empty() {
-            self.term.say(&format!(
-                "{}: none of {total} change(s) accepted, left unchanged\n",
+            let line = format!(
+                "{}: none of {total} change(s) accepted, left unchanged",
                 r.shown
-            ));
-            return;
+            );
+            return self.say(line);
         }
         // The file may have been edited while it was on screen; never write over that.
         let written = match std::fs::read(&r.path) {
@@ -265,9 +327,9 @@ impl Session<'_> {
                 // Undo never reaches a written file again: its text is no longer needed.
                 self.review.seal(file);
                 self.files[file].text = String::new();
-                self.files[file].index = LineIndex::new("");
-                self.term.say(&format!(
-                    "{shown}: {} of {total} change(s) written\n",
+                self.written += 1;
+                self.say(format!(
+                    "{shown}: {} of {total} change(s) written",
                     accepted.len()
                 ));
             }
@@ -275,14 +337,28 @@ impl Session<'_> {
         }
     }
 
+    /// Says `text` (on the screen now, and again when the review ends).
+    fn say(&mut self, text: String) {
+        self.term.say(&format!("{text}\n"));
+        self.said.push(Said {
+            text,
+            problem: false,
+        });
+    }
+
     fn problem(&mut self, shown: &str, message: &str) {
-        eprintln!("unspin: {shown}: {message}");
+        let text = format!("{shown}: {message}");
+        eprintln!("unspin: {text}");
+        self.said.push(Said {
+            text,
+            problem: true,
+        });
         self.error = true;
     }
 
-    fn verbose(&self, line: &str) {
+    fn verbose(&mut self, text: String) {
         if self.args.verbose {
-            self.term.say(line);
+            self.say(text);
         }
     }
 }

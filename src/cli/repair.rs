@@ -64,7 +64,7 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
             &mut out,
             &mut err,
         );
-        flush(&out, &err);
+        flush(&out, if args.quiet { "" } else { &err });
         return OK;
     }
     let Some(engine) = engine(dict, args) else {
@@ -122,19 +122,21 @@ fn stream(
     };
     let mut err = std::io::stderr().lock();
     let result = unspin::stream::repair(engine, input, &mut out, windows, |e, base| {
-        if args.verbose {
+        let reason = explain::reason(e, args.detail());
+        if let (true, Some(reason)) = (args.verbose, reason) {
             let at = base + e.range.start as u64;
-            let _ = writeln!(
-                err,
-                "<stdin>@{at}: {:?} -> {:?}  {} ({}) at {}",
-                e.from, e.to, e.rule.id, e.why, e.rule.origin
-            );
+            let _ = writeln!(err, "<stdin>@{at}: {:?} -> {:?}  {reason}", e.from, e.to);
         }
     });
     drop(out);
     match result {
         Ok(done) => {
-            if done.edits > 0 || args.check {
+            let said = if args.quiet {
+                args.check && done.edits > 0
+            } else {
+                done.edits > 0 || args.check
+            };
+            if said {
                 let verb = if args.check { "needed" } else { "found" };
                 eprintln!(
                     "<stdin>: {} repairs {verb} in {} bytes (streamed)",
@@ -252,7 +254,7 @@ pub fn one(
         Ok(text) => text,
         Err(Skip::Empty) => {
             let mut quiet = String::new();
-            let sink = if input.named || args.verbose {
+            let sink = if (input.named && !args.quiet) || args.verbose {
                 &mut err
             } else {
                 &mut quiet
@@ -270,19 +272,10 @@ pub fn one(
         }
         Err(s) => return skip(args, name, s, input.named, out, err),
     };
-    let mut repair = match unspin::prose::ranges(input.kind, &text) {
-        Ok(None) => engine.repair(&text),
-        Ok(Some(ranges)) => {
-            let mut repair = engine.repair_within(&text, &ranges);
-            if input.kind == Kind::Html {
-                for e in &mut repair.edits {
-                    e.to = unspin::prose::html::escape(&e.to).into_owned();
-                }
-            }
-            repair
-        }
+    let mut repair = match repair_prose(engine, input.kind, &text) {
+        Ok(repair) => repair,
         Err(e) => {
-            problem(args, name, &e.to_string(), true, &mut out, &mut err);
+            problem(args, name, &e, true, &mut out, &mut err);
             return Outcome {
                 out,
                 err,
@@ -317,13 +310,6 @@ pub fn one(
     }
     let index = std::cell::OnceCell::new();
     let index = || index.get_or_init(|| LineIndex::new(&text));
-    let explain_all = |sink: &mut String, prefix: &str| {
-        for e in &repair.edits {
-            sink.push_str(prefix);
-            sink.push_str(&explain::edit(shown, &text, index(), e));
-            sink.push('\n');
-        }
-    };
     if args.json {
         let sha256 = unspin::hash::sha256_hex(text.as_bytes());
         for e in &repair.edits {
@@ -331,20 +317,24 @@ pub fn one(
         }
         out.push_str(&json::file(name, &repair, written, &sha256).line());
     } else if let Some(kind) = args.diff {
-        if !repair.edits.is_empty() {
-            explain_all(&mut out, "# ");
-            out.push_str(&match kind {
-                DiffStyle::Unified => diff::unified(shown, &text, &repaired, style),
-                DiffStyle::Words => diff::words(shown, &text, &repair.edits, style),
-            });
-        }
+        let (edits, detail) = (&repair.edits, args.detail());
+        out.push_str(&match kind {
+            DiffStyle::Unified => diff::unified(shown, &text, edits, args.unified, detail, style),
+            DiffStyle::Words => diff::words(shown, &text, edits, detail, style),
+        });
     } else if !args.check && !args.write {
         out = repaired; // nothing else goes to stdout in this mode; no second copy of the text
     }
     if !args.json {
         report(args, shown, &repair, written, &mut err);
+        // The diffs carry their reasons; the other modes list them with -v.
         if args.verbose && args.diff.is_none() {
-            explain_all(&mut err, "");
+            for e in &repair.edits {
+                if let Some(line) = explain::edit(shown, &text, index(), e, args.detail()) {
+                    err.push_str(&line);
+                    err.push('\n');
+                }
+            }
         }
     }
     let edits = repair.edits.len();
@@ -358,6 +348,23 @@ pub fn one(
         }
     };
     Outcome { out, err, result }
+}
+
+/// The repair of `text`, a file of `kind`: of its prose only, for HTML and Markdown.
+pub(super) fn repair_prose(engine: &Engine, kind: Kind, text: &str) -> Result<Repair, String> {
+    match unspin::prose::ranges(kind, text) {
+        Ok(None) => Ok(engine.repair(text)),
+        Ok(Some(ranges)) => {
+            let mut repair = engine.repair_within(text, &ranges);
+            if kind == Kind::Html {
+                for e in &mut repair.edits {
+                    e.to = unspin::prose::html::escape(&e.to).into_owned();
+                }
+            }
+            Ok(repair)
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// A file that is not text unspin may repair: an error when named, else a counted skip (its
@@ -388,13 +395,17 @@ fn skip(
     }
 }
 
-/// The per-file line on stderr: always when something was written, otherwise when there were
-/// repairs (the printed text alone would not say what changed).
+/// The per-file line on stderr, for a file with repairs (the printed text alone would not say
+/// what changed); for a clean file only with -v, as `rg` and `typos` say nothing of clean
+/// files. With -q, only `--check` names the files that need repair.
 fn report(args: &RunArgs, shown: &str, repair: &Repair, written: bool, err: &mut String) {
     if repair.edits.is_empty() {
-        if args.verbose || args.check {
+        if args.verbose {
             err.push_str(&format!("{shown}: nothing to repair\n"));
         }
+        return;
+    }
+    if args.quiet && !args.check {
         return;
     }
     let verb = if written {

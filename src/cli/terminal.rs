@@ -1,7 +1,9 @@
 //! The terminal side of interactive review: single keys and a line of text read in raw mode,
 //! with the terminal back in its normal mode as soon as each read ends (a guard restores it on
 //! every way out, a panic included). Ctrl-C, Ctrl-D and SIGINT/SIGTERM/SIGHUP all become a
-//! quit that the review handles, so it is never killed halfway through writing a file.
+//! quit that the review handles, so it is never killed halfway through writing a file. The
+//! review draws each change on the alternate screen, as pagers do, so the terminal is as it was
+//! when the review ends, with only what was written said below the command.
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, queue, terminal};
@@ -29,6 +31,19 @@ pub enum Line {
 
 pub struct Terminal {
     stop: Arc<AtomicBool>,
+    /// Set while the alternate screen is in use.
+    screen: Option<Screen>,
+}
+
+/// The alternate screen, for as long as it lives.
+struct Screen;
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let mut out = io::stdout();
+        let _ = queue!(out, terminal::LeaveAlternateScreen);
+        let _ = out.flush();
+    }
 }
 
 /// Raw mode for as long as it lives.
@@ -57,7 +72,27 @@ impl Terminal {
         ] {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
-        Ok(Terminal { stop })
+        Ok(Terminal { stop, screen: None })
+    }
+
+    /// Clears the screen for the next change (switching to the alternate screen first).
+    pub fn redraw(&mut self) -> io::Result<()> {
+        let mut out = io::stdout();
+        if self.screen.is_none() {
+            queue!(out, terminal::EnterAlternateScreen)?;
+            self.screen = Some(Screen);
+        }
+        queue!(
+            out,
+            terminal::Clear(terminal::ClearType::All),
+            cursor::MoveTo(0, 0)
+        )?;
+        out.flush()
+    }
+
+    /// Back to the normal screen, where the review's last words are printed.
+    pub fn leave_screen(&mut self) {
+        self.screen = None;
     }
 
     /// Whether a signal asked the program to stop.

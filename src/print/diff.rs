@@ -1,10 +1,13 @@
-//! Diffs of a repair, made with `similar`: a unified line diff that `git apply` and `patch -p1`
-//! accept, and a word view that marks each replaced phrase inside its line.
+//! Diffs of a repair, made from its edits: unified hunks that `git apply` and `patch -p1`
+//! accept, each under the reasons for its changes, and a word view that marks each replaced
+//! phrase inside its line.
 
+use super::explain::{self, Detail};
 use super::Style;
 use crate::edit::{Edit, LineIndex};
 use anstyle::{AnsiColor, Effects};
 use similar::{ChangeTag, TextDiff};
+use std::ops::Range;
 
 const HEADER: anstyle::Style = anstyle::Style::new().effects(Effects::BOLD);
 const HUNK: anstyle::Style =
@@ -14,48 +17,199 @@ const DEL: anstyle::Style =
 const INS: anstyle::Style =
     anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
 
+const NO_NEWLINE: &str = "\\ No newline at end of file";
+
 /// The path as it appears after `a/` and `b/` in a diff header.
 fn diff_path(path: &str) -> &str {
     path.trim_start_matches("./").trim_start_matches('/')
 }
 
-/// Unified diff of `old` -> `new` with `a/PATH` and `b/PATH` headers.
-pub fn unified(path: &str, old: &str, new: &str, style: Style) -> String {
-    let p = diff_path(path);
-    let diff = TextDiff::from_lines(old, new);
-    let text = diff
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{p}"), &format!("b/{p}"))
-        .to_string();
-    if !style.color {
-        return text;
+/// Lines of the old text that change together: edits on one line, or on adjacent lines.
+struct Block {
+    /// Old lines, by index.
+    lines: Range<usize>,
+    /// The block's edits, by index.
+    edits: Range<usize>,
+}
+
+/// Unified diff of `old` repaired by `edits` (sorted, not overlapping), with `context`
+/// unchanged lines around each group of changes.
+///
+/// With reasons (`detail` other than None), each hunk stands under its own `--- a/` / `+++ b/`
+/// header with the reasons for its changes as `#` lines above it: `git apply` refuses anything
+/// between two hunks of one file, but takes successive patches to the same file, as `patch`
+/// does, so every hunk is numbered as it stands once the hunks before it are applied. Without
+/// reasons it is a plain one-header-per-file diff.
+pub fn unified(
+    path: &str,
+    old: &str,
+    edits: &[Edit],
+    context: usize,
+    detail: Detail,
+    style: Style,
+) -> String {
+    if edits.is_empty() {
+        return String::new();
     }
+    let p = diff_path(path);
+    let lines: Vec<Range<usize>> = line_ranges(old);
+    let line_of = |offset: usize| lines.partition_point(|l| l.start <= offset) - 1;
+    let mut blocks: Vec<Block> = Vec::new();
+    for (i, e) in edits.iter().enumerate() {
+        let first = line_of(e.range.start);
+        let last = line_of(e.range.end.max(e.range.start + 1) - 1);
+        match blocks.last_mut() {
+            // Adjacent changed lines read as one change, as in any diff.
+            Some(b) if first <= b.lines.end => {
+                b.lines.end = b.lines.end.max(last + 1);
+                b.edits.end = i + 1;
+            }
+            _ => blocks.push(Block {
+                lines: first..last + 1,
+                edits: i..i + 1,
+            }),
+        }
+    }
+    let header = format!(
+        "{}\n{}\n",
+        style.paint(HEADER, &format!("--- a/{p}")),
+        style.paint(HEADER, &format!("+++ b/{p}"))
+    );
+    let mut out = String::new();
+    if detail == Detail::None {
+        out.push_str(&header);
+    }
+    let index = LineIndex::new(old);
+    // Lines the hunks before this one added (or removed, if negative).
+    let mut delta: isize = 0;
+    let mut b = 0;
+    while b < blocks.len() {
+        // A hunk: this block and every next one whose context would touch its own.
+        let mut e = b + 1;
+        while e < blocks.len() && blocks[e].lines.start - blocks[e - 1].lines.end <= 2 * context {
+            e += 1;
+        }
+        let from = blocks[b].lines.start.saturating_sub(context);
+        let to = (blocks[e - 1].lines.end + context).min(lines.len());
+        let mut body = String::new();
+        let mut new_count = 0;
+        let mut at = from;
+        for block in &blocks[b..e] {
+            for l in at..block.lines.start {
+                push_line(
+                    &mut body,
+                    ' ',
+                    &old[lines[l].clone()],
+                    anstyle::Style::new(),
+                    style,
+                );
+            }
+            new_count += block.lines.start - at;
+            let span = lines[block.lines.start].start..lines[block.lines.end - 1].end;
+            for l in block.lines.clone() {
+                push_line(&mut body, '-', &old[lines[l].clone()], DEL, style);
+            }
+            let new = repaired(old, span, &edits[block.edits.clone()]);
+            for l in new.split_inclusive('\n') {
+                push_line(&mut body, '+', l, INS, style);
+                new_count += 1;
+            }
+            at = block.lines.end;
+        }
+        for l in at..to {
+            push_line(
+                &mut body,
+                ' ',
+                &old[lines[l].clone()],
+                anstyle::Style::new(),
+                style,
+            );
+        }
+        new_count += to - at;
+        let old_count = to - from;
+        let new_start = from as isize + 1 + delta;
+        // Successive patches to one file are numbered in the text the earlier ones left.
+        let old_start = if detail == Detail::None {
+            from as isize + 1
+        } else {
+            new_start
+        };
+        if detail != Detail::None {
+            for block in &blocks[b..e] {
+                for edit in &edits[block.edits.clone()] {
+                    if let Some(r) = explain::edit(path, old, &index, edit, detail) {
+                        out.push_str(&comment(&r));
+                    }
+                }
+            }
+            out.push_str(&header);
+        }
+        let range = |start: isize, count: usize| {
+            // An empty side is numbered by the line before it.
+            let start = if count == 0 { start - 1 } else { start };
+            format!("{start},{count}")
+        };
+        let at_line = format!(
+            "@@ -{} +{} @@",
+            range(old_start, old_count),
+            range(new_start, new_count)
+        );
+        out.push_str(&style.paint(HUNK, &at_line));
+        out.push('\n');
+        out.push_str(&body);
+        delta += new_count as isize - old_count as isize;
+        b = e;
+    }
+    out
+}
+
+/// Byte ranges of the lines of `text`, each with its line break.
+fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut at = 0;
     text.split_inclusive('\n')
-        .map(|line| {
-            let (body, nl) = match line.strip_suffix('\n') {
-                Some(b) => (b, "\n"),
-                None => (line, ""),
-            };
-            let s = if line.starts_with("+++") || line.starts_with("---") {
-                HEADER
-            } else if line.starts_with("@@") {
-                HUNK
-            } else if line.starts_with('-') {
-                DEL
-            } else if line.starts_with('+') {
-                INS
-            } else {
-                anstyle::Style::new()
-            };
-            format!("{}{nl}", style.paint(s, body))
+        .map(|l| {
+            at += l.len();
+            at - l.len()..at
         })
         .collect()
 }
 
+/// `old[span]` with `edits` (all inside it) applied.
+fn repaired(old: &str, span: Range<usize>, edits: &[Edit]) -> String {
+    let mut s = String::new();
+    let mut at = span.start;
+    for e in edits {
+        s.push_str(&old[at..e.range.start]);
+        s.push_str(&e.to);
+        at = e.range.end;
+    }
+    s.push_str(&old[at..span.end]);
+    s
+}
+
+/// One diff line: `mark` and the line, its own line break kept (CRLF included), and the
+/// marker patch tools expect after a last line that has none.
+fn push_line(out: &mut String, mark: char, line: &str, paint: anstyle::Style, style: Style) {
+    let body = line.strip_suffix('\n');
+    let text = format!("{mark}{}", body.unwrap_or(line));
+    out.push_str(&style.paint(paint, &text));
+    out.push('\n');
+    if body.is_none() {
+        out.push_str(NO_NEWLINE);
+        out.push('\n');
+    }
+}
+
+/// `# reason` on one line, whatever line breaks a note holds: patch tools pass over such lines
+/// only while they stay outside hunks.
+fn comment(reason: &str) -> String {
+    format!("# {}\n", reason.replace(['\r', '\n'], " "))
+}
+
 /// Each changed stretch of lines once, prefixed `path:line:`, with removed words as `[-old-]`
-/// and inserted words as `{+new+}` (coloured instead of bracketed on a terminal).
-pub fn words(path: &str, old: &str, edits: &[Edit], style: Style) -> String {
+/// and inserted words as `{+new+}` (coloured instead of bracketed on a terminal), followed by
+/// the reasons for its changes as `#` lines.
+pub fn words(path: &str, old: &str, edits: &[Edit], detail: Detail, style: Style) -> String {
     let index = LineIndex::new(old);
     let mut out = String::new();
     let mut i = 0;
@@ -78,6 +232,11 @@ pub fn words(path: &str, old: &str, edits: &[Edit], style: Style) -> String {
         }
         out.push_str(&old[at..end]);
         out.push('\n');
+        for e in &edits[i..j] {
+            if let Some(r) = explain::edit(path, old, &index, e, detail) {
+                out.push_str(&comment(&r));
+            }
+        }
         i = j;
     }
     out

@@ -1,20 +1,64 @@
-//! One line per edit saying what changed and why, and one line per file.
+//! What an edit's reason reads like, at the detail asked for, and one line per file.
 
 use crate::edit::{Edit, LineIndex};
 use crate::engine::Repair;
 
-/// `path:line:col: "from" -> "to"  rule (why) at dictionary:line`, plus the entry's note.
-pub fn edit(path: &str, text: &str, index: &LineIndex, e: &Edit) -> String {
-    let (line, col) = index.position(text, e.range.start);
-    let mut s = format!(
-        "{path}:{line}:{col}: {:?} -> {:?}  {} ({}) at {}",
-        e.from, e.to, e.rule.id, e.why, e.rule.origin
-    );
+/// How much of each edit's reason is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The rule id and one phrase: enough to read next to the change.
+    Short,
+    /// Everything: the whole reason, the entry's source and its note.
+    Full,
+    None,
+}
+
+/// `rule (phrase)`: the rule id and the first phrase of the reason, e.g.
+/// `en/fingerprints:mental property (fingerprint)`. The rest of a reason (the spin figures, the
+/// model's preference, every context word of the entry) can run to thousands of characters.
+pub fn short(e: &Edit) -> String {
+    let phrase = e.why.split([';', '(']).next().unwrap_or("").trim();
+    let class = e.rule.class.to_string();
+    format!(
+        "{} ({})",
+        e.rule.id,
+        if phrase.is_empty() { &class } else { phrase }
+    )
+}
+
+/// `rule (why) at dictionary:line:col -- note`.
+pub fn full(e: &Edit) -> String {
+    let mut s = format!("{} ({}) at {}", e.rule.id, e.why, e.rule.origin);
     if let Some(note) = &e.rule.note {
         s.push_str(" -- ");
         s.push_str(note);
     }
     s
+}
+
+/// The edit's reason at `detail` (None for [`Detail::None`]).
+pub fn reason(e: &Edit, detail: Detail) -> Option<String> {
+    match detail {
+        Detail::Short => Some(short(e)),
+        Detail::Full => Some(full(e)),
+        Detail::None => None,
+    }
+}
+
+/// `path:line:col: "from" -> "to"  rule (why) at dictionary:line -- note` (full), or
+/// `path:line:col: rule (phrase)` (short): the change itself is on screen beside it.
+pub fn edit(path: &str, text: &str, index: &LineIndex, e: &Edit, detail: Detail) -> Option<String> {
+    let (line, col) = index.position(text, e.range.start);
+    match detail {
+        Detail::Full => Some(format!(
+            "{path}:{line}:{col}: {:?} -> {:?}  {}",
+            e.from,
+            e.to,
+            full(e)
+        )),
+        Detail::Short => Some(format!("{path}:{line}:{col}: {}", short(e))),
+        Detail::None => None,
+    }
 }
 
 /// `path: N repairs <verb> (spin score S per 1,000 words)`.
@@ -26,4 +70,39 @@ pub fn summary(path: &str, repair: &Repair, verb: &str) -> String {
         repair.score.per_thousand(),
         if repair.spun { ", spun" } else { "" }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Dictionary, Engine, Options};
+
+    fn edits(text: &str) -> Vec<Edit> {
+        let dict = Dictionary::from_yaml(
+            "t",
+            "entries:\n  mental property: intellectual property\n  agency:\n    to: firm\n    class: suspect\n    not_preceded_by: [news, the, a, an, our, their]\n",
+        )
+        .unwrap();
+        // Without the model, whose figures would make the reasons move with it.
+        let mut options = Options {
+            suspects: crate::engine::Suspects::Always,
+            ..Options::default()
+        };
+        options.context.mode = crate::engine::context::Mode::Never;
+        Engine::new(dict, options).unwrap().repair(text).edits
+    }
+
+    #[test]
+    fn the_short_reason_is_the_rule_and_its_first_phrase() {
+        let e = edits("mental property. Agency assurances.");
+        assert_eq!(short(&e[0]), "t:mental property (fingerprint)");
+        assert_eq!(
+            short(&e[1]),
+            "t:agency (suspect, repaired because suspects are forced on)"
+        );
+        // The full one has the context words and where the entry was written.
+        let f = full(&e[1]);
+        assert!(f.contains("not preceded by") && f.contains(" at t:"), "{f}");
+        assert_eq!(reason(&e[0], Detail::None), None);
+    }
 }

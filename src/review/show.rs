@@ -1,8 +1,9 @@
-//! What the reviewer sees: a proposed change in its context, the keys, and the help. Returns
-//! text; the terminal is the caller's business.
+//! What the reviewer sees: a proposed change in the text as it now stands, its short reason,
+//! the keys, and the help. Returns text; the terminal is the caller's business.
 
 use super::state::Action;
 use crate::edit::{Edit, LineIndex};
+use crate::print::explain::{self, Detail};
 use crate::print::Style;
 use anstyle::{AnsiColor, Color, Effects};
 
@@ -23,7 +24,7 @@ const CONTEXT_CHARS: usize = 100;
 const AROUND_CHARS: usize = 80;
 
 /// The prompt after each change.
-pub const PROMPT: &str = "Accept this change? [y,n,a,d,A,R,X,e,u,q,?] ";
+pub const PROMPT: &str = "Accept this change? [y,n,a,d,A,R,X,e,u,v,q,?] ";
 
 pub const HELP: &str = "\
 y  accept this change
@@ -35,6 +36,7 @@ R  accept this change and every later one made by the same entry
 X  reject this change and every later one made by the same entry
 e  type your own replacement (Enter accepts it, Esc goes back)
 u  undo the previous decision (not into a file that is already written)
+v  the full reason for this change: every condition, the entry's source and note
 q  quit: files already finished stay written, this file is left as it is
 ?  this help
 ";
@@ -45,6 +47,8 @@ pub enum Key {
     Act(Action),
     /// `e`: ask for a replacement first.
     Edit,
+    /// `v`: the full reason.
+    Full,
     Quit,
     Help,
 }
@@ -61,6 +65,7 @@ impl Key {
             'X' => Key::Act(Action::RejectRule),
             'u' => Key::Act(Action::Undo),
             'e' => Key::Edit,
+            'v' => Key::Full,
             'q' => Key::Quit,
             '?' => Key::Help,
             _ => return None,
@@ -68,21 +73,38 @@ impl Key {
     }
 }
 
-/// Change `n` of `total` in file `path` (whose text is `text`): where it is, the lines around it
-/// before and after with the phrase marked, and which entry proposes it and why.
+/// Where a change stands in the review: change `change` of `changes` in its file, which is
+/// file `file` of `files`.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    pub change: usize,
+    pub changes: usize,
+    pub file: usize,
+    pub files: usize,
+}
+
+/// A change in file `path` (whose text, as it now stands, is `text`): where it is, the lines
+/// around it before and after with the phrase marked, and which entry proposes it and why, at
+/// `detail`.
 pub fn change(
     path: &str,
     text: &str,
     index: &LineIndex,
     e: &Edit,
-    n: usize,
-    total: usize,
+    place: Place,
+    detail: Detail,
     style: Style,
 ) -> String {
     let (line, col) = index.position(text, e.range.start);
+    let Place {
+        change,
+        changes,
+        file,
+        files,
+    } = place;
     let mut out = style.paint(
         HEAD,
-        &format!("{path}:{line}:{col}  (change {n} of {total})"),
+        &format!("{path}:{line}:{col}  (change {change} of {changes}, file {file} of {files})"),
     );
     out.push('\n');
 
@@ -145,12 +167,10 @@ pub fn change(
         }
     }
 
-    out.push_str(&format!("{} ({}) at {}", e.rule.id, e.why, e.rule.origin));
-    if let Some(note) = &e.rule.note {
-        out.push_str(" -- ");
-        out.push_str(note);
+    if let Some(reason) = explain::reason(e, detail) {
+        out.push_str(&reason);
+        out.push('\n');
     }
-    out.push('\n');
     out
 }
 
@@ -222,6 +242,10 @@ mod tests {
     use crate::{Dictionary, Engine, Options};
 
     fn show(text: &str, n: usize) -> String {
+        show_at(text, n, Detail::Short)
+    }
+
+    fn show_at(text: &str, n: usize, detail: Detail) -> String {
         let dict = Dictionary::from_yaml(
             "t",
             "entries:\n  mental property: intellectual property\n  commerce secrets:\n    to: trade secrets\n    note: a spinner's favourite\n",
@@ -236,13 +260,20 @@ mod tests {
             ..Options::default()
         };
         let edits = Engine::new(dict, options).unwrap().repair(text).edits;
+        let place = Place {
+            change: n + 1,
+            changes: edits.len(),
+            file: 1,
+            files: 1,
+        };
+        let e = &edits[n];
         change(
             "a.txt",
             text,
             &LineIndex::new(text),
-            &edits[n],
-            n + 1,
-            edits.len(),
+            e,
+            place,
+            detail,
             Style::default(),
         )
     }
@@ -252,21 +283,21 @@ mod tests {
         let text = "one\ntwo\nthree\nour mental property here\nfive\nsix\nseven\n";
         assert_eq!(
             show(text, 0),
-            "a.txt:4:5  (change 1 of 1)\n  \
+            "a.txt:4:5  (change 1 of 1, file 1 of 1)\n  \
              2 | two\n  \
              3 | three\n\
              - 4 | our [-mental property-] here\n\
              + 4 | our {+intellectual property+} here\n  \
              5 | five\n  \
              6 | six\n\
-             t:mental property (fingerprint) at t:2:3\n"
+             t:mental property (fingerprint)\n"
         );
     }
 
     #[test]
     fn a_change_across_a_line_break_keeps_crlf_out_and_shows_the_note() {
         let text = "commerce\r\nsecrets matter\r\n";
-        let s = show(text, 0);
+        let s = show_at(text, 0, Detail::Full);
         assert!(
             s.contains("- 1 | [-commerce\n- 2 | secrets-] matter\n"),
             "{s}"
@@ -281,11 +312,11 @@ mod tests {
     fn a_change_on_a_last_line_without_a_line_break() {
         assert_eq!(
             show("one\ntwo mental property", 0),
-            "a.txt:2:5  (change 1 of 1)\n  \
+            "a.txt:2:5  (change 1 of 1, file 1 of 1)\n  \
              1 | one\n\
              - 2 | two [-mental property-]\n\
              + 2 | two {+intellectual property+}\n\
-             t:mental property (fingerprint) at t:2:3\n"
+             t:mental property (fingerprint)\n"
         );
     }
 
@@ -305,7 +336,7 @@ mod tests {
 
     #[test]
     fn every_key_has_a_meaning_and_others_none() {
-        for c in "ynadARXeuq?".chars() {
+        for c in "ynadARXeuvq?".chars() {
             assert!(Key::from_char(c).is_some(), "{c}");
             assert!(HELP.lines().any(|l| l.starts_with(c)), "help for {c}");
         }

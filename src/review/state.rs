@@ -236,6 +236,28 @@ impl Review {
         }
     }
 
+    /// `text` (the text of `file`) as it now stands, with the changes decided before `edit`
+    /// applied as decided, and change `edit` moved to its place in it: what the reviewer sees.
+    pub fn as_it_stands(&self, file: usize, edit: usize, text: &str) -> (String, Edit) {
+        let f = &self.files[file];
+        let mut now = String::with_capacity(text.len());
+        let mut at = 0;
+        for (e, d) in f.edits[..edit].iter().zip(&f.decisions) {
+            now.push_str(&text[at..e.range.start]);
+            now.push_str(match d {
+                Some(Decision::Accept) => &e.to,
+                Some(Decision::Replace(to)) => to,
+                Some(Decision::Reject) | None => &e.from,
+            });
+            at = e.range.end;
+        }
+        let mut e = f.edits[edit].clone();
+        let start = now.len() + (e.range.start - at);
+        e.range = start..start + e.range.len();
+        now.push_str(&text[at..]);
+        (now, e)
+    }
+
     /// The accepted changes of `file`, with the reviewer's replacements, in text order.
     pub fn accepted(&self, file: usize) -> Vec<Edit> {
         let f = &self.files[file];
@@ -291,6 +313,23 @@ mod tests {
 
     fn ask(file: usize, edit: usize) -> Next {
         Next::Ask { file, edit }
+    }
+
+    #[test]
+    fn each_change_is_shown_in_the_text_as_the_earlier_decisions_left_it() {
+        let mut r = Review::new();
+        r.add_file(edits(THREE));
+        assert_eq!(r.advance(), ask(0, 0));
+        r.act(Action::Accept).unwrap();
+        r.advance();
+        r.act(Action::Replace("business secrets".into())).unwrap();
+        assert_eq!(r.advance(), ask(0, 2));
+        let (now, e) = r.as_it_stands(0, 2, THREE);
+        assert_eq!(
+            now,
+            "intellectual property, business secrets, mental property."
+        );
+        assert_eq!(&now[e.range], "mental property");
     }
 
     #[test]
