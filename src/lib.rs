@@ -14,6 +14,7 @@ pub use edit::Edit;
 pub use engine::{Engine, Options, Repair, Suspects};
 pub mod align;
 pub mod apply;
+pub mod charset;
 pub mod eval;
 pub mod hash;
 pub mod import;

@@ -113,6 +113,12 @@ pub struct BatchArgs {
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_size: u64,
 
+    /// Read files that declare no encoding (no byte order mark, no HTML <meta charset>) as
+    /// LABEL, e.g. windows-1252, latin1, shift_jis (default UTF-8); repairs are written back in
+    /// the file's encoding
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+
     /// With --write, keep each original as FILE + SUFFIX (e.g. '.orig')
     #[arg(long, value_name = "SUFFIX", requires = "write", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub backup: Option<String>,
@@ -143,6 +149,12 @@ fn parse_size(s: &str) -> Result<u64, String> {
     let n: u64 = digits.parse().map_err(|_| format!("not a size: {s:?}"))?;
     n.checked_mul(1 << shift)
         .ok_or_else(|| format!("size too large: {s:?}"))
+}
+
+/// An encoding by any label browsers know (`latin1`, `cp1252`, `sjis`, ...).
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.as_bytes())
+        .ok_or_else(|| format!("unknown encoding {label:?} (a WHATWG label, e.g. windows-1252)"))
 }
 
 #[derive(Args, Debug, Clone)]

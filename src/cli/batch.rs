@@ -176,7 +176,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                 kind: repair::kind_of(args, Some(&path)),
             };
             let write =
-                |original: &[u8], repaired: &str| write_back(ctx, &path, original, repaired);
+                |original: &[u8], repaired: &[u8]| write_back(ctx, &path, original, repaired);
             repair::one(ctx.engine, args, ctx.style, &shown, input, Some(&write))
         }
         Found::Symlink(path) => {
@@ -244,7 +244,7 @@ pub(super) fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
 
 /// Puts a repair in place: only inside the given paths, never over a link, never once the run
 /// is interrupted; the backup (if asked) is complete before the original is replaced.
-fn write_back(ctx: &Ctx, path: &Path, original: &[u8], repaired: &str) -> Result<(), String> {
+fn write_back(ctx: &Ctx, path: &Path, original: &[u8], repaired: &[u8]) -> Result<(), String> {
     if interrupt::stopped() {
         return Err("interrupted; not written".into());
     }
@@ -261,7 +261,7 @@ fn write_back(ctx: &Ctx, path: &Path, original: &[u8], repaired: &str) -> Result
         unspin::write::backup(&target, suffix, original)
             .map_err(|e| format!("backup not written ({e}); file left as it was"))?;
     }
-    unspin::write::replace(&target, repaired.as_bytes()).map_err(|e| e.to_string())
+    unspin::write::replace(&target, repaired).map_err(|e| e.to_string())
 }
 
 /// Prints each file's output whole, in walking order, and adds it up.
@@ -298,7 +298,8 @@ fn count(s: &mut Summary, result: FileResult) {
             }
         }
         FileResult::Skipped(Skip::Binary) => k.binary += 1,
-        FileResult::Skipped(Skip::NotUtf8 { .. }) => k.not_utf8 += 1,
+        // Text unspin cannot decode, whatever encoding it claims.
+        FileResult::Skipped(Skip::NotUtf8 { .. } | Skip::Undecodable { .. }) => k.not_utf8 += 1,
         FileResult::Skipped(Skip::TooLarge { .. }) => k.too_large += 1,
         FileResult::Skipped(Skip::Empty) => s.files_scanned += 1,
         FileResult::Symlink => k.symlink += 1,
