@@ -75,9 +75,13 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub batch: BatchArgs,
+
+    /// With --write, keep each original as FILE + SUFFIX (e.g. '.orig')
+    #[arg(long, value_name = "SUFFIX", requires = "write", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+    pub backup: Option<String>,
 }
 
-/// Folders, parallel runs and safe writing.
+/// Folders and parallel runs (`scan` takes them too).
 #[derive(Args, Debug, Clone)]
 pub struct BatchArgs {
     /// In folders, only take files matching GLOB (relative to the folder; repeatable)
@@ -118,10 +122,6 @@ pub struct BatchArgs {
     /// the file's encoding
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
-
-    /// With --write, keep each original as FILE + SUFFIX (e.g. '.orig')
-    #[arg(long, value_name = "SUFFIX", requires = "write", value_parser = clap::builder::NonEmptyStringValueParser::new())]
-    pub backup: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,7 +237,8 @@ impl EngineArgs {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// List files by spin score (fingerprints per 1,000 words), most spun first: the triage
-    /// view of a scraped folder. Takes the options of a repair run
+    /// view of a scraped folder. Takes the folder options of a repair run (-j, --glob, ...);
+    /// engine options (--suspects, --context, ...) stand before `scan`
     Scan(ScanArgs),
     /// Check, look up and compile dictionaries
     #[command(subcommand)]
@@ -387,4 +388,12 @@ pub struct ScanArgs {
     /// One JSON object per file, most spun first
     #[arg(long)]
     pub json: bool,
+
+    /// Also list the files skipped (binary, undecodable, too large, links) on stderr
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// The folder options of a repair run (they may also stand before `scan`)
+    #[command(flatten)]
+    pub batch: BatchArgs,
 }

@@ -122,7 +122,7 @@ pub(super) fn walk_options(args: &RunArgs) -> walk::Options {
     // Our own temporary files and backups are never inputs.
     let mut excludes = b.exclude.clone();
     excludes.push(".unspin-*.tmp".into());
-    if let Some(suffix) = &b.backup {
+    if let Some(suffix) = &args.backup {
         excludes.push(format!("*{}", escape_glob(suffix)));
     }
     walk::Options {
@@ -253,7 +253,7 @@ fn write_back(ctx: &Ctx, path: &Path, original: &[u8], repaired: &[u8]) -> Resul
         .roots
         .target(path, b.follow)
         .map_err(|e| e.to_string())?;
-    if let Some(suffix) = &b.backup {
+    if let Some(suffix) = &ctx.args.backup {
         let meta = std::fs::metadata(&target).map_err(|e| e.to_string())?;
         if meta.permissions().readonly() {
             return Err(unspin::write::WriteError::ReadOnly.to_string());
