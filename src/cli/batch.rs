@@ -91,6 +91,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
             job_tx.send((seq - 1, found)).is_ok()
         });
         drop(job_tx);
+        bar.walked();
         (walked, printer.join().expect("the printer does not panic"))
     });
     bar.finish();
