@@ -283,8 +283,8 @@ pub enum DictCommand {
     /// Convert an existing list (tortured phrases, codespell, TSV) into a dictionary; problems
     /// go to stderr with their line numbers
     Import {
-        /// What FILE is: pps (Problematic Paper Screener tortured-phrases CSV), codespell
-        /// (`typo->fix`), tsv (`spun<TAB>original`)
+        /// What FILE is: pps (Problematic Paper Screener tortured-phrases CSV), torturedcheck
+        /// (its JSON list), codespell (`typo->fix`), tsv (`spun<TAB>original`)
         #[arg(long, value_enum)]
         format: ImportFormat,
         /// The list to import
@@ -375,6 +375,7 @@ pub struct LearnArgs {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportFormat {
     Pps,
+    Torturedcheck,
     Codespell,
     Tsv,
 }
