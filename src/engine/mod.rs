@@ -11,6 +11,7 @@
 
 mod boundary;
 pub mod context;
+mod mention;
 mod normalize;
 mod render;
 mod within;
@@ -204,6 +205,7 @@ impl Engine {
         let edits = found
             .iter()
             .map(|f| self.edit(&doc, f, self.why(f, score, None, None)))
+            .filter(|e| !mention::is_mention(text, &e.range, &e.to))
             .collect();
         Repair {
             edits,
@@ -297,6 +299,7 @@ impl Engine {
             .map(|&(f, prefers)| {
                 self.edit(doc, f, self.why(f, score, spin.as_ref(), Some(prefers)))
             })
+            .filter(|e| !mention::is_mention(doc.src, &e.range, &e.to))
             .collect();
         Repair {
             edits,
