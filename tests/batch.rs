@@ -488,8 +488,8 @@ fn signal(pid: u32, signal: i32) {
 #[test]
 fn legacy_encodings_are_decoded_repaired_and_written_back_in_kind() {
     let t = tree();
-    let page = b"<html><head><meta charset=\"windows-1252\"></head>\n<p>Caf\xe9 \x93mental property\x94.</p>\n";
-    let fixed = b"<html><head><meta charset=\"windows-1252\"></head>\n<p>Caf\xe9 \x93intellectual property\x94.</p>\n";
+    let page = b"<html><head><meta charset=\"windows-1252\"></head>\n<p>Caf\xe9 \x93au lait\x94 and mental property.</p>\n";
+    let fixed = b"<html><head><meta charset=\"windows-1252\"></head>\n<p>Caf\xe9 \x93au lait\x94 and intellectual property.</p>\n";
     fs::write(t.path("legacy.html"), page).unwrap();
     let utf16: Vec<u8> = "\u{feff}Our mental property.\n"
         .encode_utf16()
