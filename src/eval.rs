@@ -12,9 +12,11 @@ pub struct Judged {
     pub edit: Edit,
     /// The original wording the edited span stands for.
     pub original: String,
-    /// Did it move the text closer to the original? An edit that leaves it as far (or
-    /// further) is wrong.
+    /// Did it move the text closer to the original, with the capitals right? An edit that
+    /// leaves it as far (or further), or writes a word in the wrong case, is wrong.
     pub correct: bool,
+    /// It wrote a word whose letters are right but whose capitals are not ("I Have to").
+    pub wrong_case: bool,
 }
 
 /// A spun stretch no edit touched.
@@ -142,12 +144,20 @@ fn judge(alignment: &Alignment, spun: &str, original: &str, e: &Edit) -> Judged 
         e.to,
         &spun[e.range.end..end]
     );
-    let correct = align::distance(&after, image) < align::distance(before, image);
+    let wrong_case = case_slips(&after, image) > case_slips(before, image);
+    let correct = !wrong_case && align::distance(&after, image) < align::distance(before, image);
     Judged {
         edit: e.clone(),
         original: image.to_string(),
         correct,
+        wrong_case,
     }
+}
+
+/// How much of the distance between `a` and `b` is letter case alone: a word that comes out
+/// closer but with a wrong capital must not pass as correct.
+fn case_slips(a: &str, b: &str) -> usize {
+    align::distance(a, b).saturating_sub(align::distance(&a.to_lowercase(), &b.to_lowercase()))
 }
 
 /// Do the byte ranges overlap (an empty `b`, words only the original has, counts as touched

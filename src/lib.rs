@@ -16,6 +16,7 @@ pub mod align;
 pub mod apply;
 pub mod backups;
 pub mod beneath;
+pub mod charset;
 pub mod eval;
 pub mod hash;
 pub mod import;

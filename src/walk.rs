@@ -160,6 +160,12 @@ fn plain(e: &ignore::Error) -> String {
         ignore::Error::WithPath { err, .. }
         | ignore::Error::WithDepth { err, .. }
         | ignore::Error::WithLineNumber { err, .. } => plain(err),
+        // A walkdir error inside says "IO error for operation on PATH: ..."; its source is the
+        // operating system's own message.
+        ignore::Error::Io(io) => io
+            .get_ref()
+            .and_then(|inner| inner.source())
+            .map_or_else(|| io.to_string(), ToString::to_string),
         other => other.to_string(),
     }
 }
@@ -249,6 +255,26 @@ mod tests {
         assert!(excluded(&ex, Path::new("src/x.bak")));
         assert!(!excluded(&ex, Path::new("src/x.txt")));
         assert!(!excluded(&ex, Path::new("/build/x.txt")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_error_names_its_path_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &gone).unwrap();
+        let follow = Options {
+            follow: true,
+            ..Options::default()
+        };
+        let got = files(&[dir.path().to_path_buf()], &follow);
+        assert_eq!(
+            got,
+            [format!(
+                "{}: No such file or directory (os error 2)",
+                gone.display()
+            )]
+        );
     }
 
     #[cfg(unix)]

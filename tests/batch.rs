@@ -230,7 +230,7 @@ fn named_files_binary_is_an_error_and_exclude_still_applies() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("unspin: site/bin/image.dat: binary data (NUL byte), skipped"),
+        stderr(&o).contains("unspin: site/bin/image.dat: binary data (NUL byte)"),
         "{}",
         stderr(&o)
     );
@@ -537,4 +537,70 @@ fn quiet_says_nothing_on_a_clean_tree_and_clean_files_get_a_line_only_with_verbo
         err.lines().all(|l| l.contains(" needed (spin score")),
         "{err}"
     );
+}
+
+#[test]
+fn legacy_encodings_are_decoded_repaired_and_written_back_in_kind() {
+    let t = tree();
+    let page = b"<html><head><meta charset=\"windows-1252\"></head>\n<p>Caf\xe9 \x93au lait\x94 and mental property.</p>\n";
+    let fixed = b"<html><head><meta charset=\"windows-1252\"></head>\n<p>Caf\xe9 \x93au lait\x94 and intellectual property.</p>\n";
+    fs::write(t.path("legacy.html"), page).unwrap();
+    let utf16: Vec<u8> = "\u{feff}Our mental property.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    fs::write(t.path("utf16.txt"), &utf16).unwrap();
+    // Latin-1 text, read as named with --encoding; a repair Latin-1 cannot write is refused.
+    fs::write(t.path("plain.txt"), b"Caf\xe9: mental property\n").unwrap();
+    fs::write(t.path("far.txt"), b"Caf\xe9: commerce secrets\n").unwrap();
+    let dict = t.dir.path().join("far.yaml");
+    fs::write(&dict, "entries:\n  commerce secrets: \u{4e2d}\n").unwrap();
+    let o = unspin(&t)
+        .args(["-w", "site/legacy.html", "site/utf16.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(t.read("legacy.html"), fixed);
+    let expected: Vec<u8> = "\u{feff}Our intellectual property.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_eq!(t.read("utf16.txt"), expected);
+    let o = unspin(&t).args(["-w", "site/plain.txt"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let o = unspin(&t)
+        .args(["-w", "--encoding", "latin1", "site/plain.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(t.read("plain.txt"), b"Caf\xe9: intellectual property\n");
+    let o = Command::cargo_bin("unspin")
+        .unwrap()
+        .current_dir(t.dir.path())
+        .args(["--no-builtin", "--dict"])
+        .arg(&dict)
+        .args(["-w", "--encoding", "latin1", "site/far.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "site/far.txt: the repair holds characters windows-1252 cannot write; not written"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(t.read("far.txt"), b"Caf\xe9: commerce secrets\n");
+}
+
+#[test]
+fn a_walked_file_that_is_not_text_is_skipped_and_says_so() {
+    let t = tree();
+    let o = unspin(&t).args(["-v", "--sort", "site"]).output().unwrap();
+    let err = stderr(&o);
+    assert!(
+        err.contains("site/bin/image.dat: binary data (NUL byte), skipped"),
+        "{err}"
+    );
+    assert!(!err.contains("unspin: site/bin/image.dat"), "{err}");
 }

@@ -15,7 +15,10 @@ const FILES: [(&str, &str); 5] = [
         "First line\r\nour mental property\r\nlast line\r\n",
     ),
     ("no-newline.txt", "First line\nends with commerce secrets"),
-    ("utf8.txt", "Café «mental property» — naïve 日本語\nzwei\n"),
+    (
+        "utf8.txt",
+        "Café « mental property » — naïve 日本語\nzwei\n",
+    ),
     ("clean.txt", "nothing to repair here\n"),
     ("sub/folder.txt", "a file in a folder: mental property\n"),
 ];
@@ -93,7 +96,7 @@ fn the_unified_diff_applies_with_git_apply_and_patch() {
     assert_eq!(expected[1], b"First line\nends with trade secrets");
     assert_eq!(
         expected[2],
-        "Café «intellectual property» — naïve 日本語\nzwei\n".as_bytes()
+        "Café « intellectual property » — naïve 日本語\nzwei\n".as_bytes()
     );
 
     for (program, args) in [

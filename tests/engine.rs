@@ -278,3 +278,21 @@ fn the_spin_threshold_is_configurable() {
     );
     assert!(engine.repair(&spun).spun);
 }
+
+#[test]
+fn a_phrase_quoted_or_beside_its_original_is_a_mention_and_stays() {
+    let text = "Fraudulent papers write \u{201c}counterfeit consciousness\u{201d}, or counterfeit \
+                consciousness instead of artificial intelligence. Their counterfeit consciousness \
+                models fail.";
+    let e = engine_with(
+        "entries:\n  counterfeit consciousness: artificial intelligence\n",
+        Options::default(),
+    );
+    let fixed = apply(text, &e.repair(text).edits);
+    assert_eq!(
+        fixed,
+        "Fraudulent papers write \u{201c}counterfeit consciousness\u{201d}, or counterfeit \
+         consciousness instead of artificial intelligence. Their artificial intelligence \
+         models fail."
+    );
+}

@@ -84,3 +84,32 @@ fn an_edit_that_lands_on_other_wrong_words_is_wrong() {
     assert_eq!(ev.judged[0].original, "government");
     assert_eq!(ev.figures.distance_after, ev.figures.distance_before);
 }
+
+#[test]
+fn a_repair_with_a_wrong_capital_is_wrong() {
+    // Closer in words ("I've to" -> "I Have to" fixes the word count) but not in case.
+    let original = "Still, I have to insist.";
+    let spun = "Still, I’ve to insist.";
+    let dict = "entries:\n  I've to:\n    to: I Have to\n    case: exact\n";
+    let engine = Engine::new(
+        Dictionary::from_yaml("t", dict).unwrap(),
+        Options::default(),
+    )
+    .unwrap();
+    let ev = evaluate(original, spun, &engine.repair(spun).edits);
+    assert_eq!((ev.figures.correct, ev.figures.wrong), (0, 1));
+    assert!(ev.judged[0].wrong_case);
+    let dict = "entries:\n  i've to: I have to\n";
+    let engine = Engine::new(
+        Dictionary::from_yaml("t", dict).unwrap(),
+        Options::default(),
+    )
+    .unwrap();
+    let ev = evaluate(original, spun, &engine.repair(spun).edits);
+    assert_eq!(
+        (ev.figures.correct, ev.figures.wrong),
+        (1, 0),
+        "{:?}",
+        ev.judged
+    );
+}

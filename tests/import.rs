@@ -58,14 +58,22 @@ fn pps_rows_become_fingerprints_with_document_conditions() {
     let imported = run(Format::Pps, PPS);
     assert_eq!(
         lines(&imported),
-        [(6, true), (7, true), (8, false), (9, true), (10, true)],
+        [
+            (1, false),
+            (6, true),
+            (7, true),
+            (8, false),
+            (9, true),
+            (10, true)
+        ],
         "{:?}",
         imported.problems
     );
-    assert!(imported.problems[0].message.contains("proximity"));
-    assert!(imported.problems[1].message.contains("OR"));
-    assert!(imported.problems[2].message.contains("not a number"));
-    assert!(imported.problems[3].message.contains("duplicate of line 2"));
+    assert!(imported.problems[0].message.contains("columns taken"));
+    assert!(imported.problems[1].message.contains("proximity"));
+    assert!(imported.problems[2].message.contains("OR"));
+    assert!(imported.problems[3].message.contains("not a number"));
+    assert!(imported.problems[4].message.contains("duplicate of line 2"));
     let dict = loaded(&imported);
     let rules = dict.rules();
     let got: Vec<(&str, &str)> = rules
@@ -236,5 +244,61 @@ fn the_command_writes_a_dictionary_that_dict_check_passes() {
     assert_eq!(
         String::from_utf8(fixed.stdout).unwrap(),
         "We used deep learning.\n"
+    );
+}
+
+#[test]
+fn the_lists_people_have_import_and_an_empty_import_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = |format: &str, name: &str, text: &str| {
+        let input = dir.path().join(name);
+        fs::write(&input, text).unwrap();
+        Command::cargo_bin("unspin")
+            .unwrap()
+            .args(["dict", "import", "--format", format])
+            .arg(&input)
+            .output()
+            .unwrap()
+    };
+    let out = import(
+        "pps",
+        "public.csv",
+        "tortured_phrase,expected_phrase,num_papers\nprofound learning,deep learning,\"42,682\"\n",
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("public.csv:1: columns taken: \"tortured_phrase\""),
+        "{err}"
+    );
+    assert!(!err.contains("not a number"), "{err}");
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        yaml.contains("42682 retrieved papers") && yaml.contains("to: deep learning"),
+        "{yaml}"
+    );
+    let out = import(
+        "torturedcheck",
+        "tc.json",
+        r#"{"version": "1", "lastUpdated": "2024-01-01", "source": "PPS", "license": "CC0",
+            "phrases": [{"tortured": "profound learning", "correct": "deep learning"}]}"#,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("profound learning"));
+    let out = import(
+        "pps",
+        "wrong.csv",
+        "phrase,fix\nprofound learning,deep learning\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("nothing imported; no dictionary written"),
+        "{err}"
     );
 }

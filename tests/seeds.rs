@@ -67,3 +67,87 @@ fn a_second_run_over_the_repaired_seed_changes_nothing() {
         .clone();
     unspin().arg("--check").write_stdin(once).assert().code(0);
 }
+
+/// A scraped site's page around an article: navigation, a sidebar listing every article,
+/// scripts, a style sheet, a footer, and the article's own paragraphs written with character
+/// references (`&amp;`, `&rsquo;`, `&nbsp;`, `&mdash;`), as pages are.
+fn page(article: &str, titles: &[String]) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('\u{2019}', "&rsquo;")
+            .replace('\u{2014}', "&mdash;")
+            .replace(". ", ".&nbsp; ")
+    };
+    let mut paragraphs = article
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let title = paragraphs.next().unwrap_or("");
+    let body: String = paragraphs
+        .map(|p| format!("      <p>{}</p>\n", escape(p).replace('\n', "<br>\n")))
+        .collect();
+    let sidebar: String = titles
+        .iter()
+        .map(|t| {
+            format!(
+                "      <li><a href=\"/story/{}\">{}</a></li>\n",
+                t.len(),
+                escape(t)
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  \
+         <title>{title} &mdash; World &amp; Business News</title>\n  \
+         <style>nav a {{ margin: 0 1em; }} .ad::before {{ content: \"Sponsored\"; }}</style>\n  \
+         <script>window.dataLayer = [{{\"section\": \"world & business\", \"tags\": [\"cyber security\", \"trade secrets\"]}}];</script>\n\
+         </head>\n<body>\n  <nav><a href=\"/\">Home</a> | <a href=\"/world\">World</a> | \
+         <a href=\"/business\">Business</a> | <a href=\"/tech\">Science &amp; Technology</a> | \
+         <a href=\"/opinion\">Opinion</a> | <a href=\"/subscribe\">Subscribe &raquo;</a></nav>\n  \
+         <main>\n    <article>\n      <h1>{title}</h1>\n      \
+         <p class=\"byline\">By Staff Writers &middot; Updated&nbsp;daily</p>\n{body}    </article>\n    \
+         <aside>\n      <h2>Related stories</h2>\n      <ul>\n{sidebar}      </ul>\n      \
+         <p>Sign up for our newsletter &amp; get the day&rsquo;s top stories in your inbox.</p>\n    \
+         </aside>\n  </main>\n  <footer>\n    <p>&copy; 2015 World &amp; Business News. All rights \
+         reserved. <a href=\"/privacy\">Privacy Policy</a> | <a href=\"/terms\">Terms of \
+         Service</a> | <a href=\"/contact\">Contact us</a></p>\n    <p>Stories are \
+         provided for information only and do not constitute legal advice.</p>\n  </footer>\n  \
+         <script src=\"/js/analytics.js\"></script>\n</body>\n</html>\n",
+        title = escape(title),
+    )
+}
+
+#[test]
+fn clean_seeds_in_a_site_template_come_out_byte_identical() {
+    let articles: Vec<String> = CLEAN
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    let titles: Vec<String> = articles
+        .iter()
+        .map(|a| a.lines().find(|l| l.len() > 20).unwrap_or("").to_string())
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    // Several pages per article, as a scraped folder has them: the template repeats.
+    for (i, article) in articles.iter().enumerate() {
+        for copy in 0..3 {
+            let path = dir.path().join(format!("clean-{i}-{copy:02}.html"));
+            fs::write(path, page(article, &titles)).unwrap();
+        }
+    }
+    let out = unspin()
+        .args(["--check", "-v", "--sort"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for entry in fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let before = fs::read(&path).unwrap();
+        let out = unspin().arg(&path).output().unwrap();
+        assert_eq!(out.stdout, before, "{} changed", path.display());
+    }
+}

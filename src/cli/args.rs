@@ -89,9 +89,13 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub batch: BatchArgs,
+
+    /// With --write, keep each original as FILE + SUFFIX (e.g. '.orig')
+    #[arg(long, value_name = "SUFFIX", requires = "write", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+    pub backup: Option<String>,
 }
 
-/// Folders, parallel runs and safe writing.
+/// Folders and parallel runs (`scan` takes them too).
 #[derive(Args, Debug, Clone)]
 pub struct BatchArgs {
     /// In folders, only take files matching GLOB (relative to the folder; repeatable)
@@ -127,9 +131,11 @@ pub struct BatchArgs {
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_size: u64,
 
-    /// With --write, keep each original as FILE + SUFFIX (e.g. '.orig')
-    #[arg(long, value_name = "SUFFIX", requires = "write", value_parser = clap::builder::NonEmptyStringValueParser::new())]
-    pub backup: Option<String>,
+    /// Read files that declare no encoding (no byte order mark, no HTML <meta charset>) as
+    /// LABEL, e.g. windows-1252, latin1, shift_jis (default UTF-8); repairs are written back in
+    /// the file's encoding
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,6 +163,12 @@ fn parse_size(s: &str) -> Result<u64, String> {
     let n: u64 = digits.parse().map_err(|_| format!("not a size: {s:?}"))?;
     n.checked_mul(1 << shift)
         .ok_or_else(|| format!("size too large: {s:?}"))
+}
+
+/// An encoding by any label browsers know (`latin1`, `cp1252`, `sjis`, ...).
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.as_bytes())
+        .ok_or_else(|| format!("unknown encoding {label:?} (a WHATWG label, e.g. windows-1252)"))
 }
 
 #[derive(Args, Debug, Clone)]
@@ -239,7 +251,8 @@ impl EngineArgs {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// List files by spin score (fingerprints per 1,000 words), most spun first: the triage
-    /// view of a scraped folder. Takes the options of a repair run
+    /// view of a scraped folder. Takes the folder options of a repair run (-j, --glob, ...);
+    /// engine options (--suspects, --context, ...) stand before `scan`
     Scan(ScanArgs),
     /// Check, look up and compile dictionaries
     #[command(subcommand)]
@@ -294,8 +307,8 @@ pub enum DictCommand {
     /// Convert an existing list (tortured phrases, codespell, TSV) into a dictionary; problems
     /// go to stderr with their line numbers
     Import {
-        /// What FILE is: pps (Problematic Paper Screener tortured-phrases CSV), codespell
-        /// (`typo->fix`), tsv (`spun<TAB>original`)
+        /// What FILE is: pps (Problematic Paper Screener tortured-phrases CSV), torturedcheck
+        /// (its JSON list), codespell (`typo->fix`), tsv (`spun<TAB>original`)
         #[arg(long, value_enum)]
         format: ImportFormat,
         /// The list to import
@@ -410,6 +423,7 @@ pub struct LearnArgs {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportFormat {
     Pps,
+    Torturedcheck,
     Codespell,
     Tsv,
 }
@@ -423,4 +437,12 @@ pub struct ScanArgs {
     /// One JSON object per file, most spun first
     #[arg(long)]
     pub json: bool,
+
+    /// Also list the files skipped (binary, undecodable, too large, links) on stderr
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// The folder options of a repair run (they may also stand before `scan`)
+    #[command(flatten)]
+    pub batch: BatchArgs,
 }

@@ -93,6 +93,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
             job_tx.send((seq - 1, found)).is_ok()
         });
         drop(job_tx);
+        bar.walked();
         (walked, printer.join().expect("the printer does not panic"))
     });
     bar.finish();
@@ -125,7 +126,7 @@ pub(super) fn walk_options(args: &RunArgs) -> walk::Options {
     // Our own temporary files and backups are never inputs.
     let mut excludes = b.exclude.clone();
     excludes.push(".unspin-*.tmp".into());
-    if let Some(suffix) = &b.backup {
+    if let Some(suffix) = &args.backup {
         excludes.push(format!("*{}", escape_glob(suffix)));
     }
     walk::Options {
@@ -188,7 +189,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                 kind: repair::kind_of(args, Some(&path)),
             };
             let write = target.as_ref().map(|target| {
-                move |original: &[u8], repaired: &str| match target {
+                move |original: &[u8], repaired: &[u8]| match target {
                     Ok(target) => write_back(ctx, target, original, repaired),
                     Err(e) => Err(e.to_string()),
                 }
@@ -258,19 +259,19 @@ pub(super) fn read(file: std::io::Result<File>, limit: u64) -> Result<Vec<u8>, R
 
 /// Puts a repair in place: only inside the given paths, never over a link, never once the run
 /// is interrupted; the backup (if asked) is complete before the original is replaced.
-fn write_back(ctx: &Ctx, target: &Target, original: &[u8], repaired: &str) -> Result<(), String> {
+fn write_back(ctx: &Ctx, target: &Target, original: &[u8], repaired: &[u8]) -> Result<(), String> {
     use unspin::write::{self, WriteError};
     if interrupt::stopped() {
         return Err("interrupted; not written".into());
     }
     let dir = target.dir.as_fd();
-    if let Some(suffix) = &ctx.args.batch.backup {
+    if let Some(suffix) = &ctx.args.backup {
         write::backup_in(dir, &target.name, suffix, original).map_err(|e| match e {
             WriteError::Io(e) => format!("backup not written ({e}); file left as it was"),
             refused => refused.to_string(),
         })?;
     }
-    write::replace_in(dir, &target.name, repaired.as_bytes()).map_err(|e| e.to_string())
+    write::replace_in(dir, &target.name, repaired).map_err(|e| e.to_string())
 }
 
 /// Prints each file's output whole, in walking order, and adds it up.
@@ -307,7 +308,8 @@ fn count(s: &mut Summary, result: FileResult) {
             }
         }
         FileResult::Skipped(Skip::Binary) => k.binary += 1,
-        FileResult::Skipped(Skip::NotUtf8 { .. }) => k.not_utf8 += 1,
+        // Text unspin cannot decode, whatever encoding it claims.
+        FileResult::Skipped(Skip::NotUtf8 { .. } | Skip::Undecodable { .. }) => k.not_utf8 += 1,
         FileResult::Skipped(Skip::TooLarge { .. }) => k.too_large += 1,
         FileResult::Skipped(Skip::Empty) => s.files_scanned += 1,
         FileResult::Symlink => k.symlink += 1,

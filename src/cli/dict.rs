@@ -52,10 +52,11 @@ fn check(files: &[std::path::PathBuf], crossings: bool, dicts: &DictArgs) -> u8 
         eprintln!("{entries} entries, no problems");
         OK
     } else {
-        eprintln!(
-            "{} problem(s) in {entries} well-formed entries",
-            problems.len()
-        );
+        let read = match entries {
+            0 => "; no entry could be read".to_string(),
+            n => format!(" in {n} well-formed entries"),
+        };
+        eprintln!("{} problem(s){read}", problems.len());
         FOUND
     }
 }

@@ -85,11 +85,12 @@ fn listing(pair: &Pair, spun: &str, ev: &Evaluation) -> String {
             ));
         } else {
             out.push_str(&format!(
-                "  wrong   {}: {:?} -> {:?} (original {:?})  {} at {}\n",
+                "  wrong   {}: {:?} -> {:?} (original {:?}{})  {} at {}\n",
                 at(e.range.start),
                 e.from,
                 e.to,
                 j.original,
+                if j.wrong_case { ", wrong case" } else { "" },
                 e.rule.id,
                 e.rule.origin
             ));
@@ -123,6 +124,7 @@ fn record(pair: &Pair, spun: &str, ev: &Evaluation) -> Value {
             json!({
                 "line": line, "column": column, "from": j.edit.from, "to": j.edit.to,
                 "original": j.original, "rule": j.edit.rule.id, "correct": j.correct,
+                "wrong_case": j.wrong_case,
             })
         })
         .collect();

@@ -22,6 +22,7 @@ pub fn run(format: ImportFormat, file: &Path, output: Option<&Path>) -> u8 {
     };
     let format = match format {
         ImportFormat::Pps => Format::Pps,
+        ImportFormat::Torturedcheck => Format::Torturedcheck,
         ImportFormat::Codespell => Format::Codespell,
         ImportFormat::Tsv => Format::Tsv,
     };
@@ -40,6 +41,13 @@ pub fn run(format: ImportFormat, file: &Path, output: Option<&Path>) -> u8 {
         "{shown}: {} entries imported, {skipped} rows skipped or commented out\n",
         imported.kept()
     ));
+    if imported.kept() == 0 {
+        // An empty dictionary is never what was asked for: say so, write nothing, fail.
+        let _ = std::io::stderr().lock().write_all(err.as_bytes());
+        return fail(format_args!(
+            "{shown}: nothing imported; no dictionary written"
+        ));
+    }
     let header = vec![format!(
         "Imported by `unspin dict import --format {}` from {}.",
         format_name(format),
@@ -65,6 +73,7 @@ pub fn run(format: ImportFormat, file: &Path, output: Option<&Path>) -> u8 {
 fn format_name(format: Format) -> &'static str {
     match format {
         Format::Pps => "pps",
+        Format::Torturedcheck => "torturedcheck",
         Format::Codespell => "codespell",
         Format::Tsv => "tsv",
     }

@@ -2,6 +2,7 @@
 
 use super::args::{ColorChoice, DiffStyle, FileType, RunArgs};
 use super::{fail, ERROR, FOUND, OK};
+use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use unspin::edit::{self, LineIndex};
@@ -73,7 +74,9 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
     // Freeing a large dictionary just before exit is wasted work.
     let engine: &Engine = Box::leak(Box::new(engine));
     let kind = kind_of(args, None);
-    let streamable = kind == Kind::Text && args.diff.is_none() && !args.json;
+    // A legacy encoding is decoded whole (a window could end inside a character).
+    let streamable =
+        kind == Kind::Text && args.diff.is_none() && !args.json && args.batch.encoding.is_none();
     if bytes.len() == windows.window && streamable {
         return stream(
             args,
@@ -214,8 +217,8 @@ pub struct Outcome {
     pub result: FileResult,
 }
 
-/// Writes the repaired text back (the original bytes come along for a backup).
-pub type WriteBack<'a> = &'a dyn Fn(&[u8], &str) -> Result<(), String>;
+/// Writes the repaired bytes back (the original bytes come along for a backup).
+pub type WriteBack<'a> = &'a dyn Fn(&[u8], &[u8]) -> Result<(), String>;
 
 /// Repairs one input and renders what the mode asks for; `write` puts the repair in place.
 pub fn one(
@@ -250,8 +253,9 @@ pub fn one(
             );
         }
     };
-    let text = match read::text(bytes) {
-        Ok(text) => text,
+    let html = input.kind == Kind::Html;
+    let (text, legacy) = match read::decode(bytes, html, args.batch.encoding) {
+        Ok(read::Decoded { text, legacy }) => (text, legacy),
         Err(Skip::Empty) => {
             let mut quiet = String::new();
             let sink = if (input.named && !args.quiet) || args.verbose {
@@ -283,6 +287,9 @@ pub fn one(
             };
         }
     };
+    if let (Some(legacy), true) = (legacy, args.verbose) {
+        err.push_str(&format!("{shown}: read as {}\n", legacy.name()));
+    }
     let below = args
         .min_score
         .is_some_and(|min| repair.score.per_thousand() < min);
@@ -300,7 +307,16 @@ pub fn one(
     let mut written = false;
     let mut failed = false;
     if let (true, Some(write)) = (args.write && !repair.edits.is_empty(), write) {
-        match write(text.as_bytes(), &repaired) {
+        // A file in a legacy encoding goes back in it, or not at all.
+        let bytes = match legacy {
+            None => Ok((text.as_bytes().into(), repaired.as_bytes().into())),
+            Some(legacy) => legacy
+                .encode(&text)
+                .and_then(|original| Ok((original.into(), legacy.encode(&repaired)?.into()))),
+        };
+        let written_back =
+            bytes.and_then(|(original, new): (Cow<[u8]>, Cow<[u8]>)| write(&original, &new));
+        match written_back {
             Ok(()) => written = true,
             Err(e) => {
                 problem(args, name, &e, true, &mut out, &mut err);
@@ -368,7 +384,7 @@ pub(super) fn repair_prose(engine: &Engine, kind: Kind, text: &str) -> Result<Re
 }
 
 /// A file that is not text unspin may repair: an error when named, else a counted skip (its
-/// line on stderr only with --verbose).
+/// line on stderr only with --verbose, saying so).
 fn skip(
     args: &RunArgs,
     name: PathName,
@@ -383,7 +399,12 @@ fn skip(
     } else {
         &mut quiet
     };
-    problem(args, name, &skip.to_string(), named, &mut out, sink);
+    let message = if named {
+        skip.to_string()
+    } else {
+        format!("{skip}, skipped")
+    };
+    problem(args, name, &message, named, &mut out, sink);
     Outcome {
         out,
         err,

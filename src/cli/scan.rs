@@ -2,9 +2,10 @@
 //! a scraped folder. Files are read and scored as a `--check` run would (HTML and Markdown by
 //! their prose only); nothing is written.
 
-use super::args::{RunArgs, ScanArgs};
+use super::args::{BatchArgs, RunArgs, ScanArgs};
 use super::repair::{self, FileResult, Input};
 use super::{batch, fail, ERROR, OK};
+use clap::{Args, FromArgMatches};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -25,7 +26,9 @@ struct Scored {
 pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
     let mut run = base.clone();
     run.paths = args.paths.clone();
-    (run.check, run.write, run.json, run.diff, run.verbose) = (true, false, false, None, false);
+    (run.check, run.write, run.json, run.diff) = (true, false, false, None);
+    run.verbose = args.verbose;
+    merge(&mut run.batch, &args.batch);
     let dict = match Dictionary::load(!run.dicts.no_builtin, &run.dicts.dict) {
         Ok(dict) => dict,
         Err(e) => return fail(format_args!("dictionary: {e}")),
@@ -43,6 +46,12 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
             Found::Error { path, message } => {
                 errors += 1;
                 eprintln!("unspin: {}: {message}", path.display());
+            }
+            Found::Symlink(path) if args.verbose => {
+                eprintln!(
+                    "{}: symbolic link, not followed (use --follow), skipped",
+                    path.display()
+                );
             }
             Found::Symlink(_) => {}
         }
@@ -71,8 +80,12 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
                         Some(Ok(scored(shown, score, edits)))
                     }
                     FileResult::Error => Some(Err(outcome.err)),
-                    // Skipped (binary, not UTF-8, too large) or a link: nothing to score.
-                    _ => None,
+                    // Skipped (binary, not UTF-8, too large): nothing to score; the reason is in
+                    // `err` only with -v.
+                    _ => {
+                        eprint!("{}", outcome.err);
+                        None
+                    }
                 }
             })
             .collect::<Vec<_>>()
@@ -111,6 +124,28 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
     } else {
         OK
     }
+}
+
+/// The folder options given after `scan` added to those given before it: lists add up,
+/// switches and values given after win.
+fn merge(run: &mut BatchArgs, scan: &BatchArgs) {
+    // What the options say when not given, as clap fills them in.
+    let cmd = BatchArgs::augment_args(clap::Command::new("scan"));
+    let defaults =
+        BatchArgs::from_arg_matches(&cmd.get_matches_from(["scan"])).expect("the defaults parse");
+    run.glob.extend(scan.glob.iter().cloned());
+    run.exclude.extend(scan.exclude.iter().cloned());
+    run.hidden |= scan.hidden;
+    run.follow |= scan.follow;
+    run.sort |= scan.sort;
+    run.jobs = scan.jobs.or(run.jobs);
+    if scan.file_type != defaults.file_type {
+        run.file_type = scan.file_type;
+    }
+    if scan.max_size != defaults.max_size {
+        run.max_size = scan.max_size;
+    }
+    run.encoding = scan.encoding.or(run.encoding);
 }
 
 fn scored(path: String, score: Score, edits: usize) -> Scored {

@@ -3,7 +3,8 @@
 
 use super::key;
 use super::model::{CaseMode, Class, Context, Diagnostic, Origin, Rule};
-use serde::Deserialize;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_yaml::Value;
 
 /// A parsed entry: its rule and every spun variant (the key first), each with its location.
@@ -19,7 +20,47 @@ struct FileDoc {
     dictionary: Option<String>,
     #[serde(default)]
     class: Class,
-    entries: Option<serde_yaml::Mapping>,
+    entries: Option<Pairs>,
+}
+
+/// A YAML mapping as its pairs in document order, a repeated key kept: serde_yaml's `Mapping`
+/// refuses the whole file over a duplicate, at the first entry's line; kept, the duplicate is
+/// reported at its own line and the other entries still load.
+struct Pairs(Vec<(Value, Value)>);
+
+impl<'de> Deserialize<'de> for Pairs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PairsVisitor;
+        impl<'de> Visitor<'de> for PairsVisitor {
+            type Value = Pairs;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a mapping of `spun phrase: original phrase` entries")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<Value, Value>()? {
+                    pairs.push(pair);
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(PairsVisitor)
+    }
+}
+
+/// The fields of a dictionary file; a key other than these makes a file a flat map.
+const FIELDS: &[&str] = &["dictionary", "class", "entries"];
+
+/// The file as a flat `spun phrase: original phrase` map (what typos and codespell users write
+/// first), if it is one: a mapping none of whose keys is a field of the full form.
+fn flat(text: &str) -> Option<FileDoc> {
+    let Pairs(pairs) = serde_yaml::from_str(text).ok()?;
+    let field = |k: &Value| k.as_str().is_some_and(|k| FIELDS.contains(&k));
+    (!pairs.is_empty() && !pairs.iter().any(|(k, _)| field(k))).then(|| FileDoc {
+        dictionary: None,
+        class: Class::Fingerprint,
+        entries: Some(Pairs(pairs)),
+    })
 }
 
 #[derive(Deserialize)]
@@ -56,11 +97,19 @@ pub fn parse(default_name: &str, path: &str, text: &str) -> (Vec<Entry>, Vec<Dia
         line: line as u32,
         column: column as u32,
     };
-    let doc: FileDoc = match serde_yaml::from_str(text) {
+    let parsed = serde_yaml::from_str::<FileDoc>(text);
+    let is_flat = parsed.is_err() && flat(text).is_some();
+    let doc: FileDoc = match parsed.or_else(|e| flat(text).ok_or(e)) {
         Ok(doc) => doc,
         Err(e) => {
             let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            let message = yaml_message(&e);
+            let mut message = yaml_message(&e);
+            if message.contains("unknown field") {
+                message.push_str(
+                    " (entries go under `entries:`; a file of `spun phrase: original phrase` \
+                     lines alone, without `dictionary:` or `class:`, is read as fingerprints)",
+                );
+            }
             return (
                 vec![],
                 vec![Diagnostic {
@@ -81,10 +130,10 @@ pub fn parse(default_name: &str, path: &str, text: &str) -> (Vec<Entry>, Vec<Dia
         );
     };
     let name = doc.dictionary.unwrap_or_else(|| default_name.to_string());
-    let mut locator = Locator::new(text);
+    let mut locator = Locator::new(text, is_flat);
     let mut out = Vec::new();
     let mut diags = Vec::new();
-    for (k, v) in entries {
+    for (k, v) in entries.0 {
         let raw_key = match scalar_text(&k) {
             Some(s) => s,
             None => {
@@ -254,27 +303,31 @@ struct Locator<'a> {
     lines: Vec<&'a str>,
     entries_line: usize,
     next: usize,
+    /// The keys stand at the left margin (a flat map), not indented under `entries:`.
+    flat: bool,
 }
 
 impl<'a> Locator<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, flat: bool) -> Self {
         let lines: Vec<&str> = text.lines().collect();
         let entries = lines
             .iter()
             .position(|l| l.starts_with("entries:"))
-            .unwrap_or(0);
+            .filter(|_| !flat)
+            .map_or(0, |i| i + 1);
         Locator {
             lines,
-            entries_line: entries + 1,
-            next: entries + 1,
+            entries_line: entries.max(1),
+            next: entries,
+            flat,
         }
     }
 
     /// 1-based line and column of the entry key `key`.
     fn key(&mut self, key: &str) -> (usize, usize) {
         let found = (self.next..self.lines.len())
-            .chain(self.entries_line..self.next.min(self.lines.len()))
-            .find_map(|i| key_column(self.lines[i], key).map(|c| (i, c)));
+            .chain(self.entries_line - 1..self.next.min(self.lines.len()))
+            .find_map(|i| key_column(self.lines[i], key, self.flat).map(|c| (i, c)));
         match found {
             Some((i, c)) => {
                 self.next = i + 1;
@@ -292,11 +345,12 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// The column where `key` stands as a mapping key on `line`, if it does.
-fn key_column(line: &str, key: &str) -> Option<usize> {
+/// The column where `key` stands as a mapping key on `line` (at the left margin when `flat`,
+/// indented otherwise), if it does.
+fn key_column(line: &str, key: &str, flat: bool) -> Option<usize> {
     let body = line.trim_start();
     let indent = line.len() - body.len();
-    if indent == 0 || body.starts_with('#') {
+    if (indent == 0) != flat || body.starts_with('#') {
         return None;
     }
     let rest = [("\"", "\""), ("'", "'"), ("", "")]
@@ -364,6 +418,44 @@ entries:
         assert!(diags[0].message.contains("maps to itself"));
         assert!(diags[1].message.contains("whitespace"));
         assert!(diags[2].message.contains("empty replacement"));
+    }
+
+    #[test]
+    fn a_duplicate_is_reported_at_its_own_line_and_the_rest_loads() {
+        let text = "entries:\n  a thing: b\n  c thing: d\n  a thing: e\n";
+        let (entries, diags) = parse("x", "d.yaml", text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let lines: Vec<u32> = entries.iter().map(|e| e.rule.origin.line).collect();
+        assert_eq!(lines, [2, 3, 4]);
+    }
+
+    #[test]
+    fn a_flat_map_is_a_dictionary_of_fingerprints() {
+        let text =
+            "# mine\nmental property: intellectual property\n\"our on-line world\": cyberspace\n";
+        let (entries, diags) = parse("mine", "mine.yaml", text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let got: Vec<_> = entries
+            .iter()
+            .map(|e| {
+                (
+                    e.rule.id.as_str(),
+                    e.rule.class,
+                    e.rule.origin.line,
+                    e.rule.origin.column,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("mine:mental property", Class::Fingerprint, 2, 1),
+                ("mine:our on-line world", Class::Fingerprint, 3, 1)
+            ]
+        );
+        // With a field of the full form, the other keys are not taken as phrases: say how.
+        let (_, diags) = parse("x", "d.yaml", "class: suspect\nmental property: x\n");
+        assert!(diags[0].message.contains("under `entries:`"), "{diags:?}");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 mod boundary;
 pub mod context;
+mod mention;
 mod normalize;
 mod render;
 mod within;
@@ -513,13 +514,16 @@ impl Engine {
         found: impl Iterator<Item = (&'f Found, String, Option<&'f str>)>,
     ) -> Vec<Edit> {
         let mut floor = from;
-        found
-            .map(|(f, why, choice)| {
-                let e = self.edit(doc, f, why, choice, floor);
+        let mut out = Vec::new();
+        for (f, why, choice) in found {
+            let e = self.edit(doc, f, why, choice, floor);
+            // A phrase quoted, or beside its own original, is a mention: left as written.
+            if !mention::is_mention(doc.src, &e.range, &e.to) {
                 floor = e.range.end;
-                e
-            })
-            .collect()
+                out.push(e);
+            }
+        }
+        out
     }
 
     /// The edit for match `f`, repaired to `choice` (one of its entry's other originals) or to

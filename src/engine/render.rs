@@ -35,13 +35,31 @@ pub fn render(rule: &Rule, to: &str, matched: &str, curly_text: impl FnOnce() ->
     }
 }
 
+/// The pronoun "I" and its contractions, written with a capital wherever they stand.
+const PRONOUN_I: &[&str] = &["i", "i'm", "i've", "i'd", "i'll"];
+
 fn follow_case(matched: &str, key: &str, to: &str) -> String {
-    if !matched.chars().any(char::is_uppercase) {
-        return to.to_string();
-    }
     let letters = || matched.chars().filter(|c| c.is_alphabetic());
     if letters().count() >= 2 && letters().all(char::is_uppercase) {
         return to.to_uppercase();
+    }
+    // The capital of "I" says nothing about the case of the phrase ("I’ve to" is not Title
+    // Case), so the decisions below read it lower-cased; the replacement keeps its own "I".
+    let unsaid = matched
+        .split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase().replace('\u{2019}', "'");
+            if PRONOUN_I.contains(&lower.as_str()) {
+                lower
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let matched = unsaid.as_str();
+    if !matched.chars().any(char::is_uppercase) {
+        return to.to_string();
     }
     // Title Case: the first word capitalized, and every later word that starts with a letter
     // and is not a small word ("the 2", "the USA" are not Title Case).
@@ -247,6 +265,16 @@ mod tests {
             render(&r, &r.to, "Mental Property", || false),
             "Intellectual Property"
         );
+    }
+
+    #[test]
+    fn the_capital_of_i_is_not_title_case() {
+        let r = rule("i've to", "I have to");
+        assert_eq!(render(&r, "I\u{2019}ve to", || true), "I have to");
+        assert_eq!(render(&r, "I've to", || false), "I have to");
+        assert_eq!(render(&r, "I'VE TO", || false), "I HAVE TO");
+        let r = rule("i might", "I'd");
+        assert_eq!(render(&r, "I might", || false), "I'd");
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! The text is scanned with every byte outside the ranges blanked to a space: offsets stay
 //! those of the original, markup never matches a key, context conditions still see the words
 //! on either side of a tag, and the spin score counts the words of all the prose. A match that
-//! runs across the edge of a range (a phrase split by a tag or an entity) is dropped: it is
-//! left alone rather than mangled.
+//! runs across the edge of a range (a phrase split by a tag or an entity) can never be repaired,
+//! so it must not count either: its blanked bytes become a mark that is neither a word nor
+//! whitespace, and the text is scanned again, so that it neither matches nor scores.
 
 use super::{Engine, Repair};
 use std::ops::Range;
@@ -17,18 +18,40 @@ impl Engine {
         for r in ranges {
             masked[r.clone()].copy_from_slice(&text.as_bytes()[r.clone()]);
         }
-        // Blanking whole chars outside char-boundary ranges keeps the bytes valid UTF-8.
-        let masked = String::from_utf8(masked).expect("ranges lie on char boundaries");
-        let mut repair = self.repair(&masked);
-        repair.edits.retain(|e| {
-            let k = ranges.partition_point(|r| r.end < e.range.end);
+        let inside = |e: &Range<usize>| {
+            let k = ranges.partition_point(|r| r.end < e.end);
             ranges
                 .get(k)
-                .is_some_and(|r| r.start <= e.range.start && e.range.end <= r.end)
-        });
-        repair
+                .is_some_and(|r| r.start <= e.start && e.end <= r.end)
+        };
+        loop {
+            // Blanking whole chars outside char-boundary ranges keeps the bytes valid UTF-8.
+            let text = std::str::from_utf8(&masked).expect("ranges lie on char boundaries");
+            let repair = self.repair(text);
+            let split: Vec<Range<usize>> = repair
+                .edits
+                .iter()
+                .map(|e| e.range.clone())
+                .filter(|r| !inside(r))
+                .collect();
+            if split.is_empty() {
+                return repair;
+            }
+            // Each pass turns at least one blank into a mark, so the loop ends.
+            for r in split {
+                for i in r {
+                    if masked[i] == b' ' && !ranges.iter().any(|p| p.contains(&i)) {
+                        masked[i] = SPLIT;
+                    }
+                }
+            }
+        }
     }
 }
+
+/// What a blank inside a split phrase becomes: an ASCII control, neither a word character nor
+/// whitespace, so no key matches across it.
+const SPLIT: u8 = 0x01;
 
 #[cfg(test)]
 mod tests {
@@ -61,6 +84,16 @@ mod tests {
         let r = engine().repair_within(text, &[0..7, 10..18, 22..34]);
         let froms: Vec<&str> = r.edits.iter().map(|e| e.from.as_str()).collect();
         assert_eq!(froms, ["on-line"]);
+    }
+
+    #[test]
+    fn a_phrase_split_by_markup_does_not_count() {
+        // "<p>mental &amp; property</p>" and "<b>mental</b> property": nothing repairable, so
+        // nothing to score, as for the same words as plain text.
+        let text = "mental &amp; property; <b>mental</b> property";
+        let r = engine().repair_within(text, &[0..7, 12..22, 26..32, 36..45]);
+        assert!(r.edits.is_empty(), "{:?}", r.edits);
+        assert_eq!(r.score.fingerprints, 0);
     }
 
     #[test]

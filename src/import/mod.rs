@@ -1,11 +1,13 @@
 //! Imports existing lists into dictionary entries: Problematic Paper Screener tortured phrases
-//! (`pps`), codespell typo lists (`codespell`) and `spun<TAB>original` lines (`tsv`). Each
+//! (`pps`), torturedcheck's JSON list (`torturedcheck`), codespell typo lists (`codespell`) and
+//! `spun<TAB>original` lines (`tsv`). Each
 //! reader turns rows into entries or problems with their line numbers; [`import`] then rejects
 //! duplicates and reports conflicts and chains with a reference set (the built-in one) instead
 //! of merging silently, and settles the rest so that it passes `dict check`.
 
 mod codespell;
 mod pps;
+mod torturedcheck;
 mod tsv;
 
 use crate::dict::key;
@@ -18,6 +20,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Pps,
+    Torturedcheck,
     Codespell,
     Tsv,
 }
@@ -75,6 +78,7 @@ impl Imported {
 pub fn import(format: Format, name: &str, text: &str, reference: &Engine) -> Imported {
     let (rows, mut problems) = match format {
         Format::Pps => pps::read(text),
+        Format::Torturedcheck => torturedcheck::read(text),
         Format::Codespell => codespell::read(text),
         Format::Tsv => tsv::read(text),
     };

@@ -1,5 +1,7 @@
 //! The Problematic Paper Screener "tortured phrases" CSV export: columns "Fingerprint -
-//! Tortured Phrase", "Expected Text" and "Nb Retrieved Papers". A fingerprint is a phrase or a
+//! Tortured Phrase", "Expected Text" and "Nb Retrieved Papers", or in the most common public
+//! copy `tortured_phrase`, `expected_phrase` and `num_papers` (counts such as "42,682"); the
+//! header line says which columns were taken. A fingerprint is a phrase or a
 //! query: `"a" AND "b"` (phrase a in a document that also has b: `document_has`), `"a" NOT "b"`
 //! (`document_lacks`); OR, `~N` proximity and nested queries cannot be expressed and are
 //! skipped. Expected texts lose their `(annotations)` and `[annotations]`, and of alternatives
@@ -9,9 +11,29 @@ use super::{Problem, Row};
 use crate::dict::model::Class;
 use crate::newdict::NewEntry;
 
-const FINGERPRINT: &str = "Fingerprint - Tortured Phrase";
-const EXPECTED: &str = "Expected Text";
-const PAPERS: &str = "Nb Retrieved Papers";
+/// The names each column goes by in the copies people have, compared after [`header_name`].
+const FINGERPRINT: &[&str] = &[
+    "fingerprint tortured phrase",
+    "tortured phrase",
+    "tortured",
+    "fingerprint",
+];
+const EXPECTED: &[&str] = &["expected text", "expected phrase", "expected", "correct"];
+const PAPERS: &[&str] = &[
+    "nb retrieved papers",
+    "num papers",
+    "retrieved papers",
+    "papers",
+];
+
+/// A header cell as compared: lower-case, `_` and `-` as spaces, whitespace collapsed.
+fn header_name(cell: &str) -> String {
+    cell.to_lowercase()
+        .replace(['_', '-'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 pub fn read(text: &str) -> (Vec<Row>, Vec<Problem>) {
     let mut rows = Vec::new();
@@ -28,18 +50,28 @@ pub fn read(text: &str) -> (Vec<Row>, Vec<Problem>) {
             )
         }
     };
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    let column = |names: &[&str]| {
+        let names: Vec<String> = names.iter().map(|n| header_name(n)).collect();
+        headers.iter().position(|h| names.contains(&header_name(h)))
     };
     let (Some(fp), Some(ex)) = (column(FINGERPRINT), column(EXPECTED)) else {
         let message = format!(
-            "the header needs the columns {FINGERPRINT:?} and {EXPECTED:?}; nothing imported"
+            "the header {:?} has no tortured-phrase column (\"Fingerprint - Tortured Phrase\" or \
+             tortured_phrase) and expected-text column (\"Expected Text\" or expected_phrase); \
+             nothing imported",
+            headers.iter().collect::<Vec<_>>().join(",")
         );
         return (rows, vec![Problem::skip(1, message)]);
     };
     let papers = column(PAPERS);
+    let mut took = format!(
+        "columns taken: {:?} as the tortured phrase, {:?} as the expected text",
+        &headers[fp], &headers[ex]
+    );
+    if let Some(c) = papers {
+        took.push_str(&format!(", {:?} as the paper count", &headers[c]));
+    }
+    problems.push(Problem::warn(1, took));
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -75,18 +107,27 @@ pub fn read(text: &str) -> (Vec<Row>, Vec<Problem>) {
         }
         entry.note = Some(note);
         match papers.and_then(|c| record.get(c)).map(str::trim) {
-            Some(n) if n.parse::<u64>().is_ok() => {
-                entry.comments.push(format!("{n} retrieved papers"))
-            }
-            Some(n) if !n.is_empty() => problems.push(Problem::warn(
-                line,
-                format!("{PAPERS:?} is {n:?}, not a number (entry kept)"),
-            )),
+            Some(n) if !n.is_empty() => match count(n) {
+                Some(n) => entry.comments.push(format!("{n} retrieved papers")),
+                None => problems.push(Problem::warn(
+                    line,
+                    format!("the paper count is {n:?}, not a number (entry kept)"),
+                )),
+            },
             _ => {}
         }
         rows.push(Row { line, entry });
     }
     (rows, problems)
+}
+
+/// A paper count, thousands separators allowed ("42,682", "42 682", "42_682").
+fn count(cell: &str) -> Option<u64> {
+    let digits: String = cell
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    digits.parse().ok()
 }
 
 /// How a term joins the query.
@@ -244,6 +285,28 @@ mod tests {
         assert!(parse_query("\"unclosed AND b")
             .unwrap_err()
             .contains("unclosed"));
+    }
+
+    #[test]
+    fn the_common_public_copy_is_read_with_its_counts() {
+        let csv = "tortured_phrase,expected_phrase,num_papers\ncounterfeit consciousness,artificial intelligence,\"42,682\"\n";
+        let (rows, problems) = read(csv);
+        assert_eq!(rows.len(), 1, "{problems:?}");
+        assert_eq!(rows[0].entry.to, "artificial intelligence");
+        assert!(rows[0]
+            .entry
+            .comments
+            .contains(&"42682 retrieved papers".to_string()));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0]
+            .message
+            .contains("\"tortured_phrase\" as the tortured phrase"));
+        let (rows, problems) = read("phrase,fix\na,b\n");
+        assert!(rows.is_empty());
+        assert!(
+            problems[0].message.contains("nothing imported"),
+            "{problems:?}"
+        );
     }
 
     #[test]

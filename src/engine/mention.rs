@@ -1,0 +1,177 @@
+//! Mentions: a phrase an article talks about rather than uses. A column on fraudulent papers
+//! writes "'counterfeit consciousness' instead of artificial intelligence": repairing it would
+//! destroy the very example. A phrase in quotation marks, or right beside its own replacement
+//! joined by "for", "instead of", "rather than" or "in place of" (either way round), is a
+//! mention and is left alone.
+
+use std::ops::Range;
+
+/// Marks that open or close a quotation.
+const QUOTES: &[char] = &[
+    '"', '\'', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '«', '»',
+];
+
+/// Words that join a phrase and the one it stands for.
+const JOINS: &[&str] = &["for", "instead of", "rather than", "in place of"];
+
+/// Is the phrase at `range` of `text`, whose repair would be `to`, a mention?
+pub fn is_mention(text: &str, range: &Range<usize>, to: &str) -> bool {
+    quoted(text, range) || beside(text, range, to)
+}
+
+/// Is the phrase wrapped in quotation marks (a comma or full stop may stand inside the closing
+/// one)? An opening `'` counts only after a space or at the start, so that an apostrophe
+/// ("the firm's mental property") is not taken for one.
+fn quoted(text: &str, range: &Range<usize>) -> bool {
+    let Some(open) = text[..range.start].chars().next_back() else {
+        return false;
+    };
+    let before_open = text[..range.start - open.len_utf8()].chars().next_back();
+    let opens = QUOTES.contains(&open)
+        && (open != '\'' || before_open.is_none_or(|c| c.is_whitespace() || c == '('));
+    let mut after = text[range.end..].chars();
+    let close = match after.next() {
+        Some(',' | '.' | ';' | ':' | '!' | '?') => after.next(),
+        c => c,
+    };
+    opens && close.is_some_and(|c| QUOTES.contains(&c))
+}
+
+/// Does the phrase stand beside `to` joined by one of [`JOINS`] ("X instead of Y" or "Y
+/// instead of X")? Only spaces and quotation marks may stand between.
+fn beside(text: &str, range: &Range<usize>, to: &str) -> bool {
+    let to: Vec<String> = to.split_whitespace().map(str::to_lowercase).collect();
+    let after = words(&text[range.end..], to.len() + 3, false);
+    let before = words(&text[..range.start], to.len() + 3, true);
+    JOINS.iter().any(|join| {
+        let join: Vec<&str> = join.split(' ').collect();
+        let follows = |seq: &[String]| {
+            seq.len() >= join.len() + to.len()
+                && seq[..join.len()].iter().zip(&join).all(|(a, b)| a == b)
+                && seq[join.len()..join.len() + to.len()] == to[..]
+        };
+        // Before the phrase, the words come nearest first: the join, then `to` backwards.
+        let precedes = |seq: &[String]| {
+            seq.len() >= join.len() + to.len()
+                && seq[..join.len()]
+                    .iter()
+                    .zip(join.iter().rev())
+                    .all(|(a, b)| a == b)
+                && seq[join.len()..join.len() + to.len()]
+                    .iter()
+                    .eq(to.iter().rev())
+        };
+        follows(&after) || precedes(&before)
+    })
+}
+
+/// Up to `n` lower-cased words of `text` from its start (from its end when `backwards`),
+/// stopping at anything but spaces and quotation marks between them.
+fn words(text: &str, n: usize, backwards: bool) -> Vec<String> {
+    let gap = |c: char| c.is_whitespace() || QUOTES.contains(&c);
+    let mut out = Vec::new();
+    let mut rest = text;
+    while out.len() < n {
+        rest = if backwards {
+            rest.trim_end_matches(gap)
+        } else {
+            rest.trim_start_matches(gap)
+        };
+        let word = |c: char| c.is_alphanumeric() || c == '-';
+        let len = if backwards {
+            rest.len() - rest.trim_end_matches(word).len()
+        } else {
+            rest.len() - rest.trim_start_matches(word).len()
+        };
+        if len == 0 {
+            break;
+        }
+        let (w, next) = if backwards {
+            (&rest[rest.len() - len..], &rest[..rest.len() - len])
+        } else {
+            (&rest[..len], &rest[len..])
+        };
+        out.push(w.to_lowercase());
+        rest = next;
+        // A word must end at a gap, or the text: "AI," stops the run after it.
+        let edge = if backwards {
+            rest.chars().next_back()
+        } else {
+            rest.chars().next()
+        };
+        if edge.is_some_and(|c| !gap(c)) {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, phrase: &str, to: &str) -> bool {
+        // The test texts are ASCII around the phrase, so lower-casing keeps the offsets.
+        let start = text.to_lowercase().find(phrase).unwrap();
+        is_mention(text, &(start..start + phrase.len()), to)
+    }
+
+    #[test]
+    fn quoted_phrases_are_mentions() {
+        let to = "artificial intelligence";
+        assert!(mention(
+            "papers write 'counterfeit consciousness' now",
+            "counterfeit consciousness",
+            to
+        ));
+        assert!(mention(
+            "the phrase \u{201c}counterfeit consciousness,\u{201d} they",
+            "counterfeit consciousness",
+            to
+        ));
+        assert!(mention(
+            "a \"counterfeit consciousness\" model",
+            "counterfeit consciousness",
+            to
+        ));
+        assert!(!mention(
+            "the firms' counterfeit consciousness' test",
+            "counterfeit consciousness",
+            to
+        ));
+        assert!(!mention(
+            "a counterfeit consciousness model",
+            "counterfeit consciousness",
+            to
+        ));
+    }
+
+    #[test]
+    fn a_phrase_beside_its_own_original_is_a_mention() {
+        let to = "artificial intelligence";
+        for text in [
+            "they wrote counterfeit consciousness instead of artificial intelligence.",
+            "counterfeit consciousness for \u{201c}artificial intelligence\u{201d}",
+            "Counterfeit consciousness rather than Artificial Intelligence",
+            "artificial intelligence in place of counterfeit consciousness",
+            "artificial intelligence rather than 'counterfeit consciousness'",
+        ] {
+            assert!(mention(text, "counterfeit consciousness", to), "{text}");
+        }
+        assert!(!mention(
+            "counterfeit consciousness for the people",
+            "counterfeit consciousness",
+            to
+        ));
+        assert!(!mention(
+            "counterfeit consciousness. For artificial intelligence",
+            "counterfeit consciousness",
+            to
+        ));
+        assert!(!mention(
+            "a counterfeit consciousness system",
+            "counterfeit consciousness",
+            to
+        ));
+    }
+}
