@@ -242,6 +242,7 @@ impl EngineArgs {
                 veto: self.context_veto,
                 spin_threshold: self.spin_threshold,
                 table_threshold: self.table_threshold,
+                ..Default::default()
             },
             ..Options::default()
         }

@@ -245,9 +245,10 @@ impl Engine {
         let has_suspect = candidates
             .iter()
             .any(|f| self.rule(f.pattern).class == Class::Suspect);
+        // The table's evidence first: it costs one reading per suspect candidate; the
+        // thesaurus estimate, a reading per content word, only when that evidence is unclear.
         let spin = has_suspect.then(|| {
-            let mut spin = context::detect::detect(&reader);
-            spin.table = candidates
+            let table = candidates
                 .iter()
                 .filter(|f| self.rule(f.pattern).class == Class::Suspect)
                 .filter(|f| {
@@ -261,7 +262,18 @@ impl Engine {
                     reader.preference(&range, &to) >= context::detect::STRONG_TABLE
                 })
                 .count();
-            spin.words = reader.words();
+            let mut spin = Spin {
+                table,
+                words: reader.words(),
+                ..Spin::default()
+            };
+            if !spin.table_decides(&opts) && !spin.table_clears(&opts) {
+                spin = Spin {
+                    table,
+                    words: spin.words,
+                    ..context::detect::detect(&reader)
+                };
+            }
             spin
         });
         let spun = match self.options.suspects {
@@ -278,6 +290,9 @@ impl Engine {
             let matched = &doc.src[range.clone()];
             // The entry's replacement and, for its written key, the other originals it lists:
             // the model takes the likeliest.
+            if rule.class == Class::Suspect && !spun {
+                continue;
+            }
             let others = match self.dict.patterns()[f.pattern as usize].to {
                 None => rule.or.as_slice(),
                 Some(_) => &[],
@@ -303,18 +318,16 @@ impl Engine {
             }
         }
         // A fingerprint that lost its place to a longer suspect the model then refused stands.
+        // (`kept` is in text order and never overlaps, so one search finds any overlap.)
+        let scanned: std::collections::HashSet<(usize, usize)> =
+            candidates.iter().map(|c| (c.start, c.end)).collect();
+        let overlaps = |f: &Found| {
+            let i = kept.partition_point(|(k, _, _)| k.end <= f.start);
+            kept.get(i).is_some_and(|(k, _, _)| k.start < f.end)
+        };
         let mut fallback: Vec<(&Found, f32, Option<&str>)> = fingerprints
             .iter()
-            .filter(|f| {
-                !kept
-                    .iter()
-                    .any(|(k, _, _)| k.start < f.end && f.start < k.end)
-            })
-            .filter(|f| {
-                !candidates
-                    .iter()
-                    .any(|c| c.start == f.start && c.end == f.end)
-            })
+            .filter(|f| !scanned.contains(&(f.start, f.end)) && !overlaps(f))
             .map(|f| (f, 0.0, None))
             .collect();
         kept.append(&mut fallback);
@@ -473,12 +486,17 @@ impl Engine {
                 "suspect, repaired because suspects are forced on".to_string()
             }
             (Class::Suspect, _) => match spin {
-                Some(spin) => format!(
+                Some(spin) if spin.read => format!(
                     "suspect in a spun document (spin {:.1}%: {} of {} words have a far likelier synonym; {} entries strongly preferred)",
                     spin.percent(),
                     spin.strong,
                     spin.positions,
                     spin.table
+                ),
+                Some(spin) => format!(
+                    "suspect in a spun document ({} entries strongly preferred, {:.1} per 1,000 words)",
+                    spin.table,
+                    spin.table_per_thousand()
                 ),
                 _ => format!(
                     "suspect in a spun document (spin score {:.1} >= {:.1} fingerprints per 1,000 words)",

@@ -144,8 +144,10 @@ pub fn file<'a>(path: PathName<'a>, repair: &Repair, written: bool, sha256: &'a 
 /// The spin estimate and its evidence, as the `file` record carries it.
 #[derive(Serialize)]
 pub struct SpinRecord {
-    /// Percent of content words with a thesaurus neighbour far likelier in context.
-    percent: f64,
+    /// Percent of content words with a thesaurus neighbour far likelier in context (absent when
+    /// the table's evidence alone decided).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    percent: Option<f64>,
     strong: usize,
     positions: usize,
     /// Suspect entries whose repair the model strongly prefers.
@@ -157,7 +159,7 @@ pub struct SpinRecord {
 impl SpinRecord {
     fn new(spin: &Spin) -> Self {
         SpinRecord {
-            percent: (spin.percent() * 100.0).round() / 100.0,
+            percent: spin.read.then(|| (spin.percent() * 100.0).round() / 100.0),
             strong: spin.strong,
             positions: spin.positions,
             table: spin.table,

@@ -26,6 +26,9 @@ const SKIP: &[&str] = &[
 /// A document's spin estimate and the evidence for it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Spin {
+    /// Whether the thesaurus estimate was worked out (it is not when the table's evidence
+    /// alone decides: far above its threshold, or far below).
+    pub read: bool,
     /// Content words read (those with thesaurus neighbours the model knows).
     pub positions: usize,
     /// Positions where a neighbour beat the written word by [`STRONG`] nats or more.
@@ -47,8 +50,18 @@ impl Spin {
     /// Does either estimate reach its threshold? The table's needs two entries at least: one
     /// word the model misreads is no evidence.
     pub fn spun(&self, options: &super::Options) -> bool {
-        self.percent() >= options.spin_threshold
-            || (self.table >= 2 && self.table_per_thousand() >= options.table_threshold)
+        (self.read && self.percent() >= options.spin_threshold) || self.table_decides(options)
+    }
+
+    /// Does the table's evidence alone make the document spun?
+    pub fn table_decides(&self, options: &super::Options) -> bool {
+        self.table >= 2 && self.table_per_thousand() >= options.table_threshold
+    }
+
+    /// Is the table's evidence so thin that the thesaurus estimate need not be read? Few
+    /// suspects the model strongly prefers means little a spun verdict would repair.
+    pub fn table_clears(&self, options: &super::Options) -> bool {
+        self.table_per_thousand() < options.table_floor
     }
 
     /// Strong positions per 100 content words.
@@ -134,6 +147,7 @@ pub fn detect(reader: &Reader) -> Spin {
     let count = strong.len();
     strong.sort_by(|a, b| b.best.1.total_cmp(&a.best.1));
     Spin {
+        read: true,
         positions: readings.len(),
         strong: count,
         examples: strong

@@ -7,6 +7,8 @@ pub mod detect;
 pub mod tokens;
 
 use crate::lm::{Model, Word};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use tokens::Token;
 
@@ -33,6 +35,9 @@ pub struct Options {
     /// Suspect entries whose repair the model strongly prefers, per 1,000 words, from which a
     /// document counts as spun (the table's evidence, beside the thesaurus's).
     pub table_threshold: f64,
+    /// ... and under which it counts as clean without reading the thesaurus estimate (the
+    /// cost of detection is then that of the candidates alone).
+    pub table_floor: f64,
 }
 
 impl Default for Options {
@@ -43,6 +48,7 @@ impl Default for Options {
             veto: 4.0,
             spin_threshold: 4.0,
             table_threshold: 15.0,
+            table_floor: 3.0,
         }
     }
 }
@@ -57,6 +63,12 @@ pub struct Reader<'a> {
     tokens: Vec<Token>,
     /// Accepted repairs: token span and the words that replace it, in text order.
     accepted: Vec<(Range<usize>, Vec<Word>)>,
+    /// Preferences worked out, by bytes, replacement and the history they were read after:
+    /// detection and judging ask the same questions, and a repair leaves most histories as
+    /// they were.
+    asked: RefCell<HashMap<(Range<usize>, String, (Word, Word)), f32>>,
+    /// Log-probabilities looked up, by trigram (the model's fst is large; texts repeat).
+    looked_up: RefCell<HashMap<(Word, Word, Word), f32>>,
 }
 
 impl<'a> Reader<'a> {
@@ -66,6 +78,8 @@ impl<'a> Reader<'a> {
             text,
             tokens: tokens::tokens(model, text),
             accepted: Vec::new(),
+            asked: RefCell::default(),
+            looked_up: RefCell::default(),
         }
     }
 
@@ -147,11 +161,19 @@ impl<'a> Reader<'a> {
         for w in words.iter().copied().chain(following) {
             // A sentence start is not predicted: it resets the history.
             if w != Some(self.model.sentence_start()) {
-                total += self.model.logprob(u, v, w);
+                total += self.logprob(u, v, w);
             }
             (u, v) = (v, w);
         }
         total
+    }
+
+    fn logprob(&self, u: Word, v: Word, w: Word) -> f32 {
+        *self
+            .looked_up
+            .borrow_mut()
+            .entry((u, v, w))
+            .or_insert_with(|| self.model.logprob(u, v, w))
     }
 
     /// By how many nats the model prefers `to` in place of the bytes `range` to the text as
@@ -162,9 +184,16 @@ impl<'a> Reader<'a> {
             return 0.0;
         }
         let history = self.history(span.start);
+        let question = (range.clone(), to.to_string(), history);
+        if let Some(&known) = self.asked.borrow().get(&question) {
+            return known;
+        }
         let written: Vec<Word> = self.tokens[span.clone()].iter().map(|t| t.id).collect();
         let repaired = self.replacement(&span, range, to);
-        self.score(history, &repaired, span.end) - self.score(history, &written, span.end)
+        let answer =
+            self.score(history, &repaired, span.end) - self.score(history, &written, span.end);
+        self.asked.borrow_mut().insert(question, answer);
+        answer
     }
 
     /// Records that the repair of `range` to `to` was made: later preferences read it.
