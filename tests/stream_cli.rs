@@ -1,5 +1,6 @@
 //! Standard input larger than one window is streamed: the output is the same as repairing the
-//! whole text at once, and `--check` still exits 1.
+//! whole text at once, and `--check` still exits 1. The dictionary alone decides here
+//! (`--context never`): windows are what is under test, and the model's detection is per window.
 
 use assert_cmd::Command;
 use unspin::edit::apply;
@@ -14,11 +15,18 @@ fn a_large_input_streams_to_the_same_result_as_a_whole_repair() {
         "Their mental property and commerce secrets and\ntechniques, this yr; plain words here.\n";
     let text = line.repeat((9 << 20) / line.len() + 1);
     let dict = Dictionary::load(false, &[DICT.into()]).unwrap();
-    let engine = Engine::new(dict, Options::default()).unwrap();
+    let options = Options {
+        context: unspin::engine::context::Options {
+            mode: unspin::engine::context::Mode::Never,
+            ..Default::default()
+        },
+        ..Options::default()
+    };
+    let engine = Engine::new(dict, options).unwrap();
     let expected = apply(&text, &engine.repair(&text).edits);
     let out = Command::cargo_bin("unspin")
         .unwrap()
-        .args(["--no-builtin", "--dict", DICT])
+        .args(["--context", "never", "--no-builtin", "--dict", DICT])
         .write_stdin(text.clone())
         .output()
         .unwrap();
@@ -34,7 +42,14 @@ fn a_large_input_streams_to_the_same_result_as_a_whole_repair() {
     );
     Command::cargo_bin("unspin")
         .unwrap()
-        .args(["--check", "--no-builtin", "--dict", DICT])
+        .args([
+            "--check",
+            "--context",
+            "never",
+            "--no-builtin",
+            "--dict",
+            DICT,
+        ])
         .write_stdin(text)
         .assert()
         .code(1);

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use unspin::edit::{self, LineIndex};
+use unspin::engine::context::detect::Spin;
 use unspin::engine::{Engine, Repair, Score};
 use unspin::print::json::PathName;
 use unspin::print::{diff, explain, json, Style};
@@ -36,7 +37,12 @@ pub fn run(args: &RunArgs) -> u8 {
 
 /// The engine a run uses, or None after saying why it could not be built.
 pub(super) fn engine(dict: Dictionary, args: &RunArgs) -> Option<Engine> {
-    Engine::new(dict, args.engine.options()).map_err(fail).ok()
+    engine_with(dict, args.engine.options())
+}
+
+/// The engine with options of the caller's (scan's full detection).
+pub(super) fn engine_with(dict: Dictionary, options: unspin::engine::Options) -> Option<Engine> {
+    Engine::new(dict, options).map_err(fail).ok()
 }
 
 fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
@@ -195,12 +201,15 @@ pub enum ReadProblem {
 }
 
 /// What became of one input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FileResult {
     Scanned {
         edits: usize,
         repaired: bool,
         score: Score,
+        /// Whether the document counted as spun, and the context model's estimate.
+        spun: bool,
+        spin: Option<Spin>,
     },
     Skipped(Skip),
     /// A symbolic link met while walking, not followed.
@@ -271,6 +280,8 @@ pub fn one(
                     edits: 0,
                     repaired: false,
                     score: Score::default(),
+                    spun: false,
+                    spin: None,
                 },
             };
         }
@@ -361,6 +372,8 @@ pub fn one(
             edits,
             repaired: edits > 0 && (written || !args.write),
             score: repair.score,
+            spun: repair.spun,
+            spin: repair.spin.clone(),
         }
     };
     Outcome { out, err, result }

@@ -9,6 +9,7 @@ use clap::{Args, FromArgMatches};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
+use unspin::engine::context::detect::Spin;
 use unspin::engine::Score;
 use unspin::print::Style;
 use unspin::walk::{self, Found};
@@ -17,6 +18,13 @@ use unspin::Dictionary;
 #[derive(Serialize)]
 struct Scored {
     path: String,
+    /// Whether the file counts as spun (the context model's detection, or the fingerprint
+    /// score with `--context never`).
+    spun: bool,
+    /// Percent of content words with a far likelier synonym in context.
+    spin: Option<f64>,
+    /// Suspect entries the model strongly prefers, per 1,000 words.
+    table: Option<f64>,
     score: f64,
     fingerprints: usize,
     words: usize,
@@ -33,7 +41,10 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
         Ok(dict) => dict,
         Err(e) => return fail(format_args!("dictionary: {e}")),
     };
-    let Some(engine) = repair::engine(dict, &run) else {
+    // Triage wants the whole estimate: the thesaurus reading is worked out for every file.
+    let mut options = run.engine.options();
+    options.context.full_detection = true;
+    let Some(engine) = repair::engine_with(dict, options) else {
         return ERROR;
     };
     // Only paths are kept while walking; the files are read in parallel afterwards.
@@ -76,9 +87,13 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
                 };
                 let outcome = repair::one(&engine, &run, Style::default(), &shown, input, None);
                 match outcome.result {
-                    FileResult::Scanned { edits, score, .. } => {
-                        Some(Ok(scored(shown, score, edits)))
-                    }
+                    FileResult::Scanned {
+                        edits,
+                        score,
+                        spun,
+                        spin,
+                        ..
+                    } => Some(Ok(scored(shown, score, edits, spun, spin))),
                     FileResult::Error => Some(Err(outcome.err)),
                     // Skipped (binary, not UTF-8, too large): nothing to score; the reason is in
                     // `err` only with -v.
@@ -104,18 +119,30 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
             }
         }
     }
+    let key = |s: &Scored| (s.spun, s.spin.unwrap_or(0.0), s.score);
     scored.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        let (ka, kb) = (key(a), key(b));
+        kb.0.cmp(&ka.0)
+            .then_with(|| kb.1.total_cmp(&ka.1))
+            .then_with(|| kb.2.total_cmp(&ka.2))
             .then_with(|| a.path.cmp(&b.path))
     });
     for s in &scored {
         if args.json {
             println!("{}", serde_json::to_string(s).expect("scores serialize"));
         } else {
+            let spin = match (s.spin, s.table) {
+                (Some(p), Some(t)) => format!("spin {p:>4.1}%  table {t:>5.1}"),
+                _ => format!("{:>24}", "no suspect to judge"),
+            };
             println!(
-                "{:>8.1}  {:>5} fingerprints / {:>7} words  {:>5} repairs  {}",
-                s.score, s.fingerprints, s.words, s.edits, s.path
+                "{}  {spin}  {:>8.1}  {:>5} fingerprints / {:>7} words  {:>5} repairs  {}",
+                if s.spun { "SPUN " } else { "clean" },
+                s.score,
+                s.fingerprints,
+                s.words,
+                s.edits,
+                s.path
             );
         }
     }
@@ -148,9 +175,13 @@ fn merge(run: &mut BatchArgs, scan: &BatchArgs) {
     run.encoding = scan.encoding.or(run.encoding);
 }
 
-fn scored(path: String, score: Score, edits: usize) -> Scored {
+fn scored(path: String, score: Score, edits: usize, spun: bool, spin: Option<Spin>) -> Scored {
+    let round = |x: f64| (x * 10.0).round() / 10.0;
     Scored {
         path,
+        spun,
+        spin: spin.as_ref().filter(|s| s.read).map(|s| round(s.percent())),
+        table: spin.as_ref().map(|s| round(s.table_per_thousand())),
         score: (score.per_thousand() * 10.0).round() / 10.0,
         fingerprints: score.fingerprints,
         words: score.words,

@@ -267,7 +267,7 @@ impl Engine {
                 words: reader.words(),
                 ..Spin::default()
             };
-            if !spin.table_decides(&opts) && !spin.table_clears(&opts) {
+            if opts.full_detection || (!spin.table_decides(&opts) && !spin.table_clears(&opts)) {
                 spin = Spin {
                     table,
                     words: spin.words,

@@ -38,6 +38,9 @@ pub struct Options {
     /// ... and under which it counts as clean without reading the thesaurus estimate (the
     /// cost of detection is then that of the candidates alone).
     pub table_floor: f64,
+    /// Work out the thesaurus estimate of every document with a suspect candidate, even where
+    /// the table's evidence decides alone (`unspin scan`, which reports it).
+    pub full_detection: bool,
 }
 
 impl Default for Options {
@@ -49,6 +52,7 @@ impl Default for Options {
             spin_threshold: 4.0,
             table_threshold: 15.0,
             table_floor: 3.0,
+            full_detection: false,
         }
     }
 }
