@@ -41,7 +41,7 @@ fn a_corrupt_compiled_dictionary_is_an_error_not_a_panic() {
     let bad = dir.path().join("bad.unspin");
     std::fs::write(
         &bad,
-        b"UNSPIN-DICT\0\x02\0\0\0\xff\xff\xff\xff\xff\xff\xff\x7f",
+        b"UNSPIN-DICT\0\x03\0\0\0\xff\xff\xff\xff\xff\xff\xff\x7f",
     )
     .unwrap();
     let out = unspin()

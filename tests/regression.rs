@@ -253,7 +253,14 @@ fn r10_6_positions_on_a_long_line_are_linear() {
     let yaml = "entries:\n  mental property: intellectual property\n";
     let engine = Engine::new(
         Dictionary::from_yaml("t", yaml).unwrap(),
-        Options::default(),
+        // Positions are under test: the dictionary alone decides.
+        Options {
+            context: unspin::engine::context::Options {
+                mode: unspin::engine::context::Mode::Never,
+                ..Default::default()
+            },
+            ..Options::default()
+        },
     )
     .unwrap();
     let text = "mental property ".repeat(1 << 16) + "\n";
@@ -264,18 +271,30 @@ fn r10_6_positions_on_a_long_line_are_linear() {
     for e in &repair.edits {
         let record = json::edit(json::PathName::new("a.txt", None), &text, &index, e, "0").line();
         assert!(record.contains("\"line\":1"));
-        explain::edit("a.txt", &text, &index, e);
+        explain::edit("a.txt", &text, &index, e, explain::Detail::Full);
     }
     assert_eq!(
         index.position(&text, last.range.start),
         (1, last.range.start + 1)
     );
-    let words = diff::words("a.txt", &text, &repair.edits, Style::default());
+    let words = diff::words(
+        "a.txt",
+        &text,
+        &repair.edits,
+        explain::Detail::Short,
+        Style::default(),
+    );
     assert_eq!(words.lines().count(), 1);
     // Many long lines too: each edit's line is found, not searched for.
     let many = "mental property mental property\r\n".repeat(1 << 14);
     let repair = engine.repair(&many);
-    let words = diff::words("b.txt", &many, &repair.edits, Style::default());
+    let words = diff::words(
+        "b.txt",
+        &many,
+        &repair.edits,
+        explain::Detail::Short,
+        Style::default(),
+    );
     assert_eq!(words.lines().count(), 1 << 14);
     assert!(words.lines().all(|l| !l.ends_with('\r')));
 }

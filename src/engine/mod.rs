@@ -179,16 +179,16 @@ impl Engine {
             fingerprints,
             words: doc.norm.words,
         };
+        // Fingerprints never occur in clean English: enough of them make a document spun.
+        let by_score = fingerprints >= self.options.min_fingerprints
+            && score.per_thousand() >= self.options.spun_threshold;
         if let Some(model) = self.model {
-            return self.judged(&doc, start, first, score, model);
+            return self.judged(&doc, start, first, score, by_score, model);
         }
         let spun = match self.options.suspects {
             Suspects::Always => true,
             Suspects::Never => false,
-            Suspects::Auto => {
-                fingerprints >= self.options.min_fingerprints
-                    && score.per_thousand() >= self.options.spun_threshold
-            }
+            Suspects::Auto => by_score,
         };
         let found = if spun && !forced && self.has_suspects {
             self.scan(
@@ -226,6 +226,7 @@ impl Engine {
         start: usize,
         fingerprints: Vec<Found>,
         score: Score,
+        by_score: bool,
         model: &Model,
     ) -> Repair {
         let opts = self.options.context;
@@ -247,7 +248,7 @@ impl Engine {
             .any(|f| self.rule(f.pattern).class == Class::Suspect);
         // The table's evidence first: it costs one reading per suspect candidate; the
         // thesaurus estimate, a reading per content word, only when that evidence is unclear.
-        let spin = has_suspect.then(|| {
+        let spin = (has_suspect || opts.full_detection).then(|| {
             let table = candidates
                 .iter()
                 .filter(|f| self.rule(f.pattern).class == Class::Suspect)
@@ -279,9 +280,9 @@ impl Engine {
         let spun = match self.options.suspects {
             Suspects::Always => true,
             Suspects::Never => false,
-            // The model decides: a fingerprint count is fooled by learned "fingerprints" that
-            // clean English does use.
-            Suspects::Auto => spin.as_ref().is_some_and(|s| s.spun(&opts)),
+            // The model decides, or fingerprints enough (curated ones: a learned entry is a
+            // suspect, judged by the model).
+            Suspects::Auto => by_score || spin.as_ref().is_some_and(|s| s.spun(&opts)),
         };
         let mut kept: Vec<(&Found, f32, Option<&str>)> = Vec::new();
         for f in &candidates {
@@ -486,14 +487,14 @@ impl Engine {
                 "suspect, repaired because suspects are forced on".to_string()
             }
             (Class::Suspect, _) => match spin {
-                Some(spin) if spin.read => format!(
+                Some(spin) if spin.read && spin.spun(&self.options.context) => format!(
                     "suspect in a spun document (spin {:.1}%: {} of {} words have a far likelier synonym; {} entries strongly preferred)",
                     spin.percent(),
                     spin.strong,
                     spin.positions,
                     spin.table
                 ),
-                Some(spin) => format!(
+                Some(spin) if spin.spun(&self.options.context) => format!(
                     "suspect in a spun document ({} entries strongly preferred, {:.1} per 1,000 words)",
                     spin.table,
                     spin.table_per_thousand()

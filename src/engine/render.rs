@@ -270,11 +270,11 @@ mod tests {
     #[test]
     fn the_capital_of_i_is_not_title_case() {
         let r = rule("i've to", "I have to");
-        assert_eq!(render(&r, "I\u{2019}ve to", || true), "I have to");
-        assert_eq!(render(&r, "I've to", || false), "I have to");
-        assert_eq!(render(&r, "I'VE TO", || false), "I HAVE TO");
+        assert_eq!(render(&r, &r.to, "I\u{2019}ve to", || true), "I have to");
+        assert_eq!(render(&r, &r.to, "I've to", || false), "I have to");
+        assert_eq!(render(&r, &r.to, "I'VE TO", || false), "I HAVE TO");
         let r = rule("i might", "I'd");
-        assert_eq!(render(&r, "I might", || false), "I'd");
+        assert_eq!(render(&r, &r.to, "I might", || false), "I'd");
     }
 
     #[test]

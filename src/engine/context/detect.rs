@@ -14,6 +14,9 @@ use crate::lm::Word;
 pub const WORDS: usize = 3000;
 /// Nats by which a neighbour must beat the written word for the position to count.
 pub const STRONG: f32 = 5.0;
+/// Strong positions the thesaurus estimate needs before it can call a document spun: a few
+/// words of text are no evidence.
+pub const MIN_STRONG: usize = 3;
 /// Nats by which a suspect entry's repair must beat the written text to count as evidence.
 pub const STRONG_TABLE: f32 = 3.0;
 /// Function words: WordNet's neighbours of them (letters, abbreviations) are not synonyms.
@@ -50,7 +53,8 @@ impl Spin {
     /// Does either estimate reach its threshold? The table's needs two entries at least: one
     /// word the model misreads is no evidence.
     pub fn spun(&self, options: &super::Options) -> bool {
-        (self.read && self.percent() >= options.spin_threshold) || self.table_decides(options)
+        (self.read && self.strong >= MIN_STRONG && self.percent() >= options.spin_threshold)
+            || self.table_decides(options)
     }
 
     /// Does the table's evidence alone make the document spun?

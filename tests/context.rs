@@ -1,0 +1,182 @@
+//! The context model's stages end to end: detection opens on spun text with no fingerprint and
+//! stays shut on clean text; suspects are repaired only where the model prefers them;
+//! fingerprints stand unless it strongly objects; entries generalize over inflection and
+//! choose among their listed originals; the unpaired learner proposes the spinner's habits.
+//! Spun material is read from `../shared/dev` (as CI has it), never copied into the project.
+
+use std::path::{Path, PathBuf};
+use unspin::edit::apply;
+use unspin::engine::{context, Engine, Options, Suspects};
+use unspin::Dictionary;
+
+fn shared(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev").join(rel)
+}
+
+fn texts(dir: &Path, suffix: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e} (the shared development data)", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+fn builtin() -> Engine {
+    Engine::new(Dictionary::builtin(), Options::default()).unwrap()
+}
+
+fn engine(yaml: &str, suspects: Suspects) -> Engine {
+    let options = Options {
+        suspects,
+        ..Options::default()
+    };
+    Engine::new(Dictionary::from_yaml("t", yaml).unwrap(), options).unwrap()
+}
+
+fn fix(engine: &Engine, text: &str) -> String {
+    apply(text, &engine.repair(text).edits)
+}
+
+#[test]
+fn detection_opens_on_spun_articles_without_a_single_fingerprint() {
+    let engine = builtin();
+    let mut without = 0;
+    for (path, text) in texts(&shared("spun-only"), ".txt") {
+        let r = engine.repair(&text);
+        if r.score.fingerprints == 0 {
+            without += 1;
+            assert!(r.spun, "{path}: not detected ({:?})", r.spin);
+        }
+    }
+    assert!(without >= 5, "only {without} spun excerpts without fingerprints");
+}
+
+#[test]
+fn the_originals_of_the_spun_pages_and_the_clean_corpus_are_left_alone() {
+    let engine = builtin();
+    let mut clean = texts(&shared("pairs"), ".original.txt");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    clean.extend(texts(&root.join("fixtures/clean/sotu"), ".txt"));
+    for seed in ["000", "001", "002", "004"] {
+        clean.extend(
+            texts(&root.join("fixtures/seeds"), ".txt")
+                .into_iter()
+                .filter(|(p, _)| p.contains(&format!("/{seed}_"))),
+        );
+    }
+    assert!(clean.len() >= 35);
+    for (path, text) in clean {
+        let r = engine.repair(&text);
+        assert!(!r.spun, "{path}: judged spun ({:?})", r.spin);
+        assert!(r.edits.is_empty(), "{path}: {:?}", r.edits.first());
+    }
+}
+
+#[test]
+fn a_clean_document_with_spinner_like_words_is_left_alone() {
+    // "gap" and "within" are the spinner's words for "hole" and "in", and real English too.
+    let text = "The gap between rich and poor has grown within a decade, the report said. \
+                Officials hope to close it within five years.";
+    let r = builtin().repair(text);
+    assert!(!r.spun);
+    assert!(r.edits.is_empty(), "{:?}", r.edits);
+}
+
+const SUSPECTS: &str = "entries:\n  gap:\n    to: hole\n    class: suspect\n  \
+                        signed: inked\n  mental property: intellectual property\n";
+
+#[test]
+fn a_suspect_is_repaired_where_the_model_prefers_it_and_left_where_it_does_not() {
+    let e = engine(SUSPECTS, Suspects::Always);
+    assert_eq!(
+        fix(&e, "Astronomers found a supermassive black gap."),
+        "Astronomers found a supermassive black hole."
+    );
+    assert_eq!(
+        fix(&e, "The gap between them grew."),
+        "The gap between them grew."
+    );
+    let r = e.repair("Astronomers found a supermassive black gap.");
+    assert!(
+        r.edits[0].why.contains("context prefers \"hole\" by"),
+        "{}",
+        r.edits[0].why
+    );
+}
+
+#[test]
+fn a_fingerprint_stands_unless_the_model_strongly_objects() {
+    let e = engine(SUSPECTS, Suspects::Auto);
+    // "inked" for "signed" is an entry the model finds far worse than the text: refused.
+    assert_eq!(fix(&e, "They signed the deal."), "They signed the deal.");
+    assert_eq!(
+        fix(&e, "They protect mental property."),
+        "They protect intellectual property."
+    );
+    let never = Engine::new(
+        Dictionary::from_yaml("t", SUSPECTS).unwrap(),
+        Options {
+            context: context::Options {
+                mode: context::Mode::Never,
+                ..Default::default()
+            },
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(fix(&never, "They signed the deal."), "They inked the deal.");
+}
+
+#[test]
+fn an_entry_repairs_the_other_forms_of_its_word() {
+    let e = engine(
+        "entries:\n  assault:\n    to: attack\n    class: suspect\n",
+        Suspects::Always,
+    );
+    assert_eq!(
+        fix(&e, "Hackers assaulted the servers and the assaults went on."),
+        "Hackers attacked the servers and the attacks went on."
+    );
+    let lookup = Dictionary::from_yaml("t", "entries:\n  assault: attack\n").unwrap();
+    let p = lookup.lookup("assaulting").expect("a generated form");
+    assert_eq!(p.to.as_deref(), Some("attacking"));
+}
+
+#[test]
+fn the_model_chooses_among_the_originals_an_entry_lists() {
+    let e = engine(
+        "entries:\n  gap:\n    to: difference\n    or: [hole]\n    class: suspect\n",
+        Suspects::Always,
+    );
+    assert_eq!(
+        fix(&e, "Astronomers found a supermassive black gap."),
+        "Astronomers found a supermassive black hole."
+    );
+}
+
+#[test]
+fn the_unpaired_learner_proposes_consistent_habits_from_spun_text_alone() {
+    let mut learner = unspin::unpaired::Learner::new(unspin::unpaired::Options::default());
+    for (_, text) in texts(&shared("spun-only"), ".txt") {
+        learner.add(&text);
+    }
+    let (read, given) = learner.read();
+    assert!(read * 10 >= given * 9, "{read} of {given} judged spun");
+    let proposals = learner.proposals();
+    assert!(proposals.len() >= 20, "{}", proposals.len());
+    for p in &proposals {
+        assert!(p.docs >= 2 && p.consistency() >= 0.5, "{p:?}");
+    }
+    // The spinner writes "solely" for "only" across sites.
+    assert!(
+        proposals
+            .iter()
+            .any(|p| p.spun == "solely" && p.original == "only"),
+        "{:?}",
+        proposals.iter().map(|p| (&p.spun, &p.original)).collect::<Vec<_>>()
+    );
+}
