@@ -189,6 +189,13 @@ impl Collector {
             self.skipped.push(skip("differs only in letter case"));
             return;
         }
+        // The spinner contracts and expands both ways, both forms are English, and the model
+        // cannot tell them apart: as entries they were wrong more often than right.
+        if expanded(&spun_text) == expanded(&original_text) {
+            self.skipped
+                .push(skip("a contraction written out or made, not a spin"));
+            return;
+        }
         let start = a.spun_bytes(s.spun.clone()).start;
         let initial = sentence_initial(spun, start);
         let to = if initial && starts_upper(&spun_text) {
@@ -542,6 +549,44 @@ pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
         .collect()
 }
 
+/// The words of `s`, lower-cased, with contractions written out ("can't" -> "can not", "I've"
+/// -> "i have"), so that a contraction swap compares equal.
+fn expanded(s: &str) -> Vec<String> {
+    const WHOLE: &[(&str, &str)] = &[
+        ("can't", "can not"),
+        ("cannot", "can not"),
+        ("won't", "will not"),
+        ("shan't", "shall not"),
+    ];
+    const ENDINGS: &[(&str, &str)] = &[
+        ("n't", " not"),
+        ("'ve", " have"),
+        ("'m", " am"),
+        ("'re", " are"),
+        ("'ll", " will"),
+        ("'d", " would"),
+        ("'s", " is"),
+    ];
+    let mut out = Vec::new();
+    for w in word_norms(s) {
+        let w = w.replace('\u{2019}', "'");
+        let full = WHOLE
+            .iter()
+            .find(|(c, _)| *c == w)
+            .map(|(_, e)| e.to_string())
+            .or_else(|| {
+                ENDINGS.iter().find_map(|(end, e)| {
+                    w.strip_suffix(end)
+                        .filter(|stem| !stem.is_empty())
+                        .map(|stem| format!("{stem}{e}"))
+                })
+            })
+            .unwrap_or(w);
+        out.extend(full.split(' ').map(str::to_string));
+    }
+    out
+}
+
 /// How often each phrase of up to [`MAX_WORDS`] tokens occurs in `texts` (lower-cased tokens
 /// joined by spaces, as [`word_norms`] gives them).
 fn phrase_counts<'a>(
@@ -630,6 +675,14 @@ fn example(spun: &str, a: &Alignment, range: std::ops::Range<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contraction_swap_is_not_a_spin() {
+        assert_eq!(expanded("I\u{2019}ve"), expanded("I have"));
+        assert_eq!(expanded("there is"), expanded("there's"));
+        assert_eq!(expanded("cannot"), expanded("can't"));
+        assert_ne!(expanded("gained't"), expanded("won't"));
+    }
 
     #[test]
     fn merges_identical_spins_across_documents_with_counts() {

@@ -10,7 +10,9 @@ use unspin::engine::{context, Engine, Options, Suspects};
 use unspin::Dictionary;
 
 fn shared(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/dev")
+        .join(rel)
 }
 
 fn texts(dir: &Path, suffix: &str) -> Vec<(String, String)> {
@@ -19,7 +21,12 @@ fn texts(dir: &Path, suffix: &str) -> Vec<(String, String)> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.to_string_lossy().ends_with(suffix))
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -52,7 +59,10 @@ fn detection_opens_on_spun_articles_without_a_single_fingerprint() {
             assert!(r.spun, "{path}: not detected ({:?})", r.spin);
         }
     }
-    assert!(without >= 5, "only {without} spun excerpts without fingerprints");
+    assert!(
+        without >= 5,
+        "only {without} spun excerpts without fingerprints"
+    );
 }
 
 #[test]
@@ -138,7 +148,10 @@ fn an_entry_repairs_the_other_forms_of_its_word() {
         Suspects::Always,
     );
     assert_eq!(
-        fix(&e, "Hackers assaulted the servers and the assaults went on."),
+        fix(
+            &e,
+            "Hackers assaulted the servers and the assaults went on."
+        ),
         "Hackers attacked the servers and the attacks went on."
     );
     let lookup = Dictionary::from_yaml("t", "entries:\n  assault: attack\n").unwrap();
@@ -177,6 +190,9 @@ fn the_unpaired_learner_proposes_consistent_habits_from_spun_text_alone() {
             .iter()
             .any(|p| p.spun == "solely" && p.original == "only"),
         "{:?}",
-        proposals.iter().map(|p| (&p.spun, &p.original)).collect::<Vec<_>>()
+        proposals
+            .iter()
+            .map(|p| (&p.spun, &p.original))
+            .collect::<Vec<_>>()
     );
 }
