@@ -11,7 +11,7 @@ use crate::lexicon::{Inflections, Thesaurus};
 use crate::lm::Word;
 
 /// Words read from the start of a document: enough for a stable estimate, bounded cost.
-pub const WORDS: usize = 3000;
+pub const WORDS: usize = 2000;
 /// Nats by which a neighbour must beat the written word for the position to count.
 pub const STRONG: f32 = 5.0;
 /// Strong positions the thesaurus estimate needs before it can call a document spun: a few
@@ -114,6 +114,9 @@ pub struct Reading {
 pub fn readings(reader: &Reader, limit: usize) -> Vec<Reading> {
     let mut out = Vec::new();
     let mut seen = 0;
+    // Words repeat: each one's neighbours are looked up once per document.
+    let mut known: std::collections::HashMap<String, Vec<(u32, &'static str)>> =
+        std::collections::HashMap::new();
     for (k, t) in reader.tokens.iter().enumerate() {
         if t.is_marker() {
             continue;
@@ -127,10 +130,17 @@ pub fn readings(reader: &Reader, limit: usize) -> Vec<Reading> {
         if SKIP.contains(&word.as_str()) {
             continue;
         }
+        let alts = known
+            .entry(word.clone())
+            .or_insert_with(|| neighbours(reader, &word));
+        if alts.is_empty() {
+            continue;
+        }
         let history = reader.history(k);
         let written = reader.score(history, &[Some(id)], k + 1);
-        let best = neighbours(reader, &word)
-            .into_iter()
+        let best = alts
+            .iter()
+            .copied()
             .map(|(a, s)| (s, reader.score(history, &[Word::Some(a)], k + 1) - written))
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some(best) = best {
