@@ -191,7 +191,7 @@ impl Collector {
         }
         // The spinner contracts and expands both ways, both forms are English, and the model
         // cannot tell them apart: as entries they were wrong more often than right.
-        if expanded(&spun_text) == expanded(&original_text) {
+        if contraction_swap(&spun_text, &original_text) {
             self.skipped
                 .push(skip("a contraction written out or made, not a spin"));
             return;
@@ -547,6 +547,11 @@ pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
             e
         })
         .collect()
+}
+
+/// Do `a` and `b` differ only by contractions written out or made ("I've" / "I have")?
+pub fn contraction_swap(a: &str, b: &str) -> bool {
+    expanded(a) == expanded(b)
 }
 
 /// The words of `s`, lower-cased, with contractions written out ("can't" -> "can not", "I've"

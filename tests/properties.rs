@@ -10,8 +10,13 @@ use unspin::Dictionary;
 /// The built-in dictionaries with every entry allowed, built once for all cases.
 fn builtin() -> &'static Engine {
     static ENGINE: std::sync::LazyLock<Engine> = std::sync::LazyLock::new(|| {
+        // The dictionary layer, every entry allowed: the context model would only refuse some.
         let options = Options {
             suspects: Suspects::Always,
+            context: unspin::engine::context::Options {
+                mode: unspin::engine::context::Mode::Never,
+                ..Default::default()
+            },
             ..Options::default()
         };
         Engine::new(Dictionary::builtin(), options).unwrap()
@@ -167,8 +172,13 @@ proptest! {
 fn checked() -> &'static Engine {
     static ENGINE: std::sync::LazyLock<Engine> = std::sync::LazyLock::new(|| {
         use unspin::dict::compiled;
+        // The dictionary layer, every entry allowed: the context model would only refuse some.
         let options = Options {
             suspects: Suspects::Always,
+            context: unspin::engine::context::Options {
+                mode: unspin::engine::context::Mode::Never,
+                ..Default::default()
+            },
             ..Options::default()
         };
         let mut engine = Engine::new(Dictionary::builtin(), options).unwrap();

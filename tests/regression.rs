@@ -281,7 +281,7 @@ fn r10_6_positions_on_a_long_line_are_linear() {
         "a.txt",
         &text,
         &repair.edits,
-        explain::Detail::Short,
+        explain::Detail::None,
         Style::default(),
     );
     assert_eq!(words.lines().count(), 1);
@@ -292,7 +292,7 @@ fn r10_6_positions_on_a_long_line_are_linear() {
         "b.txt",
         &many,
         &repair.edits,
-        explain::Detail::Short,
+        explain::Detail::None,
         Style::default(),
     );
     assert_eq!(words.lines().count(), 1 << 14);
