@@ -60,6 +60,9 @@ impl Default for Options {
 /// Words after a repair whose probabilities it changes (the model sees two words back).
 const FOLLOWING: usize = 2;
 
+/// A preference asked: the bytes, the replacement, and the two words read before them.
+type Question = (Range<usize>, String, (Word, Word));
+
 /// One text as the model reads it, with the repairs accepted so far (left to right).
 pub struct Reader<'a> {
     model: &'a Model,
@@ -70,7 +73,7 @@ pub struct Reader<'a> {
     /// Preferences worked out, by bytes, replacement and the history they were read after:
     /// detection and judging ask the same questions, and a repair leaves most histories as
     /// they were.
-    asked: RefCell<HashMap<(Range<usize>, String, (Word, Word)), f32>>,
+    asked: RefCell<HashMap<Question, f32>>,
     /// Log-probabilities looked up, by trigram (the model's fst is large; texts repeat).
     looked_up: RefCell<HashMap<(Word, Word, Word), f32>>,
 }
