@@ -134,10 +134,6 @@ pub fn crossings(engine: &Engine) -> Vec<Diagnostic> {
 pub fn checking_options() -> Options {
     Options {
         suspects: crate::engine::Suspects::Always,
-        context: crate::engine::context::Options {
-            mode: crate::engine::context::Mode::Never,
-            ..Default::default()
-        },
-        ..Options::default()
+        ..Options::dictionary_only()
     }
 }

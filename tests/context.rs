@@ -138,13 +138,7 @@ fn a_fingerprint_stands_unless_the_model_strongly_objects() {
     );
     let never = Engine::new(
         Dictionary::from_yaml("t", SUSPECTS).unwrap(),
-        Options {
-            context: context::Options {
-                mode: context::Mode::Never,
-                ..Default::default()
-            },
-            ..Options::default()
-        },
+        Options::dictionary_only(),
     )
     .unwrap();
     assert_eq!(fix(&never, "They signed the deal."), "They inked the deal.");

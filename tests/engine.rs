@@ -171,22 +171,12 @@ entries:
 
 /// The dictionary's conditions and the fingerprint score alone, without the context model
 /// (`--context never`): what these tests are about.
-fn classic() -> Options {
-    Options {
-        context: unspin::engine::context::Options {
-            mode: unspin::engine::context::Mode::Never,
-            ..Default::default()
-        },
-        ..Options::default()
-    }
-}
-
 fn fix_ctx(text: &str, suspects: Suspects) -> String {
     let engine = engine_with(
         CONTEXT,
         Options {
             suspects,
-            ..classic()
+            ..Options::dictionary_only()
         },
     );
     apply(text, &engine.repair(text).edits)
@@ -236,7 +226,7 @@ fn suspects_fire_in_a_spun_document_and_stay_silent_in_a_clean_one() {
     );
     let spun = "Our regulation enforcement and our on-line world agency gave agency assurances; \
                 the Xinhua News Agency agreed.";
-    let engine = engine_with(CONTEXT, classic());
+    let engine = engine_with(CONTEXT, Options::dictionary_only());
     let repair = engine.repair(spun);
     assert!(repair.spun, "{:?}", repair.score);
     assert_eq!(repair.score.fingerprints, 2);
@@ -263,7 +253,7 @@ fn suspects_fire_in_a_spun_document_and_stay_silent_in_a_clean_one() {
 fn the_spin_threshold_is_configurable() {
     let spun =
         "regulation enforcement and our on-line world agency ".to_string() + &"word ".repeat(2000);
-    let engine = engine_with(CONTEXT, classic());
+    let engine = engine_with(CONTEXT, Options::dictionary_only());
     let r = engine.repair(&spun);
     assert!(
         !r.spun,
@@ -273,7 +263,7 @@ fn the_spin_threshold_is_configurable() {
         CONTEXT,
         Options {
             spun_threshold: 0.5,
-            ..classic()
+            ..Options::dictionary_only()
         },
     );
     assert!(engine.repair(&spun).spun);

@@ -13,11 +13,7 @@ fn builtin() -> &'static Engine {
         // The dictionary layer, every entry allowed: the context model would only refuse some.
         let options = Options {
             suspects: Suspects::Always,
-            context: unspin::engine::context::Options {
-                mode: unspin::engine::context::Mode::Never,
-                ..Default::default()
-            },
-            ..Options::default()
+            ..Options::dictionary_only()
         };
         Engine::new(Dictionary::builtin(), options).unwrap()
     });
@@ -175,11 +171,7 @@ fn checked() -> &'static Engine {
         // The dictionary layer, every entry allowed: the context model would only refuse some.
         let options = Options {
             suspects: Suspects::Always,
-            context: unspin::engine::context::Options {
-                mode: unspin::engine::context::Mode::Never,
-                ..Default::default()
-            },
-            ..Options::default()
+            ..Options::dictionary_only()
         };
         let mut engine = Engine::new(Dictionary::builtin(), options).unwrap();
         loop {

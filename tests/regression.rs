@@ -254,13 +254,7 @@ fn r10_6_positions_on_a_long_line_are_linear() {
     let engine = Engine::new(
         Dictionary::from_yaml("t", yaml).unwrap(),
         // Positions are under test: the dictionary alone decides.
-        Options {
-            context: unspin::engine::context::Options {
-                mode: unspin::engine::context::Mode::Never,
-                ..Default::default()
-            },
-            ..Options::default()
-        },
+        Options::dictionary_only(),
     )
     .unwrap();
     let text = "mental property ".repeat(1 << 16) + "\n";

@@ -15,13 +15,7 @@ fn a_large_input_streams_to_the_same_result_as_a_whole_repair() {
         "Their mental property and commerce secrets and\ntechniques, this yr; plain words here.\n";
     let text = line.repeat((9 << 20) / line.len() + 1);
     let dict = Dictionary::load(false, &[DICT.into()]).unwrap();
-    let options = Options {
-        context: unspin::engine::context::Options {
-            mode: unspin::engine::context::Mode::Never,
-            ..Default::default()
-        },
-        ..Options::default()
-    };
+    let options = Options::dictionary_only();
     let engine = Engine::new(dict, options).unwrap();
     let expected = apply(&text, &engine.repair(&text).edits);
     let out = Command::cargo_bin("unspin")

@@ -64,6 +64,20 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// The dictionary's conditions and the fingerprint score alone, the context model off
+    /// (`--context never`): for checking dictionaries, and for tests of that layer.
+    pub fn dictionary_only() -> Self {
+        Options {
+            context: context::Options {
+                mode: context::Mode::Never,
+                ..context::Options::default()
+            },
+            ..Options::default()
+        }
+    }
+}
+
 /// How spun a document looks: its fingerprints against its length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Score {

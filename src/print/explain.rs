@@ -84,11 +84,10 @@ mod tests {
         )
         .unwrap();
         // Without the model, whose figures would make the reasons move with it.
-        let mut options = Options {
+        let options = Options {
             suspects: crate::engine::Suspects::Always,
-            ..Options::default()
+            ..Options::dictionary_only()
         };
-        options.context.mode = crate::engine::context::Mode::Never;
         Engine::new(dict, options).unwrap().repair(text).edits
     }
 

@@ -252,13 +252,7 @@ mod tests {
         )
         .unwrap();
         // The display is under test, not the context model: its figures stay out of the reasons.
-        let options = Options {
-            context: crate::engine::context::Options {
-                mode: crate::engine::context::Mode::Never,
-                ..Default::default()
-            },
-            ..Options::default()
-        };
+        let options = Options::dictionary_only();
         let edits = Engine::new(dict, options).unwrap().repair(text).edits;
         let place = Place {
             change: n + 1,
