@@ -192,6 +192,7 @@ mod tests {
         assert_eq!(m.logprob(w("a"), w("black"), None), UNKNOWN);
         assert!(m.id("the").is_some() && m.id("The").is_none());
         assert!(m.knows(&["couple", "of"]) && m.knows(&["couple"]));
+        assert!(m.header().contains("pocketsphinx-en-us"), "{}", m.header());
         assert!(!m.knows(&["mental", "property"]) && !m.knows(&["zzyzzx"]));
     }
 }
