@@ -51,7 +51,7 @@ impl Default for Options {
             veto: 4.0,
             spin_threshold: 4.0,
             table_threshold: 15.0,
-            table_floor: 3.0,
+            table_floor: 5.0,
             full_detection: false,
         }
     }

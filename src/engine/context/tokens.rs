@@ -85,6 +85,9 @@ pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
         id: Some(id),
     };
     let mut prev_end = 0;
+    // Words repeat: each spelling is looked up in the model's vocabulary once.
+    let mut ids: std::collections::HashMap<String, crate::lm::Word> =
+        std::collections::HashMap::new();
     for (k, r) in words.iter().enumerate() {
         if k == 0 || ends_sentence(&text[prev_end..r.start]) {
             if k > 0 {
@@ -92,9 +95,14 @@ pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
             }
             out.push(marker(r.start, model.sentence_start()));
         }
+        let word = spelling(&text[r.clone()]);
+        let id = match ids.get(&word) {
+            Some(&id) => id,
+            None => *ids.entry(word).or_insert_with_key(|w| model.id(w)),
+        };
         out.push(Token {
             range: r.clone(),
-            id: model.id(&spelling(&text[r.clone()])),
+            id,
         });
         prev_end = r.end;
     }
