@@ -303,11 +303,11 @@ impl Engine {
             let rule = self.rule(f.pattern);
             let range = doc.norm.original(f.start)..doc.norm.original(f.end);
             let matched = &doc.src[range.clone()];
-            // The entry's replacement and, for its written key, the other originals it lists:
-            // the model takes the likeliest.
             if rule.class == Class::Suspect && !spun {
                 continue;
             }
+            // The entry's replacement and, for its written key, the other originals it lists:
+            // the model takes the likeliest.
             let others = match self.dict.patterns()[f.pattern as usize].to {
                 None => rule.or.as_slice(),
                 Some(_) => &[],
