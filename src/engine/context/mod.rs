@@ -38,8 +38,8 @@ pub struct Options {
     /// ... and under which it counts as clean without reading the thesaurus estimate (the
     /// cost of detection is then that of the candidates alone).
     pub table_floor: f64,
-    /// Work out the thesaurus estimate of every document with a suspect candidate, even where
-    /// the table's evidence decides alone (`unspin scan`, which reports it).
+    /// Work out the thesaurus estimate of every document, even where the table's evidence
+    /// decides alone or there is no suspect to judge (`unspin scan`, which reports it).
     pub full_detection: bool,
 }
 
