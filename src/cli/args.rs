@@ -185,11 +185,13 @@ pub struct DictArgs {
 #[derive(Args, Debug, Clone)]
 pub struct EngineArgs {
     /// When to repair suspects (real English the spinner also produces): 'auto' only in
-    /// documents whose spin score reaches --spun-threshold
+    /// documents the context model judges spun (or whose fingerprints reach --spun-threshold),
+    /// and only where the model prefers the repair
     #[arg(long, value_enum, default_value_t = SuspectChoice::Auto)]
     pub suspects: SuspectChoice,
 
-    /// Fingerprints per 1,000 words from which a document counts as spun
+    /// Fingerprints per 1,000 words from which a document counts as spun, whatever the model
+    /// says (with --context never, the only rule)
     #[arg(long, default_value_t = 2.0, value_name = "SCORE")]
     pub spun_threshold: f64,
 
