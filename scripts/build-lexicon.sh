@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates data/thesaurus-en.txt (from WordNet 3.0, Debian wordnet-base) and
 # data/inflections-en.txt (from PyPI lemminflect), both filtered by data/wordfreq-en.txt, with
-# scripts/build-lexicon.py. Same sources, same bytes: tests/lexicon_current.rs checks that the
+# scripts/build-lexicon.py. Same sources, same bytes: tests/it/lexicon_current.rs checks that the
 # committed files are what this script writes.
 #
 # The pinned sources come from scripts/install-sources.sh's cache, fetched first if missing.

@@ -5,7 +5,7 @@
 # examples/build_lm.rs (src/lm/sphinx.rs reads the package's binary trie format).
 #
 # Needs: apt-get (Debian's registry), dpkg-deb, sha256sum, cargo. Usage: scripts/build-lm.sh
-# tests/lm_current.rs checks that the committed file is what this script builds.
+# tests/it/lm_current.rs checks that the committed file is what this script builds.
 set -euo pipefail
 
 VER="0.8+5prealpha+1-15"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Puts the pinned sources of data/thesaurus-en.txt and data/inflections-en.txt into a cache
-# folder, where scripts/build-lexicon.sh and tests/lexicon_current.rs find them: the Debian
+# folder, where scripts/build-lexicon.sh and tests/it/lexicon_current.rs find them: the Debian
 # package wordnet-base (WordNet 3.0) and the PyPI wheel of lemminflect. Idempotent and quiet:
 # a file already there with the pinned SHA-256 is not fetched again. As root, it also installs
-# Debian's pocketsphinx-en-us, the source of data/lm-en.bin (tests/lm_current.rs reads it).
+# Debian's pocketsphinx-en-us, the source of data/lm-en.bin (tests/it/lm_current.rs reads it).
 #
 # Needs: apt-get (a Debian bookworm package list), pip, sha256sum.
 # Usage: scripts/install-sources.sh   (prints the cache folder)

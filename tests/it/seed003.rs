@@ -5,10 +5,10 @@ use unspin::engine::{Engine, Options};
 use unspin::eval::evaluate;
 use unspin::Dictionary;
 
-const ALIGNED: &str = include_str!("../fixtures/seed003.aligned.txt");
-const SEED: &str = include_str!("../fixtures/seeds/003_3d775348fe8cc8f0.txt");
-const SPUN: &str = include_str!("../fixtures/pairs/seed003.spun.txt");
-const ORIGINAL: &str = include_str!("../fixtures/pairs/seed003.original.txt");
+const ALIGNED: &str = include_str!("../../fixtures/seed003.aligned.txt");
+const SEED: &str = include_str!("../../fixtures/seeds/003_3d775348fe8cc8f0.txt");
+const SPUN: &str = include_str!("../../fixtures/pairs/seed003.spun.txt");
+const ORIGINAL: &str = include_str!("../../fixtures/pairs/seed003.original.txt");
 
 /// The spun and the original text of an aligned file, where each spin is `{spun|original}`.
 fn sides(aligned: &str) -> (String, String) {

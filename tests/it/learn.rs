@@ -7,9 +7,9 @@ use unspin::engine::Engine;
 use unspin::learn::{self, Learner};
 use unspin::{lint, newdict, Dictionary};
 
-const ALIGNED: &str = include_str!("../fixtures/seed003.aligned.txt");
-const SPUN: &str = include_str!("../fixtures/pairs/seed003.spun.txt");
-const ORIGINAL: &str = include_str!("../fixtures/pairs/seed003.original.txt");
+const ALIGNED: &str = include_str!("../../fixtures/seed003.aligned.txt");
+const SPUN: &str = include_str!("../../fixtures/pairs/seed003.spun.txt");
+const ORIGINAL: &str = include_str!("../../fixtures/pairs/seed003.original.txt");
 
 fn norm(s: &str) -> String {
     key::normalize(s.trim()).to_lowercase()

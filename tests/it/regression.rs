@@ -1,9 +1,7 @@
 //! Regression tests pinned to the issue they come from (`r10_N`: issue 10, item N).
 
-mod common;
-
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use std::fs;
 
 fn unspin(t: &Tree) -> Command {

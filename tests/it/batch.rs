@@ -1,9 +1,7 @@
 //! `unspin` over a generated folder tree: walking, every mode, HTML and Markdown, safety.
 
-mod common;
-
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use std::fs;
 use std::path::Path;
 

@@ -4,9 +4,7 @@
 //! kill leaves one behind only if it lands between `linkat` and `renameat` (issue 10, item 4).
 #![cfg(unix)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};

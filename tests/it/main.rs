@@ -1,0 +1,27 @@
+//! The integration tests, one binary with a module per area: the test profile links it once
+//! instead of once per file. `tests/cli.rs` (trycmd, the CLI cases as data) stays apart.
+
+mod align_properties;
+mod apply;
+mod batch;
+mod clean_text;
+mod cli_eval;
+mod cli_learn;
+mod color;
+mod common;
+mod context;
+mod dictionaries;
+mod diff_patch;
+mod engine;
+mod eval;
+mod import;
+mod interactive;
+mod kill;
+mod learn;
+mod lexicon_current;
+mod lm_current;
+mod properties;
+mod regression;
+mod seed003;
+mod seeds;
+mod stream_cli;
