@@ -5,19 +5,6 @@ use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
 
-fn unspin(t: &Tree) -> Command {
-    let mut c = Command::cargo_bin("unspin").unwrap();
-    c.current_dir(t.dir.path())
-        .arg("--no-builtin")
-        .arg("--dict")
-        .arg(t.dict());
-    c
-}
-
-fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 fn stdout(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

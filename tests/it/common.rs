@@ -132,3 +132,17 @@ pub fn put(path: &Path, text: &str) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
 }
+
+/// `unspin` run in the tree's folder with only the tree's dictionary.
+pub fn unspin(t: &Tree) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("unspin").unwrap();
+    c.current_dir(t.dir.path())
+        .arg("--no-builtin")
+        .arg("--dict")
+        .arg(t.dict());
+    c
+}
+
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}

@@ -4,19 +4,6 @@ use crate::common::*;
 use assert_cmd::Command;
 use std::fs;
 
-fn unspin(t: &Tree) -> Command {
-    let mut c = Command::cargo_bin("unspin").unwrap();
-    c.current_dir(t.dir.path())
-        .arg("--no-builtin")
-        .arg("--dict")
-        .arg(t.dict());
-    c
-}
-
-fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 /// Backups are never input of a later run, whatever their suffix and the later run's flags.
 #[test]
 fn r10_1_backups_are_never_taken_by_later_runs() {
