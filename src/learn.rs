@@ -5,6 +5,7 @@
 use crate::align::{self, Alignment, Stretch};
 use crate::dict::model::Class;
 use crate::dict::{key, Dictionary};
+use crate::engine::context::tokens::spelling;
 use crate::engine::Engine;
 use crate::lm::Model;
 use crate::newdict::NewEntry;
@@ -381,10 +382,7 @@ fn judge_alone(c: &mut Candidate) {
     };
     let spun = words(&c.key);
     let original = words(&c.to);
-    let spellings: Vec<String> = spun
-        .iter()
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-        .collect();
+    let spellings: Vec<String> = spun.iter().map(|w| spelling(w)).collect();
     let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
     if let [w] = spun.as_slice() {
         if let Some(rank) = wordfreq::rank(w) {

@@ -92,17 +92,20 @@ pub fn unified(
         let from = blocks[b].lines.start.saturating_sub(context);
         let to = (blocks[e - 1].lines.end + context).min(lines.len());
         let mut body = String::new();
+        let context_line = |body: &mut String, l: usize| {
+            push_line(
+                body,
+                ' ',
+                &old[lines[l].clone()],
+                anstyle::Style::new(),
+                style,
+            )
+        };
         let mut new_count = 0;
         let mut at = from;
         for block in &blocks[b..e] {
             for l in at..block.lines.start {
-                push_line(
-                    &mut body,
-                    ' ',
-                    &old[lines[l].clone()],
-                    anstyle::Style::new(),
-                    style,
-                );
+                context_line(&mut body, l);
             }
             new_count += block.lines.start - at;
             let span = lines[block.lines.start].start..lines[block.lines.end - 1].end;
@@ -117,13 +120,7 @@ pub fn unified(
             at = block.lines.end;
         }
         for l in at..to {
-            push_line(
-                &mut body,
-                ' ',
-                &old[lines[l].clone()],
-                anstyle::Style::new(),
-                style,
-            );
+            context_line(&mut body, l);
         }
         new_count += to - at;
         let old_count = to - from;
