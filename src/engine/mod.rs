@@ -151,7 +151,7 @@ impl Engine {
     /// building ever need to.
     pub fn new(dict: Dictionary, options: Options) -> Result<Engine, std::convert::Infallible> {
         let starts = Starts::new(dict.map().as_fst(), options.anchor_nodes);
-        let has_suspects = dict.rules().iter().any(|r| r.class == Class::Suspect);
+        let has_suspects = dict.has_suspects();
         Ok(Engine {
             dict,
             starts,
@@ -302,7 +302,7 @@ impl Engine {
             }
             // The entry's replacement and, for its written key, the other originals it lists:
             // the model takes the likeliest.
-            let others = match self.dict.patterns()[f.pattern as usize].to {
+            let others = match self.dict.pattern(f.pattern as usize).to {
                 None => rule.or.as_slice(),
                 Some(_) => &[],
             };
@@ -376,12 +376,12 @@ impl Engine {
 
     /// The replacement a pattern makes: its own (an inflected form) or its rule's.
     fn to(&self, pattern: u32) -> &str {
-        let p = &self.dict.patterns()[pattern as usize];
+        let p = self.dict.pattern(pattern as usize);
         p.to.as_deref().unwrap_or(&self.rule(pattern).to)
     }
 
     fn rule(&self, pattern: u32) -> &Arc<Rule> {
-        &self.dict.rules()[self.dict.patterns()[pattern as usize].rule as usize]
+        self.dict.rule_of(self.dict.pattern(pattern as usize))
     }
 
     /// What decided an edit, in words: its class, what let a suspect through, and the

@@ -42,8 +42,10 @@ impl Engine {
             };
             out = out.cat(t.out);
             node = fst.node(t.addr);
-            if node.is_final() {
-                keys.push((start + i + 1, out.cat(node.final_output()).value() as u32));
+            // A value naming no pattern (a file made by hand) is no key.
+            let value = out.cat(node.final_output()).value();
+            if node.is_final() && value < fst.len() as u64 {
+                keys.push((start + i + 1, value as u32));
             }
         }
     }
@@ -87,7 +89,7 @@ impl Engine {
             return false;
         }
         if rule.case == CaseMode::Exact {
-            let written = &self.dict.patterns()[pattern as usize].written;
+            let written = &self.dict.pattern(pattern as usize).written;
             let original = &doc.src[doc.norm.original(start)..doc.norm.original(end)];
             if key::normalize_with(original, false) != key::normalize_with(written, false) {
                 return false;

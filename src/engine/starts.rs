@@ -291,10 +291,10 @@ fn ascii_word_bytes(x: u64) -> u64 {
     const H: u64 = HIGH_BITS;
     // Per byte below 0x80, the high bit of (b | 0x80) - c says b >= c, with no borrow across.
     let at_least = |x: u64, c: u64| ((x | H) - c * L) & H;
-    let lower = x | 0x20 * L;
+    let lower = x | (0x20 * L);
     let letter = at_least(lower, 0x61) & !at_least(lower, 0x7B);
     let digit = at_least(x, 0x30) & !at_least(x, 0x3A);
-    let t = x ^ 0x5F * L;
+    let t = x ^ (0x5F * L);
     let underscore = !(((t & !H) + !H) | t) & H;
     (letter | digit | underscore) & !x
 }
