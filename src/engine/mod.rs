@@ -16,6 +16,7 @@ mod normalize;
 mod render;
 mod scan;
 mod starts;
+mod swar;
 mod within;
 
 use crate::dict::model::{Class, Rule};
@@ -118,6 +119,8 @@ pub struct Engine {
     has_suspects: bool,
     /// The context model, unless the context stage is off.
     model: Option<&'static Model>,
+    /// The reason of a fingerprint with no conditions, when the model says nothing more.
+    fingerprint: Arc<str>,
 }
 
 /// What may pass in one scan.
@@ -158,6 +161,7 @@ impl Engine {
             options,
             has_suspects,
             model: (options.context.mode != context::Mode::Never).then(Model::builtin),
+            fingerprint: "fingerprint".into(),
         })
     }
 
@@ -393,9 +397,14 @@ impl Engine {
         spin: Option<&Spin>,
         prefers: Option<f32>,
         choice: Option<&str>,
-    ) -> String {
+    ) -> Arc<str> {
         let rule = self.rule(f.pattern);
+        let plain = prefers.is_none() || self.model.is_none();
         let mut why = match (rule.class, self.options.suspects) {
+            // The reason most edits share: one string for them all.
+            (Class::Fingerprint, _) if plain && rule.context.is_empty() => {
+                return Arc::clone(&self.fingerprint)
+            }
             (Class::Fingerprint, _) => "fingerprint".to_string(),
             (Class::Suspect, Suspects::Always) => {
                 "suspect, repaired because suspects are forced on".to_string()
@@ -435,7 +444,7 @@ impl Engine {
             why.push_str("; context held: ");
             why.push_str(&rule.context.to_string());
         }
-        why
+        why.into()
     }
 
     /// The edits for accepted matches in text order, each with what decided it. An edit may
@@ -444,10 +453,10 @@ impl Engine {
         &self,
         doc: &Doc,
         from: usize,
-        found: impl Iterator<Item = (&'f Found, String, Option<&'f str>)>,
+        found: impl Iterator<Item = (&'f Found, Arc<str>, Option<&'f str>)>,
     ) -> Vec<Edit> {
         let mut floor = from;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(found.size_hint().0);
         for (f, why, choice) in found {
             let e = self.edit(doc, f, why, choice, floor);
             // A phrase quoted, or beside its own original, is a mention: left as written.
@@ -465,7 +474,7 @@ impl Engine {
         &self,
         doc: &Doc,
         f: &Found,
-        mut why: String,
+        mut why: Arc<str>,
         choice: Option<&str>,
         floor: usize,
     ) -> Edit {
@@ -476,7 +485,7 @@ impl Engine {
         if let Some((at, written)) = render::article(doc.src, range.start, floor, &to) {
             to.insert_str(0, &written);
             range.start = at;
-            why.push_str("; the article before it follows the replacement");
+            why = format!("{why}; the article before it follows the replacement").into();
         }
         let from = &doc.src[range.clone()];
         Edit {

@@ -53,7 +53,8 @@ impl Engine {
     /// The matches `gate` lets pass, leftmost-longest, never overlapping.
     pub(super) fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
         let c = doc.candidates.get_or_init(|| self.candidates(doc));
-        let mut found = Vec::new();
+        // Untouched capacity costs nothing; growing by doubling copies and touches twice.
+        let mut found = Vec::with_capacity(c.starts.len());
         let mut at = doc.start;
         let mut first = 0;
         for &(start, last) in &c.starts {
@@ -84,8 +85,7 @@ impl Engine {
         if rule.class == Class::Suspect && !gate.suspects {
             return false;
         }
-        let text = std::str::from_utf8(&hay[start..end]).unwrap_or("");
-        if !boundary::last_char(text).is_some_and(|c| boundary::ends_word(hay, end, c)) {
+        if !boundary::char_before(hay, end).is_some_and(|c| boundary::ends_word(hay, end, c)) {
             return false;
         }
         if rule.case == CaseMode::Exact {

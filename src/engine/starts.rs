@@ -5,7 +5,7 @@
 //! keys' own. Only the few positions that pass (a word of the dictionary's, or a byte some key
 //! starts with when it does not start with a word) are handed to the fst, which confirms.
 
-use super::boundary;
+use super::{boundary, swar};
 use crate::dict::key::is_word_char;
 use fst::raw::Fst;
 
@@ -19,7 +19,12 @@ pub struct Starts {
     pairs: Option<Table>,
     /// Lead bytes of keys that do not start with a word character ("'em", "-based").
     other: [bool; 256],
+    /// The ASCII ones among them.
+    other_ascii: Vec<u8>,
 }
+
+/// Bytes read at a time when they are all ASCII.
+const BLOCK: usize = 64;
 
 /// A first word that is a key by itself.
 const ALONE: u8 = 1;
@@ -43,6 +48,7 @@ impl Starts {
             firsts: Table::new(walk.firsts),
             pairs: walk.two_words.then(|| Table::new(walk.pairs)),
             other: walk.other,
+            other_ascii: (0..0x80).filter(|&b| walk.other[b as usize]).collect(),
         }
     }
 
@@ -50,24 +56,75 @@ impl Starts {
     pub fn find(&self, hay: &[u8], from: usize, mut found: impl FnMut(usize)) {
         let mut p = from;
         while p < hay.len() {
-            let b = hay[p];
-            if CLASS[b as usize] == OTHER || (b >= 0x80 && word_char_len(hay, p) == 0) {
-                if self.other[b as usize] {
-                    found(p);
+            p = match hay.get(p..p + BLOCK) {
+                Some(block) if block.is_ascii() => self.find_in_block(hay, p, &mut found),
+                _ => {
+                    let stop = (p + BLOCK).min(hay.len());
+                    while p < stop {
+                        p = self.find_at(hay, p, &mut found);
+                    }
+                    p
                 }
-                p += char_len(hay, p);
-                continue;
-            }
-            let end = run_end(hay, p);
-            if starts_word(hay, p) && self.begins_key(hay, p, end) {
-                found(p);
-            }
-            p = end;
+            };
         }
     }
 
-    /// Does the word `p..end` begin a key, with the word after it if need be?
+    /// The `BLOCK` ASCII bytes at `p`, their words told by bit masks: returns where to go on
+    /// from (past the block, or past a word that runs on beyond it).
     #[inline]
+    fn find_in_block(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize)) -> usize {
+        let mut words = 0u64;
+        let mut others = 0u64;
+        for (k, eight) in hay[p..p + BLOCK].chunks_exact(8).enumerate() {
+            let x = swar::load(eight);
+            words |= swar::mask(swar::word_bytes(x)) << (8 * k);
+            for &c in &self.other_ascii {
+                others |= swar::mask(swar::equal(x, c)) << (8 * k);
+            }
+        }
+        // Where words begin, and the other bytes keys begin with.
+        let mut todo = (words & !(words << 1)) | others;
+        while todo != 0 {
+            let i = todo.trailing_zeros() as usize;
+            todo &= todo - 1;
+            let q = p + i;
+            if others >> i & 1 == 1 {
+                found(q);
+                continue;
+            }
+            let len = (!(words >> i)).trailing_zeros() as usize;
+            let end = match i + len {
+                BLOCK => run_end(hay, p + BLOCK),
+                _ => q + len,
+            };
+            if starts_word(hay, q) && self.begins_key(hay, q, end) {
+                found(q);
+            }
+            if end >= p + BLOCK {
+                return end;
+            }
+        }
+        p + BLOCK
+    }
+
+    /// The character, or the word, at `p`: returns where to go on from.
+    fn find_at(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize)) -> usize {
+        let b = hay[p];
+        if CLASS[b as usize] == OTHER || (b >= 0x80 && word_char_len(hay, p) == 0) {
+            if self.other[b as usize] {
+                found(p);
+            }
+            return p + char_len(hay, p);
+        }
+        let end = run_end(hay, p);
+        if starts_word(hay, p) && self.begins_key(hay, p, end) {
+            found(p);
+        }
+        end
+    }
+
+    /// Does the word `p..end` begin a key, with the word after it if need be?
+    #[inline(always)]
     fn begins_key(&self, hay: &[u8], p: usize, end: usize) -> bool {
         let flags = self.firsts.get(hash(hay, p, end));
         match &self.pairs {
@@ -110,7 +167,7 @@ impl Table {
     }
 
     /// The flags of `h` (0 if absent).
-    #[inline]
+    #[inline(always)]
     fn get(&self, h: u64) -> u8 {
         let mut i = self.slot(h);
         loop {
@@ -257,8 +314,7 @@ fn run_end(hay: &[u8], mut p: usize) -> usize {
     loop {
         match hay.get(p..p + 8) {
             Some(eight) => {
-                let x = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-                let others = !ascii_word_bytes(x) & HIGH_BITS;
+                let others = !swar::word_bytes(swar::load(eight)) & swar::HIGH;
                 if others == 0 {
                     p += 8;
                     continue;
@@ -280,23 +336,6 @@ fn run_end(hay: &[u8], mut p: usize) -> usize {
             _ => return p,
         }
     }
-}
-
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` that is an ASCII word character (a letter, digit or `_`).
-#[inline]
-fn ascii_word_bytes(x: u64) -> u64 {
-    const L: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = HIGH_BITS;
-    // Per byte below 0x80, the high bit of (b | 0x80) - c says b >= c, with no borrow across.
-    let at_least = |x: u64, c: u64| ((x | H) - c * L) & H;
-    let lower = x | (0x20 * L);
-    let letter = at_least(lower, 0x61) & !at_least(lower, 0x7B);
-    let digit = at_least(x, 0x30) & !at_least(x, 0x3A);
-    let t = x ^ (0x5F * L);
-    let underscore = !(((t & !H) + !H) | t) & H;
-    (letter | digit | underscore) & !x
 }
 
 /// Where the word after the non-word characters at `p` ends, if one follows.
@@ -322,27 +361,23 @@ fn starts_word(hay: &[u8], p: usize) -> bool {
 }
 
 /// A fast hash of `hay[start..end]` (FxHash's multiply, eight bytes at a time).
-#[inline]
+#[inline(always)]
 fn hash(hay: &[u8], start: usize, end: usize) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = (end - start) as u64;
+    let len = end - start;
+    let mut h = len as u64;
     let mut p = start;
+    // Most words: eight bytes read at once, those past the word masked off.
+    if let (1..=8, Some(eight)) = (len, hay.get(p..p + 8)) {
+        let word = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+        h = (h.rotate_left(5) ^ (word & (u64::MAX >> (64 - 8 * len)))).wrapping_mul(K);
+        return h ^ (h >> 32);
+    }
     while p < end {
-        let word = match hay.get(p..p + 8) {
-            Some(eight) => u64::from_le_bytes(eight.try_into().expect("8 bytes")),
-            None => {
-                let mut last = [0u8; 8];
-                last[..hay.len() - p].copy_from_slice(&hay[p..]);
-                u64::from_le_bytes(last)
-            }
-        };
-        let keep = end - p;
-        let word = if keep < 8 {
-            word & ((1 << (keep * 8)) - 1)
-        } else {
-            word
-        };
-        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+        let mut eight = [0u8; 8];
+        let n = (end - p).min(8);
+        eight[..n].copy_from_slice(&hay[p..p + n]);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(eight)).wrapping_mul(K);
         p += 8;
     }
     // The multiply mixes upwards only: fold the upper bits into the fingerprint's.
@@ -378,19 +413,25 @@ mod tests {
         }
     }
 
-    #[test]
-    fn eight_bytes_at_a_time_agree_with_one_at_a_time() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let x = u64::from_le_bytes([b' '; 8]) & !(0xFF << (lane * 8))
-                    | u64::from(b) << (lane * 8);
-                let word = ascii_word_bytes(x) >> (lane * 8 + 7) & 1 == 1;
-                assert_eq!(
-                    word,
-                    CLASS[b as usize] == WORD,
-                    "byte {b:#x} in lane {lane}"
-                );
+    proptest::proptest! {
+        #[test]
+        fn blocks_find_what_one_word_at_a_time_finds(
+            text in "([a-c' _-]{1,6}|é|日|\\.|  ){0,120}",
+            budget in proptest::prop_oneof![proptest::strategy::Just(0), proptest::strategy::Just(usize::MAX)],
+        ) {
+            let mut keys = vec!["a", "ab c", "b'c", "-a", "'b", "c_a", "é", "a-b", "a b", "bb"];
+            keys.sort_unstable();
+            let set = fst::Set::from_iter(keys).unwrap();
+            let s = Starts::new(set.as_fst(), budget);
+            let hay = text.as_bytes();
+            let mut blocks = Vec::new();
+            s.find(hay, 0, |p| blocks.push(p));
+            let mut one = Vec::new();
+            let mut p = 0;
+            while p < hay.len() {
+                p = s.find_at(hay, p, &mut |q| one.push(q));
             }
+            proptest::prop_assert_eq!(blocks, one);
         }
     }
 
