@@ -1,59 +1,227 @@
-//! Where a key may start, found without running an automaton over the text. Keys match whole
-//! words, so a key can only start where a word starts, and that word must be the key's first
-//! word: the text's first word at a position, or its first two words with what stands between
-//! them ("in the", "on-line", "1.three"), are hashed and looked up in a small table of the
-//! keys' own. Only the few positions that pass (a word of the dictionary's, or a byte some key
-//! starts with when it does not start with a word) are handed to the fst, which confirms.
+//! Where keys start in a text, and which keys: found without running an automaton over its
+//! bytes. Keys match whole words, so a key starts only where a word starts, and that word is
+//! the key's first word. Each word of the text (`words`, read 64 bytes at a time) is hashed and
+//! looked up in a table of the keys' first words (`table`): most words cost a few instructions.
+//!
+//! How a word that passes is confirmed depends on the dictionary's size. Up to `two_word_keys`
+//! keys, the keys themselves are kept, grouped by their word when they are one word ("gap",
+//! "on-") and otherwise by their first two words and what stands between them ("in the",
+//! "on-line", "1.three"): the text's word, or its two words, pick a group, whose keys are
+//! compared with the text. Beyond, listing every key would cost more than it saves: only the
+//! first words are read off the fst, and the fst is walked along the text from each word that
+//! is one. Keys that do not start with a word character ("'em") are found by that walk too, at
+//! each of their first bytes.
+//!
+//! A key is listed wherever it is a prefix of the text there, except, where keys are kept, some
+//! whose last word runs on in the text ("gap" in "gaps"), which no scan takes.
 
-use super::{boundary, swar};
+use super::table::{hash, Table};
+use super::{swar, words};
 use crate::dict::key::is_word_char;
-use fst::raw::Fst;
+use fst::raw::{Fst, Output};
+use std::ops::Range;
 
-/// The keys' starts, as hashes in open-addressing tables.
 pub struct Starts {
-    /// The keys' first words; each with whether a key is that word alone (perhaps with
-    /// something after it, "on-"), and whether one goes on to a second word.
+    /// The keys' first words, each with whether a key is that word alone ([`ALONE`]) and
+    /// whether one goes on to a second word ([`GOES_ON`]).
     firsts: Table,
-    /// The keys' first two words and what stands between them ("in the", "on-line"), when
-    /// keys are told apart by two words; otherwise every first word is a start.
-    pairs: Option<Table>,
-    /// Lead bytes of keys that do not start with a word character ("'em", "-based").
+    /// The keys, when they are kept.
+    keys: Option<Keys>,
+    /// Lead bytes of keys that do not start with a word character.
     other: [bool; 256],
     /// The ASCII ones among them.
     other_ascii: Vec<u8>,
 }
 
-/// Bytes read at a time when they are all ASCII.
-const BLOCK: usize = 64;
-
-/// A first word that is a key by itself.
+/// A first word that is a key by itself (perhaps with something after it, "on-").
 const ALONE: u8 = 1;
 /// A first word that begins a key of two words or more.
 const GOES_ON: u8 = 2;
 
+/// Every key, grouped by how it starts.
+struct Keys {
+    /// Keys of two words or more, by their first two words and what stands between.
+    pairs: Table,
+    /// The keys' bytes, one after another.
+    bytes: Vec<u8>,
+    /// Each key's bytes and pattern, by group, each group shortest first.
+    entries: Vec<(Range<usize>, u32)>,
+    /// The entries of each slot of `firsts` (keys of one word) and of `pairs`.
+    alone: Vec<Range<usize>>,
+    paired: Vec<Range<usize>>,
+}
+
+/// What let a position through: the groups of keys to compare, or a walk down the fst.
+#[derive(Clone, Copy)]
+enum Hit {
+    Groups {
+        alone: Option<usize>,
+        paired: Option<usize>,
+    },
+    Walk,
+}
+
+/// The keys found in a text, whatever a scan lets pass: a gate only chooses among them.
+#[derive(Default)]
+pub struct Candidates {
+    /// Each position where keys start, and where its keys end in `keys`.
+    pub starts: Vec<(usize, usize)>,
+    /// (end, pattern) of the keys at each position, shortest first.
+    pub keys: Vec<(usize, u32)>,
+}
+
+/// Bytes read at a time when they are all ASCII.
+const BLOCK: usize = 64;
+
 impl Starts {
-    /// The starts of every key of `fst`. With more than `two_word_keys` keys, only their first
-    /// words are read: the table builds faster, and passes more positions on to the fst.
+    /// The starts of the keys of `fst`; their keys are kept when there are at most
+    /// `two_word_keys` of them.
     pub fn new<D: AsRef<[u8]>>(fst: &Fst<D>, two_word_keys: usize) -> Starts {
-        let mut walk = Walk {
-            fst,
-            two_words: fst.len() <= two_word_keys,
-            prefix: Vec::new(),
-            firsts: Vec::new(),
-            pairs: Vec::new(),
-            other: [false; 256],
-        };
-        walk.node(fst.root().addr(), Phase::First, 0);
-        Starts {
-            firsts: Table::new(walk.firsts),
-            pairs: walk.two_words.then(|| Table::new(walk.pairs)),
-            other: walk.other,
-            other_ascii: (0..0x80).filter(|&b| walk.other[b as usize]).collect(),
+        if fst.len() <= two_word_keys {
+            Starts::keeping_keys(fst)
+        } else {
+            Starts::first_words(fst)
         }
     }
 
+    /// Every key listed, grouped by its first word or two.
+    fn keeping_keys<D: AsRef<[u8]>>(fst: &Fst<D>) -> Starts {
+        use fst::Streamer;
+        let mut other = [false; 256];
+        let mut bytes = Vec::new();
+        let mut listed = Vec::new();
+        let mut stream = fst.stream();
+        while let Some((key, value)) = stream.next() {
+            // A value naming no pattern (a file made by hand) is no key.
+            if value.value() >= fst.len() as u64 || key.is_empty() {
+                continue;
+            }
+            match signature(key) {
+                Signature::Other => other[key[0] as usize] = true,
+                s => {
+                    let at = bytes.len();
+                    bytes.extend_from_slice(key);
+                    listed.push((s, at..bytes.len(), value.value() as u32));
+                }
+            }
+        }
+        let firsts = Table::new(
+            listed
+                .iter()
+                .map(|(s, ..)| match *s {
+                    Signature::Alone(word) => (word, ALONE),
+                    Signature::Pair { first, .. } => (first, GOES_ON),
+                    Signature::Other => unreachable!("not listed"),
+                })
+                .collect(),
+        );
+        let pairs = Table::new(
+            listed
+                .iter()
+                .filter_map(|(s, ..)| match *s {
+                    Signature::Pair { pair, .. } => Some((pair, GOES_ON)),
+                    _ => None,
+                })
+                .collect(),
+        );
+        // Each key in the group of its slot: (paired, slot, length).
+        let group = |s: &Signature| match *s {
+            Signature::Alone(word) => (false, firsts.find(word).expect("inserted")),
+            Signature::Pair { pair, .. } => (true, pairs.find(pair).expect("inserted")),
+            Signature::Other => unreachable!("not listed"),
+        };
+        let mut grouped: Vec<_> = listed
+            .into_iter()
+            .map(|(s, at, pattern)| (group(&s), at, pattern))
+            .collect();
+        grouped.sort_unstable_by_key(|(g, at, _)| (*g, at.len()));
+        let mut alone = vec![0..0; firsts.len()];
+        let mut paired = vec![0..0; pairs.len()];
+        for (i, ((is_pair, slot), ..)) in grouped.iter().enumerate() {
+            let range = if *is_pair {
+                &mut paired[*slot]
+            } else {
+                &mut alone[*slot]
+            };
+            if range.start == range.end {
+                *range = i..i;
+            }
+            range.end = i + 1;
+        }
+        Starts {
+            firsts,
+            keys: Some(Keys {
+                pairs,
+                bytes,
+                entries: grouped.into_iter().map(|(_, at, p)| (at, p)).collect(),
+                alone,
+                paired,
+            }),
+            other_ascii: ascii(&other),
+            other,
+        }
+    }
+
+    /// Only the keys' first words, read off the fst.
+    fn first_words<D: AsRef<[u8]>>(fst: &Fst<D>) -> Starts {
+        let mut walk = Walk {
+            fst,
+            prefix: Vec::new(),
+            firsts: Vec::new(),
+            other: [false; 256],
+        };
+        walk.node(fst.root().addr());
+        Starts {
+            firsts: Table::new(walk.firsts.into_iter().map(|h| (h, GOES_ON)).collect()),
+            keys: None,
+            other_ascii: ascii(&walk.other),
+            other: walk.other,
+        }
+    }
+
+    /// Every key of `fst` that starts at or after `from` in `hay`.
+    pub fn candidates<D: AsRef<[u8]>>(&self, fst: &Fst<D>, hay: &[u8], from: usize) -> Candidates {
+        let mut c = Candidates::default();
+        self.find(hay, from, |p, hit| {
+            match hit {
+                Hit::Walk => walk(fst, hay, p, &mut c.keys),
+                Hit::Groups { alone, paired } => self.compare(hay, p, alone, paired, &mut c.keys),
+            }
+            if c.starts.last().map_or(0, |&(_, end)| end) < c.keys.len() {
+                c.starts.push((p, c.keys.len()));
+            }
+        });
+        c
+    }
+
+    /// Appends the keys of the groups that the text at `p` starts with, shortest first.
+    fn compare(
+        &self,
+        hay: &[u8],
+        p: usize,
+        alone: Option<usize>,
+        paired: Option<usize>,
+        out: &mut Vec<(usize, u32)>,
+    ) {
+        let keys = self.keys.as_ref().expect("groups only where keys are kept");
+        let first = out.len();
+        let groups = [
+            alone.map(|s| &keys.alone[s]),
+            paired.map(|s| &keys.paired[s]),
+        ];
+        for range in groups.into_iter().flatten() {
+            for (at, pattern) in &keys.entries[range.clone()] {
+                if hay[p..].starts_with(&keys.bytes[at.clone()]) {
+                    out.push((p + at.len(), *pattern));
+                }
+            }
+        }
+        // Both groups were shortest first; keys of one word may be longer than two-word ones.
+        out[first..].sort_unstable();
+    }
+
     /// Calls `found` with every position at or after `from` where a key may start, in order.
-    pub fn find(&self, hay: &[u8], from: usize, mut found: impl FnMut(usize)) {
+    fn find(&self, hay: &[u8], from: usize, mut found: impl FnMut(usize, Hit)) {
         let mut p = from;
         while p < hay.len() {
             p = match hay.get(p..p + BLOCK) {
@@ -72,7 +240,7 @@ impl Starts {
     /// The `BLOCK` ASCII bytes at `p`, their words told by bit masks: returns where to go on
     /// from (past the block, or past a word that runs on beyond it).
     #[inline]
-    fn find_in_block(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize)) -> usize {
+    fn find_in_block(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize, Hit)) -> usize {
         let mut words = 0u64;
         let mut others = 0u64;
         for (k, eight) in hay[p..p + BLOCK].chunks_exact(8).enumerate() {
@@ -89,16 +257,16 @@ impl Starts {
             todo &= todo - 1;
             let q = p + i;
             if others >> i & 1 == 1 {
-                found(q);
+                found(q, Hit::Walk);
                 continue;
             }
             let len = (!(words >> i)).trailing_zeros() as usize;
             let end = match i + len {
-                BLOCK => run_end(hay, p + BLOCK),
+                BLOCK => words::run_end(hay, p + BLOCK),
                 _ => q + len,
             };
-            if starts_word(hay, q) && self.begins_key(hay, q, end) {
-                found(q);
+            if let Some(hit) = self.hit(hay, q, end) {
+                found(q, hit);
             }
             if end >= p + BLOCK {
                 return end;
@@ -108,145 +276,128 @@ impl Starts {
     }
 
     /// The character, or the word, at `p`: returns where to go on from.
-    fn find_at(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize)) -> usize {
+    fn find_at(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize, Hit)) -> usize {
         let b = hay[p];
-        if CLASS[b as usize] == OTHER || (b >= 0x80 && word_char_len(hay, p) == 0) {
+        if words::CLASS[b as usize] == words::OTHER
+            || (b >= 0x80 && words::word_char_len(hay, p) == 0)
+        {
             if self.other[b as usize] {
-                found(p);
+                found(p, Hit::Walk);
             }
-            return p + char_len(hay, p);
+            return p + words::char_len(hay, p);
         }
-        let end = run_end(hay, p);
-        if starts_word(hay, p) && self.begins_key(hay, p, end) {
-            found(p);
+        let end = words::run_end(hay, p);
+        if let Some(hit) = self.hit(hay, p, end) {
+            found(p, hit);
         }
         end
     }
 
-    /// Does the word `p..end` begin a key, with the word after it if need be?
+    /// Do keys start with the word `p..end` (with the word after it, if need be)?
     #[inline(always)]
-    fn begins_key(&self, hay: &[u8], p: usize, end: usize) -> bool {
-        let flags = self.firsts.get(hash(hay, p, end));
-        match &self.pairs {
-            _ if flags == 0 => false,
-            None => true,
-            Some(_) if flags & ALONE != 0 => true,
-            Some(pairs) => {
-                second_word_end(hay, end).is_some_and(|e| pairs.get(hash(hay, p, e)) != 0)
-            }
+    fn hit(&self, hay: &[u8], p: usize, end: usize) -> Option<Hit> {
+        if !words::starts_word(hay, p) {
+            return None;
         }
-    }
-}
-
-/// A set of hashes, each with a few flag bits: the hash's upper bits pick the slot, its lower
-/// bits are kept to tell entries apart (a false match only costs a walk down the fst).
-struct Table {
-    /// Fingerprint (the hash's lower 24 bits, never 0: 0 is an empty slot) and flags.
-    slots: Vec<u32>,
-}
-
-impl Table {
-    fn new(entries: Vec<(u64, u8)>) -> Table {
-        let size = (entries.len() * 2).next_power_of_two().max(16);
-        let mut t = Table {
-            slots: vec![0; size],
+        let slot = self.firsts.find(hash(hay, p, end))?;
+        let Some(keys) = &self.keys else {
+            return Some(Hit::Walk);
         };
-        for (h, flags) in entries {
-            let mut i = t.slot(h);
-            while t.slots[i] != 0 && t.slots[i] >> 8 != fingerprint(h) {
-                i = (i + 1) & (size - 1);
-            }
-            t.slots[i] |= fingerprint(h) << 8 | u32::from(flags);
+        let flags = self.firsts.flags(slot);
+        let alone = (flags & ALONE != 0).then_some(slot);
+        let paired = match flags & GOES_ON {
+            0 => None,
+            _ => words::second_word_end(hay, end).and_then(|e| keys.pairs.find(hash(hay, p, e))),
+        };
+        (alone.is_some() || paired.is_some()).then_some(Hit::Groups { alone, paired })
+    }
+}
+
+/// How a key starts: its word, when it is one word; its first word and its first two with
+/// what stands between, when it goes on; or not with a word character.
+#[derive(Clone, Copy)]
+enum Signature {
+    Alone(u64),
+    Pair { first: u64, pair: u64 },
+    Other,
+}
+
+fn signature(key: &[u8]) -> Signature {
+    let Ok(text) = std::str::from_utf8(key) else {
+        return Signature::Other;
+    };
+    let run_end = |from: usize| {
+        text[from..]
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(text.len(), |(i, _)| from + i)
+    };
+    let first = run_end(0);
+    if first == 0 {
+        return Signature::Other;
+    }
+    let second = text[first..]
+        .char_indices()
+        .find(|&(_, c)| is_word_char(c))
+        .map(|(i, _)| run_end(first + i));
+    match second {
+        None => Signature::Alone(hash(key, 0, first)),
+        Some(end) => Signature::Pair {
+            first: hash(key, 0, first),
+            pair: hash(key, 0, end),
+        },
+    }
+}
+
+fn ascii(other: &[bool; 256]) -> Vec<u8> {
+    (0..0x80).filter(|&b| other[b as usize]).collect()
+}
+
+/// Appends every key of `fst` that starts at `start`, shortest first: a walk down the fst
+/// along the text.
+fn walk<D: AsRef<[u8]>>(fst: &Fst<D>, hay: &[u8], start: usize, keys: &mut Vec<(usize, u32)>) {
+    let mut node = fst.root();
+    let mut out = Output::zero();
+    for (i, &b) in hay[start..].iter().enumerate() {
+        let Some(t) = node.find_input(b).map(|k| node.transition(k)) else {
+            break;
+        };
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+        // A value naming no pattern (a file made by hand) is no key.
+        let value = out.cat(node.final_output()).value();
+        if node.is_final() && value < fst.len() as u64 {
+            keys.push((start + i + 1, value as u32));
         }
-        t
-    }
-
-    #[inline]
-    fn slot(&self, h: u64) -> usize {
-        (h >> 40) as usize & (self.slots.len() - 1)
-    }
-
-    /// The flags of `h` (0 if absent).
-    #[inline(always)]
-    fn get(&self, h: u64) -> u8 {
-        let mut i = self.slot(h);
-        loop {
-            match self.slots[i] {
-                0 => return 0,
-                s if s >> 8 == fingerprint(h) => return s as u8,
-                _ => i = (i + 1) & (self.slots.len() - 1),
-            }
-        }
     }
 }
 
-fn fingerprint(h: u64) -> u32 {
-    (h as u32 & 0xFF_FFFF) | 1
-}
-
-/// How far the signature of a key (or of the text at a word start) reaches.
-#[derive(Clone, Copy, PartialEq)]
-enum Phase {
-    /// In its first word.
-    First,
-    /// Past it, before a second word.
-    Between,
-    /// In its second word.
-    Second,
-}
-
-/// A walk down the fst that records each key's first word, and its first two words with what
-/// stands between them; keys that start with another character give their first byte instead.
+/// A walk down the fst that records each key's first word, or, for a key that does not start
+/// with a word character, its first byte.
 struct Walk<'a, D> {
     fst: &'a Fst<D>,
-    two_words: bool,
     prefix: Vec<u8>,
-    firsts: Vec<(u64, u8)>,
-    pairs: Vec<(u64, u8)>,
+    firsts: Vec<u64>,
     other: [bool; 256],
 }
 
 impl<D: AsRef<[u8]>> Walk<'_, D> {
-    /// From the node at `addr`, reached by `self.prefix`, in `phase`; `first_end` is where the
-    /// first word ended (once it has).
-    fn node(&mut self, addr: fst::raw::CompiledAddr, phase: Phase, first_end: usize) {
+    /// From the node at `addr`, reached by `self.prefix`, inside the first word.
+    fn node(&mut self, addr: fst::raw::CompiledAddr) {
         let node = self.fst.node(addr);
-        if node.is_final() && phase != Phase::Second && !self.prefix.is_empty() {
-            let end = if phase == Phase::First {
-                self.prefix.len()
-            } else {
-                first_end
-            };
-            self.firsts.push((hash(&self.prefix, 0, end), ALONE));
-        }
-        if node.is_final() && phase == Phase::Second {
-            self.pairs
-                .push((hash(&self.prefix, 0, self.prefix.len()), GOES_ON));
+        if node.is_final() && !self.prefix.is_empty() {
+            self.firsts.push(hash(&self.prefix, 0, self.prefix.len()));
         }
         for t in node.transitions() {
             self.prefix.push(t.inp);
             match char_ending(&self.prefix) {
                 // Inside a multi-byte character: read on.
-                None => self.node(t.addr, phase, first_end),
-                Some(c) => {
-                    let at = self.prefix.len() - c.len_utf8();
-                    match (phase, is_word_char(c)) {
-                        (Phase::First, false) if at == 0 => {
-                            self.other[self.prefix[0] as usize] = true
-                        }
-                        (Phase::First, false) => {
-                            self.firsts.push((hash(&self.prefix, 0, at), GOES_ON));
-                            if self.two_words {
-                                self.node(t.addr, Phase::Between, at);
-                            }
-                        }
-                        (Phase::Between, true) => self.node(t.addr, Phase::Second, first_end),
-                        (Phase::Second, false) => {
-                            self.pairs.push((hash(&self.prefix, 0, at), GOES_ON));
-                        }
-                        (phase, _) => self.node(t.addr, phase, first_end),
-                    }
-                }
+                None => self.node(t.addr),
+                Some(c) if is_word_char(c) => self.node(t.addr),
+                Some(c) => match self.prefix.len() - c.len_utf8() {
+                    0 => self.other[self.prefix[0] as usize] = true,
+                    at => self.firsts.push(hash(&self.prefix, 0, at)),
+                },
             }
             self.prefix.pop();
         }
@@ -265,179 +416,107 @@ fn char_ending(bytes: &[u8]) -> Option<char> {
     std::str::from_utf8(&bytes[start..]).ok()?.chars().next()
 }
 
-/// Byte classes: an ASCII word character, another ASCII character, or a byte of a
-/// multi-byte character (which is read as a character to tell).
-const WORD: u8 = 1;
-const OTHER: u8 = 0;
-const HIGH: u8 = 2;
-static CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c >= 0x80 {
-            HIGH
-        } else if c.is_ascii_alphanumeric() || c == b'_' {
-            WORD
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    t
-};
-
-/// Length of the word character at `p`, or 0 if another character (or a broken one) is there.
-#[inline]
-fn word_char_len(hay: &[u8], p: usize) -> usize {
-    let b = hay[p];
-    if b < 0x80 {
-        return usize::from(b.is_ascii_alphanumeric() || b == b'_');
-    }
-    boundary::char_at(hay, p).map_or(0, |c| if is_word_char(c) { c.len_utf8() } else { 0 })
-}
-
-#[inline]
-fn char_len(hay: &[u8], p: usize) -> usize {
-    match hay[p] {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
-    }
-    .min(hay.len() - p)
-}
-
-/// Where the word running at `p` ends: eight bytes at a time while they are ASCII.
-#[inline]
-fn run_end(hay: &[u8], mut p: usize) -> usize {
-    loop {
-        match hay.get(p..p + 8) {
-            Some(eight) => {
-                let others = !swar::word_bytes(swar::load(eight)) & swar::HIGH;
-                if others == 0 {
-                    p += 8;
-                    continue;
-                }
-                p += others.trailing_zeros() as usize / 8;
-            }
-            None => {
-                while p < hay.len() && CLASS[hay[p] as usize] == WORD {
-                    p += 1;
-                }
-            }
-        }
-        // A multi-byte character may go on with the word.
-        match hay.get(p) {
-            Some(&b) if b >= 0x80 => match word_char_len(hay, p) {
-                0 => return p,
-                n => p += n,
-            },
-            _ => return p,
-        }
-    }
-}
-
-/// Where the word after the non-word characters at `p` ends, if one follows.
-fn second_word_end(hay: &[u8], mut p: usize) -> Option<usize> {
-    while p < hay.len() {
-        if word_char_len(hay, p) > 0 {
-            return Some(run_end(hay, p));
-        }
-        p += char_len(hay, p);
-    }
-    None
-}
-
-/// Does a word start at `p`, which begins a run of word characters? Not inside one, nor after
-/// an apostrophe inside one (`t` of `don't`).
-#[inline]
-fn starts_word(hay: &[u8], p: usize) -> bool {
-    match p.checked_sub(1).map(|q| hay[q]) {
-        None => true,
-        Some(b) if b < 0x80 && b != b'\'' => !(b.is_ascii_alphanumeric() || b == b'_'),
-        Some(_) => boundary::starts_word(hay, p, 'a'),
-    }
-}
-
-/// A fast hash of `hay[start..end]` (FxHash's multiply, eight bytes at a time).
-#[inline(always)]
-fn hash(hay: &[u8], start: usize, end: usize) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let len = end - start;
-    let mut h = len as u64;
-    let mut p = start;
-    // Most words: eight bytes read at once, those past the word masked off.
-    if let (1..=8, Some(eight)) = (len, hay.get(p..p + 8)) {
-        let word = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-        h = (h.rotate_left(5) ^ (word & (u64::MAX >> (64 - 8 * len)))).wrapping_mul(K);
-        return h ^ (h >> 32);
-    }
-    while p < end {
-        let mut eight = [0u8; 8];
-        let n = (end - p).min(8);
-        eight[..n].copy_from_slice(&hay[p..p + n]);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(eight)).wrapping_mul(K);
-        p += 8;
-    }
-    // The multiply mixes upwards only: fold the upper bits into the fingerprint's.
-    h ^ (h >> 32)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn starts(keys: &[&str], two_word_keys: usize, text: &str) -> Vec<usize> {
-        let mut keys = keys.to_vec();
-        keys.sort_unstable();
-        let set = fst::Set::from_iter(keys).unwrap();
-        let s = Starts::new(set.as_fst(), two_word_keys);
-        let mut out = Vec::new();
-        s.find(text.as_bytes(), 0, |p| out.push(p));
-        out
+    /// The keys found in `text` (as "start:key"), with the keys kept or walked in the fst.
+    fn found(keys: &[&str], text: &str) -> [Vec<String>; 2] {
+        let mut sorted = keys.to_vec();
+        sorted.sort_unstable();
+        let map = fst::Map::from_iter(sorted.iter().enumerate().map(|(i, k)| (k, i as u64)));
+        let map = map.unwrap();
+        [usize::MAX, 0].map(|budget| {
+            let c = Starts::new(map.as_fst(), budget).candidates(map.as_fst(), text.as_bytes(), 0);
+            let mut first = 0;
+            let mut out = Vec::new();
+            for &(start, last) in &c.starts {
+                for &(end, pattern) in &c.keys[first..last] {
+                    assert_eq!(&text[start..end], sorted[pattern as usize]);
+                    out.push(format!("{start}:{}", &text[start..end]));
+                }
+                first = last;
+            }
+            out
+        })
     }
 
     #[test]
-    fn only_word_starts_that_begin_a_key() {
-        let keys = ["mental property", "on-line", "gap", "'em", "café noir"];
-        let text = "a mental state, mental property; online on-line gaps gap 'em café noir";
-        for budget in [0, usize::MAX] {
-            let got = starts(&keys, budget, text);
-            let words: Vec<&str> = got.iter().map(|&p| &text[p..p + 3]).collect();
-            if budget == 0 {
-                assert_eq!(words, ["men", "men", "on-", "gap", "'em", "caf"]);
-            } else {
-                assert_eq!(words, ["men", "on-", "gap", "'em", "caf"]);
-            }
-        }
+    fn the_keys_at_word_starts() {
+        let keys = [
+            "mental property",
+            "on-line",
+            "on",
+            "gap",
+            "'em",
+            "café noir",
+            "mental",
+        ];
+        let text = "a mental state, mental property; on-lines on-line gaps gap 'em café noir";
+        let [kept, walked] = found(&keys, text);
+        assert_eq!(
+            kept,
+            [
+                "2:mental",
+                "16:mental",
+                "16:mental property",
+                "33:on",
+                "42:on",
+                "42:on-line",
+                "55:gap",
+                "59:'em",
+                "63:café noir"
+            ]
+        );
+        // The walk also lists a key whose last word runs on ("on-line" in "on-lines"), which no
+        // scan takes.
+        let extra: Vec<&String> = walked.iter().filter(|k| !kept.contains(k)).collect();
+        assert_eq!(extra, ["33:on-line"]);
+    }
+
+    #[test]
+    fn not_inside_a_word() {
+        let text = "don't fundamental émental t";
+        let [kept, walked] = found(&["t", "mental"], text);
+        assert_eq!(kept, [format!("{}:t", text.len() - 1)]);
+        assert_eq!(walked, kept);
     }
 
     proptest::proptest! {
         #[test]
         fn blocks_find_what_one_word_at_a_time_finds(
             text in "([a-c' _-]{1,6}|é|日|\\.|  ){0,120}",
-            budget in proptest::prop_oneof![proptest::strategy::Just(0), proptest::strategy::Just(usize::MAX)],
+            keep in proptest::bool::ANY,
         ) {
-            let mut keys = vec!["a", "ab c", "b'c", "-a", "'b", "c_a", "é", "a-b", "a b", "bb"];
+            let mut keys = vec!["a", "ab c", "b'c", "-a", "'b", "c_a", "é", "a-b", "a b", "bb", "a b c"];
             keys.sort_unstable();
             let set = fst::Set::from_iter(keys).unwrap();
-            let s = Starts::new(set.as_fst(), budget);
+            let s = Starts::new(set.as_fst(), if keep { usize::MAX } else { 0 });
             let hay = text.as_bytes();
             let mut blocks = Vec::new();
-            s.find(hay, 0, |p| blocks.push(p));
+            s.find(hay, 0, |p, _| blocks.push(p));
             let mut one = Vec::new();
             let mut p = 0;
             while p < hay.len() {
-                p = s.find_at(hay, p, &mut |q| one.push(q));
+                p = s.find_at(hay, p, &mut |q, _| one.push(q));
             }
             proptest::prop_assert_eq!(blocks, one);
         }
-    }
 
-    #[test]
-    fn not_inside_a_word() {
-        let text = "don't fundamental émental t";
-        assert_eq!(starts(&["t", "mental"], 10, text), [text.len() - 1]);
+        #[test]
+        fn kept_keys_are_the_walked_keys_that_end_a_word(
+            text in "([a-c' _-]{1,6}|é|\\.|  ){0,60}",
+        ) {
+            let keys = ["a", "ab c", "b'c", "-a", "'b", "c_a", "é", "a-b", "a b", "bb", "a b c", "ab"];
+            let [kept, walked] = found(&keys, &text);
+            let ends_word = |k: &String| {
+                let (at, key) = k.split_once(':').unwrap();
+                let end = at.parse::<usize>().unwrap() + key.len();
+                !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                    || !key.ends_with(|c: char| c.is_alphanumeric() || c == '_')
+            };
+            let walked: Vec<String> = walked.into_iter().filter(ends_word).collect();
+            proptest::prop_assert_eq!(kept.into_iter().filter(ends_word).collect::<Vec<_>>(), walked);
+        }
     }
 }
