@@ -2,10 +2,10 @@
 //! terminals; it takes a `&str` and returns [`Repair`].
 //!
 //! The text is scanned in a normalized view (see `normalize`). Keys match whole words, so only
-//! word starts whose first word (or first two) begin some key are considered (`starts`: a hash
-//! table of the keys' starts, no automaton over the bytes); from each, the fst is walked along
-//! the text to list every key that does start there, and the longest one that stands on word
-//! boundaries and whose class and conditions allow it is kept (`scan`). So a 100k-entry
+//! word starts whose first word begins some key are considered (`starts`: each word hashed and
+//! looked up in a table of the keys' first words, no automaton over the bytes); there the keys
+//! that do start are listed, once per text, and each scan keeps the longest one that stands on
+//! word boundaries and whose class and conditions allow it (`scan`). So a 100k-entry
 //! dictionary builds and scans about as fast as a small one, and the semantics stay
 //! leftmost-longest over whole keys.
 
@@ -51,8 +51,9 @@ pub struct Options {
     pub spun_threshold: f64,
     /// ... and at least this many fingerprints.
     pub min_fingerprints: usize,
-    /// Keys up to which the engine tells where keys start by their first two words; beyond,
-    /// by the first word alone (build time against the positions handed to the fst).
+    /// Keys up to which the engine keeps the keys themselves, grouped by their first words and
+    /// compared with the text; beyond, it keeps their first words and walks the fst (build
+    /// time and memory against the cost of each word that begins a key).
     pub anchor_nodes: usize,
 }
 
@@ -151,8 +152,8 @@ struct Doc<'a> {
 }
 
 impl Engine {
-    /// The engine for `dict`. It cannot fail; the `Result` keeps callers unchanged should
-    /// building ever need to.
+    /// The engine for `dict`. Building no longer fails (it built an automaton once); the
+    /// `Result` is kept for the callers.
     pub fn new(dict: Dictionary, options: Options) -> Result<Engine, std::convert::Infallible> {
         let starts = Starts::new(dict.map().as_fst(), options.anchor_nodes);
         let has_suspects = dict.has_suspects();
