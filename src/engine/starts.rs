@@ -22,6 +22,9 @@ use fst::raw::{Fst, Output};
 use std::ops::Range;
 
 pub struct Starts {
+    /// The lengths of the keys' first words, a bit each (63 for any longer): most words of a
+    /// text are not hashed at all.
+    lengths: u64,
     /// The keys' first words, each with whether a key is that word alone ([`ALONE`]) and
     /// whether one goes on to a second word ([`GOES_ON`]).
     firsts: Table,
@@ -109,7 +112,7 @@ impl Starts {
             listed
                 .iter()
                 .map(|(s, ..)| match *s {
-                    Signature::Alone(word) => (word, ALONE),
+                    Signature::Alone { word, .. } => (word, ALONE),
                     Signature::Pair { first, .. } => (first, GOES_ON),
                     Signature::Other => unreachable!("not listed"),
                 })
@@ -126,10 +129,14 @@ impl Starts {
         );
         // Each key in the group of its slot: (paired, slot, length).
         let group = |s: &Signature| match *s {
-            Signature::Alone(word) => (false, firsts.find(word).expect("inserted")),
+            Signature::Alone { word, .. } => (false, firsts.find(word).expect("inserted")),
             Signature::Pair { pair, .. } => (true, pairs.find(pair).expect("inserted")),
             Signature::Other => unreachable!("not listed"),
         };
+        let lengths = listed.iter().fold(0, |l, (s, ..)| match *s {
+            Signature::Alone { len, .. } | Signature::Pair { len, .. } => l | length_bit(len),
+            Signature::Other => l,
+        });
         let mut grouped: Vec<_> = listed
             .into_iter()
             .map(|(s, at, pattern)| (group(&s), at, pattern))
@@ -149,6 +156,7 @@ impl Starts {
             range.end = i + 1;
         }
         Starts {
+            lengths,
             firsts,
             keys: Some(Keys {
                 pairs,
@@ -172,7 +180,11 @@ impl Starts {
         };
         walk.node(fst.root().addr());
         Starts {
-            firsts: Table::new(walk.firsts.into_iter().map(|h| (h, GOES_ON)).collect()),
+            lengths: walk
+                .firsts
+                .iter()
+                .fold(0, |l, &(_, len)| l | length_bit(len)),
+            firsts: Table::new(walk.firsts.into_iter().map(|(h, _)| (h, GOES_ON)).collect()),
             keys: None,
             other_ascii: ascii(&walk.other),
             other: walk.other,
@@ -299,6 +311,9 @@ impl Starts {
         if !words::starts_word(hay, p) {
             return None;
         }
+        if self.lengths & length_bit(end - p) == 0 {
+            return None;
+        }
         let slot = self.firsts.find(hash(hay, p, end))?;
         let Some(keys) = &self.keys else {
             return Some(Hit::Walk);
@@ -317,8 +332,8 @@ impl Starts {
 /// what stands between, when it goes on; or not with a word character.
 #[derive(Clone, Copy)]
 enum Signature {
-    Alone(u64),
-    Pair { first: u64, pair: u64 },
+    Alone { word: u64, len: usize },
+    Pair { first: u64, len: usize, pair: u64 },
     Other,
 }
 
@@ -341,12 +356,20 @@ fn signature(key: &[u8]) -> Signature {
         .find(|&(_, c)| is_word_char(c))
         .map(|(i, _)| run_end(first + i));
     match second {
-        None => Signature::Alone(hash(key, 0, first)),
+        None => Signature::Alone {
+            word: hash(key, 0, first),
+            len: first,
+        },
         Some(end) => Signature::Pair {
             first: hash(key, 0, first),
+            len: first,
             pair: hash(key, 0, end),
         },
     }
+}
+
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 fn ascii(other: &[bool; 256]) -> Vec<u8> {
@@ -377,7 +400,8 @@ fn walk<D: AsRef<[u8]>>(fst: &Fst<D>, hay: &[u8], start: usize, keys: &mut Vec<(
 struct Walk<'a, D> {
     fst: &'a Fst<D>,
     prefix: Vec<u8>,
-    firsts: Vec<u64>,
+    /// Each first word's hash and length.
+    firsts: Vec<(u64, usize)>,
     other: [bool; 256],
 }
 
@@ -386,7 +410,8 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
     fn node(&mut self, addr: fst::raw::CompiledAddr) {
         let node = self.fst.node(addr);
         if node.is_final() && !self.prefix.is_empty() {
-            self.firsts.push(hash(&self.prefix, 0, self.prefix.len()));
+            let len = self.prefix.len();
+            self.firsts.push((hash(&self.prefix, 0, len), len));
         }
         for t in node.transitions() {
             self.prefix.push(t.inp);
@@ -396,7 +421,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
                 Some(c) if is_word_char(c) => self.node(t.addr),
                 Some(c) => match self.prefix.len() - c.len_utf8() {
                     0 => self.other[self.prefix[0] as usize] = true,
-                    at => self.firsts.push(hash(&self.prefix, 0, at)),
+                    at => self.firsts.push((hash(&self.prefix, 0, at), at)),
                 },
             }
             self.prefix.pop();
