@@ -419,7 +419,7 @@ pub struct LearnArgs {
     #[arg(long)]
     pub suspects_only: bool,
     /// With --unpaired: documents a guess must recur in
-    #[arg(long, default_value_t = unspin::unpaired::Options::default().min_docs, requires = "unpaired")]
+    #[arg(long, default_value_t = unspin::curate::unpaired::Options::default().min_docs, requires = "unpaired")]
     pub min_docs: usize,
 }
 

@@ -6,23 +6,22 @@
 
 use super::args::RunArgs;
 use super::interrupt::{self, INTERRUPTED};
+use super::one::{self, FileResult, Input, Outcome};
 use super::progress::Bar;
-use super::repair::{self, FileResult, Input, Outcome, ReadProblem};
+use super::setup;
 use super::{fail, ERROR, FOUND, OK};
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::Read;
 use std::os::fd::AsFd;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 use unspin::engine::Engine;
+use unspin::fs::read::Skip;
+use unspin::fs::roots::{Roots, Target};
+use unspin::fs::walk::{self, Found};
 use unspin::print::json::PathName;
 use unspin::print::summary::{Skipped, Summary};
 use unspin::print::{json, Style};
-use unspin::read::Skip;
-use unspin::roots::{Roots, Target};
-use unspin::walk::{self, Found};
 
 /// How many files may be under way (queued, being repaired, or done but not yet printed), per
 /// worker: the bound on memory, and roomy enough that threads seldom wait on each other.
@@ -38,8 +37,8 @@ struct Ctx<'a> {
 
 pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     let start = Instant::now();
-    let options = walk_options(args);
-    let jobs = jobs(args);
+    let options = setup::walk_options(args);
+    let jobs = setup::jobs(args);
     // The summary is for runs over folders; named files alone keep their plain output.
     let folders = args.paths.iter().any(|p| p.is_dir());
     if args.write {
@@ -103,11 +102,11 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     summary.elapsed_seconds = (start.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
     summary.interrupted = interrupt::stopped();
     if args.json && folders {
-        repair::flush(&json::Record::Summary(&summary).line(), "");
+        one::flush(&json::Record::Summary(&summary).line(), "");
     }
     // The one line that sums up a folder; -q leaves it out unless the run was cut short.
     if (folders && !args.quiet) || summary.interrupted {
-        repair::flush("", &format!("{}\n", summary.line()));
+        one::flush("", &format!("{}\n", summary.line()));
     }
     if summary.interrupted {
         INTERRUPTED
@@ -118,32 +117,6 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     } else {
         OK
     }
-}
-
-/// How folders are walked for `args`.
-pub(super) fn walk_options(args: &RunArgs) -> walk::Options {
-    let b = &args.batch;
-    // Our own temporary files and backups are never inputs.
-    let mut excludes = b.exclude.clone();
-    excludes.push(".unspin-*.tmp".into());
-    if let Some(suffix) = &args.backup {
-        excludes.push(format!("*{}", escape_glob(suffix)));
-    }
-    walk::Options {
-        globs: b.glob.clone(),
-        excludes,
-        hidden: b.hidden,
-        follow: b.follow,
-        sort: b.sort,
-    }
-}
-
-/// Files worked on at once: `-j`, or one per core.
-pub(super) fn jobs(args: &RunArgs) -> usize {
-    args.batch.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        usize::from,
-    )
 }
 
 /// `process`, with a panic (a bug, in unspin or a parser) turned into an error for this one
@@ -158,7 +131,7 @@ fn guarded(ctx: &Ctx, found: Found) -> Outcome {
             let (mut out, mut err) = (String::new(), String::new());
             let message = "internal error (a bug; please report it); file left as it was";
             let name = PathName::new(&shown, Some(&path));
-            repair::problem(ctx.args, name, message, true, &mut out, &mut err);
+            one::problem(ctx.args, name, message, true, &mut out, &mut err);
             Outcome {
                 out,
                 err,
@@ -184,9 +157,9 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
             };
             let input = Input {
                 path: Some(&path),
-                bytes: read(file, args.batch.max_size),
+                bytes: one::read(file, args.batch.max_size),
                 named,
-                kind: repair::kind_of(args, Some(&path)),
+                kind: one::kind_of(args, Some(&path)),
             };
             let write = target.as_ref().map(|target| {
                 move |original: &[u8], repaired: &[u8]| match target {
@@ -194,14 +167,14 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                     Err(e) => Err(e.to_string()),
                 }
             });
-            let write = write.as_ref().map(|w| w as repair::WriteBack);
-            repair::one(ctx.engine, args, ctx.style, &shown, input, write)
+            let write = write.as_ref().map(|w| w as one::WriteBack);
+            one::one(ctx.engine, args, ctx.style, &shown, input, write)
         }
         Found::Symlink(path) => {
             let (mut out, mut err) = (String::new(), String::new());
             let mut quiet = String::new();
             let message = "symbolic link, not followed (use --follow), skipped";
-            repair::problem(
+            one::problem(
                 args,
                 PathName::new(&path.display().to_string(), Some(&path)),
                 message,
@@ -217,7 +190,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
         }
         Found::Error { path, message } => {
             let (mut out, mut err) = (String::new(), String::new());
-            repair::problem(
+            one::problem(
                 args,
                 PathName::new(&path.display().to_string(), Some(&path)),
                 &message,
@@ -234,33 +207,10 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
     }
 }
 
-/// The bytes of the opened `file`, unless it is larger than `limit` (checked before and while
-/// reading, so a huge file is never loaded).
-pub(super) fn read(file: std::io::Result<File>, limit: u64) -> Result<Vec<u8>, ReadProblem> {
-    let io = |e: std::io::Error| ReadProblem::Io(e.to_string());
-    let file = file.map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.len() > limit {
-        return Err(ReadProblem::TooLarge {
-            size: meta.len(),
-            limit,
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadProblem::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
-    }
-    Ok(bytes)
-}
-
 /// Puts a repair in place: only inside the given paths, never over a link, never once the run
 /// is interrupted; the backup (if asked) is complete before the original is replaced.
 fn write_back(ctx: &Ctx, target: &Target, original: &[u8], repaired: &[u8]) -> Result<(), String> {
-    use unspin::write::{self, WriteError};
+    use unspin::fs::write::{self, WriteError};
     if interrupt::stopped() {
         return Err("interrupted; not written".into());
     }
@@ -345,18 +295,4 @@ impl Window {
         *self.printed.lock().expect("no holder panics") = n;
         self.moved.notify_all();
     }
-}
-
-/// `suffix` as a literal in a glob.
-fn escape_glob(suffix: &str) -> String {
-    suffix
-        .chars()
-        .flat_map(|c| {
-            if "*?[]{}\\!".contains(c) {
-                vec!['\\', c]
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
 }

@@ -9,10 +9,12 @@ mod import;
 mod interactive;
 mod interrupt;
 mod learn;
+mod one;
 mod pairs;
 mod progress;
 mod repair;
 mod scan;
+mod setup;
 mod terminal;
 
 use args::{Cli, Command};

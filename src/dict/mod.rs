@@ -3,7 +3,7 @@
 pub mod compiled;
 pub mod key;
 pub mod model;
-pub mod source;
+pub(crate) mod source;
 
 use compiled::{Builder, Tables};
 use model::{Diagnostic, Pattern, Rule};

@@ -19,7 +19,7 @@ mod within;
 use crate::dict::model::{CaseMode, Class, Rule};
 use crate::dict::{key, Dictionary};
 use crate::edit::Edit;
-use crate::lm::Model;
+use crate::lang::lm::Model;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use context::detect::Spin;
 use context::Reader;

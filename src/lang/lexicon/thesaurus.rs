@@ -11,7 +11,7 @@ pub struct Thesaurus {
 }
 
 static BUILTIN: Thesaurus = Thesaurus {
-    table: SortedLines::new(include_str!("../../data/thesaurus-en.txt")),
+    table: SortedLines::new(include_str!("../../../data/thesaurus-en.txt")),
 };
 
 impl Thesaurus {

@@ -8,8 +8,8 @@
 //! `a/b` the first is taken; both are kept in the note.
 
 use super::{Problem, Row};
+use crate::curate::newdict::NewEntry;
 use crate::dict::model::Class;
-use crate::newdict::NewEntry;
 
 /// The names each column goes by in the copies people have, compared after [`header_name`].
 const FINGERPRINT: &[&str] = &[

@@ -7,11 +7,11 @@
 //! original at most of the word's occurrences. Only guesses that recur across documents and
 //! hold at most occurrences become candidates.
 
+use crate::curate::newdict::NewEntry;
 use crate::dict::model::Class;
 use crate::engine::context::detect::{self, Reading};
 use crate::engine::context::Reader;
-use crate::lm::Model;
-use crate::newdict::NewEntry;
+use crate::lang::lm::Model;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the learner requires of a candidate.

@@ -84,7 +84,7 @@ pub struct Inflections {
 }
 
 static BUILTIN: Inflections = Inflections {
-    table: SortedLines::new(include_str!("../../data/inflections-en.txt")),
+    table: SortedLines::new(include_str!("../../../data/inflections-en.txt")),
     by_form: OnceLock::new(),
 };
 

@@ -7,7 +7,7 @@
 //! unless asked; they are reported so the run can count them. Backups that `--backup` made
 //! (listed in their folder's `.unspin-backups`) are never taken, named or walked.
 
-use crate::backups;
+use crate::fs::backups;
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
 use std::path::{Path, PathBuf};

@@ -3,10 +3,10 @@
 //! inside a root; a file reached through a linked folder is checked the same way.
 //!
 //! The check and the use cannot drift apart: a [`Target`] is an open handle on the file's folder,
-//! reached from the root one folder at a time without following links (see [`crate::beneath`]),
+//! reached from the root one folder at a time without following links (see [`crate::fs::beneath`]),
 //! so a folder swapped for a link after the check makes the write fail instead of land outside.
 
-use crate::beneath;
+use crate::fs::beneath;
 use std::ffi::OsString;
 use std::fs::File;
 use std::io;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-static LIST: &str = include_str!("../data/wordfreq-en.txt");
+static LIST: &str = include_str!("../../data/wordfreq-en.txt");
 
 /// Words ranked at or above this are everyday words (function words and the like): a phrase
 /// made only of them ("within the", "have been") is ordinary English.

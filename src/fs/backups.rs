@@ -84,7 +84,7 @@ mod tests {
     #[test]
     fn recorded_names_are_backups_once_each() {
         let t = tempfile::tempdir().unwrap();
-        let dir = crate::beneath::root(t.path()).unwrap();
+        let dir = crate::fs::beneath::root(t.path()).unwrap();
         record(dir.as_fd(), OsStr::new("a.html.orig")).unwrap();
         record(dir.as_fd(), OsStr::new("b\nweird~")).unwrap();
         record(dir.as_fd(), OsStr::new("a.html.orig")).unwrap();

@@ -10,11 +10,11 @@ mod pps;
 mod torturedcheck;
 mod tsv;
 
+use crate::curate::newdict::{self, NewEntry};
 use crate::dict::key;
 use crate::dict::model::Class;
 use crate::engine::Engine;
-use crate::newdict::{self, NewEntry};
-use crate::wordfreq;
+use crate::lang::wordfreq;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! Measures a repair against the original text: word-level distance before and after, and a
 //! verdict on every edit and every spun stretch. Knows no files; `unspin eval` reads them.
 
-use crate::align::{self, Alignment};
 use crate::edit::{self, Edit};
+use crate::quality::align::{self, Alignment};
 use serde::Serialize;
 use std::ops::Range;
 

@@ -5,7 +5,7 @@
 use crate::dict::model::Class;
 use crate::dict::{key, Dictionary};
 use crate::engine::Engine;
-use crate::lint;
+use crate::quality::lint;
 use std::collections::HashMap;
 use std::fmt::Write;
 

@@ -1,7 +1,7 @@
 //! Decides whether bytes are text unspin may repair, decodes them (UTF-8, or the legacy
 //! encoding they declare), and says why not when they are not text.
 
-use crate::charset::{self, Legacy};
+use crate::fs::charset::{self, Legacy};
 use encoding_rs::{Encoding, UTF_8};
 use std::fmt;
 

@@ -8,7 +8,7 @@
 
 use crate::edit::Edit;
 use crate::engine::Engine;
-use crate::read::Skip;
+use crate::fs::read::Skip;
 use std::io::{self, Read, Write};
 
 /// Window sizes; the defaults suit gigabytes of input.

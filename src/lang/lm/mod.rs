@@ -24,7 +24,7 @@ const BACKOFF_ZERO: i32 = 1 << 15;
 /// What a word the model does not know costs: about the rarest words it knows.
 pub const UNKNOWN: f32 = -16.0;
 
-static BUILTIN: &[u8] = include_bytes!("../../data/lm-en.bin");
+static BUILTIN: &[u8] = include_bytes!("../../../data/lm-en.bin");
 
 fn encode_prob(ln_p: f32) -> u16 {
     (-ln_p * SCALE).round().clamp(0.0, u16::MAX as f32) as u16

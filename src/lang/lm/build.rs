@@ -25,7 +25,7 @@ pub const SOURCE_PATH: &str = "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"
 pub fn source(input: &[u8]) -> String {
     format!(
         "Debian {SOURCE_PACKAGE}, en-us.lm.bin (CMU Sphinx US English, BSD-2-Clause) sha256 {}",
-        crate::hash::sha256_hex(input)
+        crate::fs::hash::sha256_hex(input)
     )
 }
 

@@ -151,7 +151,7 @@ pub fn plan(file: &FileEdits, text: &str) -> Result<String, Refusal> {
     }
     if !first
         .sha256
-        .eq_ignore_ascii_case(&crate::hash::sha256_hex(bytes))
+        .eq_ignore_ascii_case(&crate::fs::hash::sha256_hex(bytes))
     {
         return Err(Refusal::Changed);
     }
@@ -203,7 +203,7 @@ pub fn plan(file: &FileEdits, text: &str) -> Result<String, Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::hash::sha256_hex;
+    use crate::fs::hash::sha256_hex;
 
     const TEXT: &str = "Our mental property, their commerce secrets.\r\n";
 

@@ -1,8 +1,8 @@
 //! `spun<TAB>original` lines; empty lines and `#` comments are skipped.
 
 use super::{Problem, Row};
+use crate::curate::newdict::NewEntry;
 use crate::dict::model::Class;
-use crate::newdict::NewEntry;
 
 pub fn read(text: &str) -> (Vec<Row>, Vec<Problem>) {
     let mut rows = Vec::new();

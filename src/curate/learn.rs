@@ -1,15 +1,16 @@
 //! Learns candidate dictionary entries from spun texts and the originals they were made from:
-//! each spun phrase and the original phrase it replaced (see [`crate::align`]), merged across
+//! each spun phrase and the original phrase it replaced (see [`crate::quality::align`]), merged across
 //! documents with counts, a suggested class, and the risks a curator should weigh.
 
-use crate::align::{self, Alignment, Stretch};
+use crate::curate::newdict::NewEntry;
 use crate::dict::model::Class;
 use crate::dict::{key, Dictionary};
+use crate::edit;
 use crate::engine::context::tokens::spelling;
 use crate::engine::Engine;
-use crate::lm::Model;
-use crate::newdict::NewEntry;
-use crate::{edit, wordfreq};
+use crate::lang::lm::Model;
+use crate::lang::wordfreq;
+use crate::quality::align::{self, Alignment, Stretch};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// More words than this on either side is an edit of the article, not a spinner's swap.
@@ -442,7 +443,7 @@ impl Reference {
 
     pub fn new(dict: Dictionary) -> Result<Reference, aho_corasick::BuildError> {
         let replacements = dict.rules().iter().map(|r| word_norms(&r.to)).collect();
-        let engine = Engine::new(dict, crate::lint::checking_options())?;
+        let engine = Engine::new(dict, crate::quality::lint::checking_options())?;
         Ok(Reference {
             engine,
             replacements,

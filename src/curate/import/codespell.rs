@@ -2,8 +2,8 @@
 //! `typo->a, b,` (several candidates: skipped, since an entry needs one replacement).
 
 use super::{Problem, Row};
+use crate::curate::newdict::NewEntry;
 use crate::dict::model::Class;
-use crate::newdict::NewEntry;
 
 pub fn read(text: &str) -> (Vec<Row>, Vec<Problem>) {
     let mut rows = Vec::new();

@@ -4,8 +4,8 @@
 //! positions, so a phrase's line is that of its `"tortured"` key, counted in order.
 
 use super::{Problem, Row};
+use crate::curate::newdict::NewEntry;
 use crate::dict::model::Class;
-use crate::newdict::NewEntry;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -60,7 +60,7 @@ pub fn create(path: &Path, contents: &[u8]) -> io::Result<()> {
 
 /// Keeps `contents` (the original of `name` in `dir`) as `name` + `suffix`, written atomically
 /// with the original's permissions, so a backup is never half-written either. The backup is
-/// recorded (see [`crate::backups`]) before it exists, so no later run takes it as input.
+/// recorded (see [`crate::fs::backups`]) before it exists, so no later run takes it as input.
 pub fn backup_in(
     dir: BorrowedFd,
     name: &OsStr,
@@ -74,7 +74,7 @@ pub fn backup_in(
     }
     let mut to = name.to_os_string();
     to.push(suffix);
-    crate::backups::record(dir, &to)?;
+    crate::fs::backups::record(dir, &to)?;
     atomic(dir, &to, contents, Some(&like))?;
     Ok(to)
 }
@@ -84,7 +84,7 @@ fn parent(path: &Path) -> io::Result<(OwnedFd, &OsStr)> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::other("not a file name"))?;
-    let dir = crate::beneath::root(path.parent().unwrap_or(Path::new("")))?;
+    let dir = crate::fs::beneath::root(path.parent().unwrap_or(Path::new("")))?;
     Ok((dir, name))
 }
 
@@ -211,7 +211,7 @@ mod tests {
     #[test]
     fn the_named_fallback_leaves_no_temporary_file_either() {
         let dir = tempfile::tempdir().unwrap();
-        let d = crate::beneath::root(dir.path()).unwrap();
+        let d = crate::fs::beneath::root(dir.path()).unwrap();
         let tmp = named(d.as_fd(), b"x", None).unwrap();
         rfs::renameat(&d, &tmp, &d, "b.txt").unwrap();
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
