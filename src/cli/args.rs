@@ -136,6 +136,17 @@ pub struct BatchArgs {
     /// the file's encoding
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
+
+    /// Lines a run's files repeat (a site's navigation, footer, notices): `skip` leaves them
+    /// alone and out of each file's spin verdict; `include` reads them like the rest
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = Boilerplate::Skip)]
+    pub boilerplate: Boilerplate,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Boilerplate {
+    Skip,
+    Include,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

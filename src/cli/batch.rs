@@ -22,6 +22,7 @@ use unspin::fs::walk::{self, Found};
 use unspin::print::json::PathName;
 use unspin::print::summary::{Skipped, Summary};
 use unspin::print::{json, Style};
+use unspin::prose::template::Template;
 
 /// How many files may be under way (queued, being repaired, or done but not yet printed), per
 /// worker: the bound on memory, and roomy enough that threads seldom wait on each other.
@@ -33,6 +34,8 @@ struct Ctx<'a> {
     engine: &'a Engine,
     style: Style,
     roots: Roots,
+    /// The lines the run's files repeat (see `template::survey`).
+    template: Option<Template>,
 }
 
 pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
@@ -49,6 +52,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
         engine,
         style,
         roots: Roots::new(&args.paths),
+        template: super::template::survey(args),
     };
     let bar = Bar::new(folders);
     let window = Window::new(jobs * WINDOW_PER_JOB);
@@ -160,6 +164,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                 bytes: one::read(file, args.batch.max_size),
                 named,
                 kind: one::kind_of(args, Some(&path)),
+                template: ctx.template.as_ref(),
             };
             let write = target.as_ref().map(|target| {
                 move |original: &[u8], repaired: &[u8]| match target {

@@ -203,7 +203,7 @@ impl Session<'_> {
             Err(Skip::Empty) => return self.verbose(format!("{shown}: {}", Skip::Empty)),
             Err(skip) => return self.problem(&shown, &skip.to_string()),
         };
-        let repair = match repair_prose(engine, kind_of(self.args, Some(path)), &text) {
+        let repair = match repair_prose(engine, kind_of(self.args, Some(path)), &text, None) {
             Ok(repair) => repair,
             Err(message) => return self.problem(&shown, &message),
         };

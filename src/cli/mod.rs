@@ -15,6 +15,7 @@ mod progress;
 mod repair;
 mod scan;
 mod setup;
+mod template;
 mod terminal;
 
 use args::{Cli, Command};

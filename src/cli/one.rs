@@ -13,6 +13,7 @@ use unspin::engine::{Engine, Repair, Score};
 use unspin::fs::read::{self, Skip};
 use unspin::print::json::PathName;
 use unspin::print::{diff, explain, json, Style};
+use unspin::prose::template::Template;
 use unspin::prose::Kind;
 
 /// How the file at `path` is written (`None`: standard input).
@@ -33,6 +34,8 @@ pub struct Input<'a> {
     pub bytes: Result<Vec<u8>, ReadProblem>,
     pub named: bool,
     pub kind: Kind,
+    /// The lines the run's files repeat, left out of this one's repair.
+    pub template: Option<&'a Template>,
 }
 
 /// Why an input's bytes are missing.
@@ -128,7 +131,7 @@ pub fn one(
         }
         Err(s) => return skip(args, name, s, input.named, out, err),
     };
-    let mut repair = match repair_prose(engine, input.kind, &text) {
+    let mut repair = match repair_prose(engine, input.kind, &text, input.template) {
         Ok(repair) => repair,
         Err(e) => {
             problem(args, name, &e, true, &mut out, &mut err);
@@ -220,21 +223,29 @@ pub fn one(
     Outcome { out, err, result }
 }
 
-/// The repair of `text`, a file of `kind`: of its prose only, for HTML and Markdown.
-pub fn repair_prose(engine: &Engine, kind: Kind, text: &str) -> Result<Repair, String> {
-    match unspin::prose::ranges(kind, text) {
-        Ok(None) => Ok(engine.repair(text)),
-        Ok(Some(ranges)) => {
-            let mut repair = engine.repair_within(text, &ranges);
-            if kind == Kind::Html {
-                for e in &mut repair.edits {
-                    e.to = unspin::prose::html::escape(&e.to).into_owned();
-                }
-            }
-            Ok(repair)
+/// The repair of `text`, a file of `kind`: of its prose only, for HTML and Markdown, and
+/// without the lines of the site's `template`.
+pub fn repair_prose(
+    engine: &Engine,
+    kind: Kind,
+    text: &str,
+    template: Option<&Template>,
+) -> Result<Repair, String> {
+    let ranges = unspin::prose::ranges(kind, text).map_err(|e| e.to_string())?;
+    let ranges = match template.and_then(|t| t.cut(text, ranges.as_deref())) {
+        Some(cut) => Some(cut),
+        None => ranges,
+    };
+    let Some(ranges) = ranges else {
+        return Ok(engine.repair(text));
+    };
+    let mut repair = engine.repair_within(text, &ranges);
+    if kind == Kind::Html {
+        for e in &mut repair.edits {
+            e.to = unspin::prose::html::escape(&e.to).into_owned();
         }
-        Err(e) => Err(e.to_string()),
     }
+    Ok(repair)
 }
 
 /// A file that is not text unspin may repair: an error when named, else a counted skip (its

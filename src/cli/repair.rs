@@ -92,6 +92,7 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
             bytes: Ok(bytes),
             named: true,
             kind,
+            template: None,
         },
         None,
     );

@@ -72,6 +72,7 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
     if let Err(e) = walked {
         return fail(e);
     }
+    let template = super::template::survey(&run);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(setup::jobs(&run))
         .build();
@@ -85,6 +86,7 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
                     bytes: one::read(roots.open(path, run.batch.follow), run.batch.max_size),
                     named: *named,
                     kind: one::kind_of(&run, Some(path)),
+                    template: template.as_ref(),
                 };
                 let outcome = one::one(&engine, &run, Style::default(), &shown, input, None);
                 match outcome.result {
@@ -174,6 +176,9 @@ fn merge(run: &mut BatchArgs, scan: &BatchArgs) {
         run.max_size = scan.max_size;
     }
     run.encoding = scan.encoding.or(run.encoding);
+    if scan.boilerplate != defaults.boilerplate {
+        run.boilerplate = scan.boilerplate;
+    }
 }
 
 fn scored(path: String, score: Score, edits: usize, spun: bool, spin: Option<Spin>) -> Scored {

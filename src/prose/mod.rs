@@ -4,6 +4,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod template;
 
 use std::ops::Range;
 use std::path::Path;
