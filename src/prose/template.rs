@@ -63,7 +63,7 @@ impl Template {
         if holes.is_empty() || 2 * repeated > prose {
             return None;
         }
-        let all = ranges.map_or_else(|| vec![0..text.len()], <[_]>::to_vec);
+        let all = ranges.map_or_else(|| std::iter::once(0..text.len()).collect(), <[_]>::to_vec);
         Some(super::cut(all, &holes))
     }
 }
@@ -75,8 +75,10 @@ fn lines<'a>(
     text: &'a str,
     ranges: Option<&'a [Range<usize>]>,
 ) -> impl Iterator<Item = (Range<usize>, u64)> + 'a {
-    let whole = [0..text.len()];
-    let ranges: Vec<Range<usize>> = ranges.unwrap_or(&whole).to_vec();
+    let ranges: Vec<Range<usize>> = match ranges {
+        Some(ranges) => ranges.to_vec(),
+        None => std::iter::once(0..text.len()).collect(),
+    };
     ranges.into_iter().flat_map(move |r| {
         let mut at = r.start;
         text[r.clone()]
@@ -149,7 +151,10 @@ mod tests {
             t.add(&page, Some(&[5..9, 18..18 + body.len()]));
         }
         let page = "<nav>Home</nav><p>Other news</p>";
-        assert_eq!(t.cut(page, Some(&[5..9, 18..28])), Some(vec![18..28]));
+        assert_eq!(
+            t.cut(page, Some(&[5..9, 18..28])),
+            Some(std::iter::once(18..28).collect())
+        );
     }
 
     #[test]
