@@ -13,6 +13,7 @@ mod context;
 mod dictionaries;
 mod diff_patch;
 mod engine;
+mod ignore;
 mod eval;
 mod import;
 mod interactive;
