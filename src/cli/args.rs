@@ -51,6 +51,11 @@ pub struct RunArgs {
     #[arg(long, conflicts_with = "diff")]
     pub json: bool,
 
+    /// Report edits for CI: 'sarif' (one SARIF 2.1.0 log, for code scanning), 'github'
+    /// (workflow annotations), or 'json' (as --json)
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json", "diff"])]
+    pub format: Option<Format>,
+
     /// List every edit with its rule and reason (on stderr), clean files too; reasons in full
     #[arg(short, long)]
     pub verbose: bool,
@@ -84,7 +89,7 @@ pub struct RunArgs {
 
     /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/v/q, ? for help); each file is
     /// written once, atomically, when its review ends
-    #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff"])]
+    #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff", "format"])]
     pub interactive: bool,
 
     #[command(flatten)]
@@ -320,6 +325,13 @@ pub enum DictCommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Sarif,
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

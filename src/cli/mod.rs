@@ -25,7 +25,12 @@ pub const OK: u8 = 0;
 pub const FOUND: u8 = 1;
 pub const ERROR: u8 = 2;
 
-pub fn main(cli: Cli) -> ExitCode {
+pub fn main(mut cli: Cli) -> ExitCode {
+    // `--format json` is `--json`, which every mode already knows.
+    if cli.run.format == Some(args::Format::Json) {
+        cli.run.json = true;
+        cli.run.format = None;
+    }
     let code = match cli.command {
         Some(Command::Dict(cmd)) => dict::run(cmd, &cli.run.dicts),
         Some(Command::Scan(args)) => scan::run(&args, &cli.run),

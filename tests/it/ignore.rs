@@ -41,7 +41,10 @@ fn a_region_in_markdown_comments_is_left_alone_and_not_scored() {
                 property and\ncommerce secrets.\n<!-- unspin:ignore-end -->\n\nOur mental property.\n";
     let (_d, o) = run("a.md", text, &["--json"]);
     let out = stdout(&o);
-    let edits: Vec<&str> = out.lines().filter(|l| l.contains(r#""type":"edit""#)).collect();
+    let edits: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains(r#""type":"edit""#))
+        .collect();
     assert_eq!(edits.len(), 1, "{out}");
     assert!(edits[0].contains(r#""line":8"#), "{out}");
     // Only the unmarked fingerprint is counted.
