@@ -34,6 +34,15 @@ pub struct RunArgs {
     /// Files or folders to repair; none, or '-', reads standard input
     pub paths: Vec<PathBuf>,
 
+    /// Also work on the paths listed in FILE, one a line ('-': read the list from standard
+    /// input)
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
+    /// The --files-from list is NUL-separated (git ls-files -z, find -print0)
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
+
     /// Rewrite files in place (atomically), saying what changed
     #[arg(short = 'w', long, conflicts_with = "check")]
     pub write: bool,

@@ -5,6 +5,7 @@ pub mod args;
 mod batch;
 mod dict;
 mod eval;
+mod files_from;
 mod import;
 mod interactive;
 mod interrupt;
@@ -30,6 +31,12 @@ pub fn main(mut cli: Cli) -> ExitCode {
     if cli.run.format == Some(args::Format::Json) {
         cli.run.json = true;
         cli.run.format = None;
+    }
+    if let Some(list) = &cli.run.files_from {
+        match files_from::read(list, cli.run.null) {
+            Ok(paths) => cli.run.paths.extend(paths),
+            Err(e) => return ExitCode::from(fail(e)),
+        }
     }
     let code = match cli.command {
         Some(Command::Dict(cmd)) => dict::run(cmd, &cli.run.dicts),

@@ -24,6 +24,13 @@ pub fn run(args: &RunArgs) -> u8 {
         color: use_color(args.color),
     };
     let stdin_only = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
+    if stdin_only && args.files_from.is_some() && args.paths.is_empty() {
+        // An empty list is nothing to do (as `xargs -r`), not a cue to read standard input.
+        if args.verbose {
+            eprintln!("unspin: --files-from lists no path; nothing to do");
+        }
+        return OK;
+    }
     if stdin_only {
         return stdin(args, dict, style);
     }

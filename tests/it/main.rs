@@ -14,6 +14,7 @@ mod dictionaries;
 mod diff_patch;
 mod engine;
 mod eval;
+mod files_from;
 mod formats;
 mod ignore;
 mod import;
