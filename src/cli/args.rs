@@ -21,6 +21,9 @@ Exit codes:
 property\"), and shows exactly what it changed and why. With no PATH, or PATH '-', it filters \
 standard input to standard output.",
     after_help = EXIT_CODES,
+    // A later value overrides an earlier one, so the command line overrides a config file's
+    // settings, which are put before it.
+    args_override_self = true,
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -42,6 +45,15 @@ pub struct RunArgs {
     /// The --files-from list is NUL-separated (git ls-files -z, find -print0)
     #[arg(short = '0', long = "null", requires = "files_from")]
     pub null: bool,
+
+    /// Read settings from FILE (unspin.toml, or pyproject.toml's [tool.unspin]) instead of the
+    /// one found in or above the paths' folders
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// Read no config file
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
 
     /// Rewrite files in place (atomically), saying what changed
     #[arg(short = 'w', long, conflicts_with = "check")]
@@ -293,6 +305,20 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
     },
+    /// Show the settings a run on PATH would use (config file, command line, defaults) and
+    /// where each came from, as TOML
+    Config {
+        /// Where the run would start (default: the current folder)
+        paths: Vec<PathBuf>,
+    },
+    /// Print a shell completion script, e.g. `unspin completions bash >
+    /// /usr/share/bash-completion/completions/unspin`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `unspin man > unspin.1`
+    Man,
 }
 
 #[derive(Subcommand, Debug)]

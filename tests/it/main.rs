@@ -9,6 +9,7 @@ mod cli_eval;
 mod cli_learn;
 mod color;
 mod common;
+mod config;
 mod context;
 mod dictionaries;
 mod diff_patch;
