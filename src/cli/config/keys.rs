@@ -66,7 +66,7 @@ mod tests {
                 .find(|a| a.get_long() == Some(k.name))
                 .unwrap_or_else(|| panic!("no --{}", k.name));
             assert_eq!(arg.get_id().as_str(), k.id, "--{}", k.name);
-            let takes_value = arg.get_num_args().is_some_and(|n| n.takes_values());
+            let takes_value = arg.get_action().takes_values();
             assert_eq!(takes_value, k.kind != Kind::Flag, "--{}", k.name);
         }
     }
