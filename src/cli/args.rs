@@ -37,24 +37,6 @@ pub struct RunArgs {
     /// Files or folders to repair; none, or '-', reads standard input
     pub paths: Vec<PathBuf>,
 
-    /// Also work on the paths listed in FILE, one a line ('-': read the list from standard
-    /// input)
-    #[arg(long, value_name = "FILE")]
-    pub files_from: Option<PathBuf>,
-
-    /// The --files-from list is NUL-separated (git ls-files -z, find -print0)
-    #[arg(short = '0', long = "null", requires = "files_from")]
-    pub null: bool,
-
-    /// Read settings from FILE (unspin.toml, or pyproject.toml's [tool.unspin]) instead of the
-    /// one found in or above the paths' folders
-    #[arg(long, value_name = "FILE", global = true)]
-    pub config: Option<PathBuf>,
-
-    /// Read no config file
-    #[arg(long, global = true, conflicts_with = "config")]
-    pub no_config: bool,
-
     /// Rewrite files in place (atomically), saying what changed
     #[arg(short = 'w', long, conflicts_with = "check")]
     pub write: bool,
@@ -119,6 +101,24 @@ pub struct RunArgs {
     /// With --write, keep each original as FILE + SUFFIX (e.g. '.orig')
     #[arg(long, value_name = "SUFFIX", requires = "write", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub backup: Option<String>,
+
+    /// Also work on the paths listed in FILE, one a line ('-': read the list from standard
+    /// input)
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
+    /// The --files-from list is NUL-separated (git ls-files -z, find -print0)
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
+
+    /// Read settings from FILE (unspin.toml, or pyproject.toml's [tool.unspin]) instead of the
+    /// one found in or above the paths' folders
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// Read no config file
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 /// Folders and parallel runs (`scan` takes them too).

@@ -13,6 +13,7 @@ mod config;
 mod context;
 mod dictionaries;
 mod diff_patch;
+mod docs_current;
 mod engine;
 mod eval;
 mod files_from;
