@@ -25,6 +25,7 @@ mod kill;
 mod learn;
 mod lexicon_current;
 mod lm_current;
+mod pre_commit;
 mod properties;
 mod regression;
 mod seed003;
