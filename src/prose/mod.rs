@@ -46,7 +46,8 @@ pub fn ranges(kind: Kind, text: &str) -> Result<Option<Vec<Range<usize>>>, html:
     if ignored.is_empty() {
         return Ok(prose);
     }
-    let prose = prose.unwrap_or_else(|| vec![0..text.len()]);
+    // Plain text is prose throughout: one range, the whole text.
+    let prose = prose.unwrap_or_else(|| std::iter::once(0..text.len()).collect());
     Ok(Some(cut(prose, &ignored)))
 }
 
