@@ -16,15 +16,13 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(cmd: &mut Command) -> Output {
-    let o = cmd
-        .env("GIT_AUTHOR_NAME", "t")
+    cmd.env("GIT_AUTHOR_NAME", "t")
         .env("GIT_AUTHOR_EMAIL", "t@example.com")
         .env("GIT_COMMITTER_NAME", "t")
         .env("GIT_COMMITTER_EMAIL", "t@example.com")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .output()
-        .unwrap();
-    o
+        .unwrap()
 }
 
 fn git(dir: &Path, args: &[&str]) {
