@@ -21,6 +21,9 @@ Exit codes:
 property\"), and shows exactly what it changed and why. With no PATH, or PATH '-', it filters \
 standard input to standard output.",
     after_help = EXIT_CODES,
+    // A later value overrides an earlier one, so the command line overrides a config file's
+    // settings, which are put before it.
+    args_override_self = true,
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -50,6 +53,11 @@ pub struct RunArgs {
     /// Print JSON Lines: one object per edit and one per file (schema in the README)
     #[arg(long, conflicts_with = "diff")]
     pub json: bool,
+
+    /// Report edits for CI: 'sarif' (one SARIF 2.1.0 log, for code scanning), 'github'
+    /// (workflow annotations), or 'json' (as --json)
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json", "diff"])]
+    pub format: Option<Format>,
 
     /// List every edit with its rule and reason (on stderr), clean files too; reasons in full
     #[arg(short, long)]
@@ -84,7 +92,7 @@ pub struct RunArgs {
 
     /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/v/q, ? for help); each file is
     /// written once, atomically, when its review ends
-    #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff"])]
+    #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff", "format"])]
     pub interactive: bool,
 
     #[command(flatten)]
@@ -93,6 +101,24 @@ pub struct RunArgs {
     /// With --write, keep each original as FILE + SUFFIX (e.g. '.orig')
     #[arg(long, value_name = "SUFFIX", requires = "write", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub backup: Option<String>,
+
+    /// Also work on the paths listed in FILE, one a line ('-': read the list from standard
+    /// input)
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
+    /// The --files-from list is NUL-separated (git ls-files -z, find -print0)
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
+
+    /// Read settings from FILE (unspin.toml, or pyproject.toml's [tool.unspin]) instead of the
+    /// one found in or above the paths' folders
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// Read no config file
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 /// Folders and parallel runs (`scan` takes them too).
@@ -290,6 +316,20 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
     },
+    /// Show the settings a run on PATH would use (config file, command line, defaults) and
+    /// where each came from, as TOML
+    Config {
+        /// Where the run would start (default: the current folder)
+        paths: Vec<PathBuf>,
+    },
+    /// Print a shell completion script, e.g. `unspin completions bash >
+    /// /usr/share/bash-completion/completions/unspin`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `unspin man > unspin.1`
+    Man,
 }
 
 #[derive(Subcommand, Debug)]
@@ -331,6 +371,13 @@ pub enum DictCommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Sarif,
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! then of the folder entries; by name with `--sort`). Queues and the reordering window are
 //! bounded, so memory follows the largest files, not the folder.
 
-use super::args::RunArgs;
+use super::args::{Format, RunArgs};
 use super::interrupt::{self, INTERRUPTED};
 use super::one::{self, FileResult, Input, Outcome};
 use super::progress::Bar;
@@ -20,6 +20,7 @@ use unspin::fs::read::Skip;
 use unspin::fs::roots::{Roots, Target};
 use unspin::fs::walk::{self, Found};
 use unspin::print::json::PathName;
+use unspin::print::sarif::Log;
 use unspin::print::summary::{Skipped, Summary};
 use unspin::print::{json, Style};
 use unspin::prose::template::Template;
@@ -54,12 +55,16 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
         roots: Roots::new(&args.paths),
         template: super::template::survey(args),
     };
+    let sarif = (args.format == Some(Format::Sarif)).then(|| {
+        one::flush(&Log::head(), "");
+        Log::default()
+    });
     let bar = Bar::new(folders);
     let window = Window::new(jobs * WINDOW_PER_JOB);
     let (job_tx, job_rx) = sync_channel::<(usize, Found)>(jobs * WINDOW_PER_JOB);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = sync_channel::<(usize, Outcome)>(jobs * WINDOW_PER_JOB);
-    let (walked, mut summary) = std::thread::scope(|s| {
+    let (walked, (mut summary, sarif)) = std::thread::scope(|s| {
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
             let (ctx, job_rx) = (&ctx, &job_rx);
@@ -70,11 +75,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
                 // After Ctrl-C, queued files are dropped unread (the printer still hears of them,
                 // so that it can move on).
                 let outcome = if interrupt::stopped() {
-                    Outcome {
-                        out: String::new(),
-                        err: String::new(),
-                        result: FileResult::Dropped,
-                    }
+                    Outcome::new(String::new(), String::new(), FileResult::Dropped)
                 } else {
                     guarded(ctx, found)
                 };
@@ -84,7 +85,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
             });
         }
         drop(done_tx);
-        let printer = s.spawn(|| print_all(done_rx, &window, &bar));
+        let printer = s.spawn(|| print_all(done_rx, &window, &bar, sarif));
         let mut seq = 0;
         let walked = walk::walk(&args.paths, &options, |found| {
             if interrupt::stopped() {
@@ -107,6 +108,9 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     summary.interrupted = interrupt::stopped();
     if args.json && folders {
         one::flush(&json::Record::Summary(&summary).line(), "");
+    }
+    if let Some(log) = sarif {
+        one::flush(&log.tail(summary.errors == 0 && !summary.interrupted), "");
     }
     // The one line that sums up a folder; -q leaves it out unless the run was cut short.
     if (folders && !args.quiet) || summary.interrupted {
@@ -136,11 +140,7 @@ fn guarded(ctx: &Ctx, found: Found) -> Outcome {
             let message = "internal error (a bug; please report it); file left as it was";
             let name = PathName::new(&shown, Some(&path));
             one::problem(ctx.args, name, message, true, &mut out, &mut err);
-            Outcome {
-                out,
-                err,
-                result: FileResult::Error,
-            }
+            Outcome::new(out, err, FileResult::Error)
         },
     )
 }
@@ -187,11 +187,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                 &mut out,
                 if args.verbose { &mut err } else { &mut quiet },
             );
-            Outcome {
-                out,
-                err,
-                result: FileResult::Symlink,
-            }
+            Outcome::new(out, err, FileResult::Symlink)
         }
         Found::Error { path, message } => {
             let (mut out, mut err) = (String::new(), String::new());
@@ -203,11 +199,7 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                 &mut out,
                 &mut err,
             );
-            Outcome {
-                out,
-                err,
-                result: FileResult::Error,
-            }
+            Outcome::new(out, err, FileResult::Error)
         }
     }
 }
@@ -229,11 +221,20 @@ fn write_back(ctx: &Ctx, target: &Target, original: &[u8], repaired: &[u8]) -> R
     write::replace_in(dir, &target.name, repaired).map_err(|e| e.to_string())
 }
 
-/// Prints each file's output whole, in walking order, and adds it up.
-fn print_all(done: Receiver<(usize, Outcome)>, window: &Window, bar: &Bar) -> Summary {
+/// Prints each file's output whole, in walking order (its results into the SARIF log, if one
+/// is written), and adds it up.
+fn print_all(
+    done: Receiver<(usize, Outcome)>,
+    window: &Window,
+    bar: &Bar,
+    mut sarif: Option<Log>,
+) -> (Summary, Option<Log>) {
     let mut summary = Summary::default();
     let mut emit = |o: Outcome| {
-        bar.print(&o.out, &o.err);
+        match &mut sarif {
+            Some(log) => bar.print(&log.results(&o.out, &o.rules), &o.err),
+            None => bar.print(&o.out, &o.err),
+        }
         bar.done();
         count(&mut summary, o.result);
     };
@@ -247,7 +248,7 @@ fn print_all(done: Receiver<(usize, Outcome)>, window: &Window, bar: &Bar) -> Su
             window.printed(next);
         }
     }
-    summary
+    (summary, sarif)
 }
 
 fn count(s: &mut Summary, result: FileResult) {

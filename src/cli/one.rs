@@ -2,17 +2,19 @@
 //! buffers (so parallel runs never interleave), and write it back through the caller's closure.
 //! Standard input, folders, `scan` and `-i` all go through here.
 
-use super::args::{DiffStyle, FileType, RunArgs};
+use super::args::{DiffStyle, FileType, Format, RunArgs};
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::Arc;
+use unspin::dict::model::Rule;
 use unspin::edit::{self, LineIndex};
 use unspin::engine::context::detect::Spin;
 use unspin::engine::{Engine, Repair, Score};
 use unspin::fs::read::{self, Skip};
 use unspin::print::json::PathName;
-use unspin::print::{diff, explain, json, Style};
+use unspin::print::{diff, explain, github, json, sarif, Style};
 use unspin::prose::template::Template;
 use unspin::prose::Kind;
 
@@ -68,6 +70,19 @@ pub struct Outcome {
     pub out: String,
     pub err: String,
     pub result: FileResult,
+    /// With `--format sarif`, the rules of the edits in `out` (the log lists them at its end).
+    pub rules: Vec<Arc<Rule>>,
+}
+
+impl Outcome {
+    pub fn new(out: String, err: String, result: FileResult) -> Self {
+        Outcome {
+            out,
+            err,
+            result,
+            rules: Vec::new(),
+        }
+    }
 }
 
 /// Writes the repaired bytes back (the original bytes come along for a backup).
@@ -89,11 +104,7 @@ pub fn one(
         Ok(bytes) => bytes,
         Err(ReadProblem::Io(message)) => {
             problem(args, name, &message, true, &mut out, &mut err);
-            return Outcome {
-                out,
-                err,
-                result: FileResult::Error,
-            };
+            return Outcome::new(out, err, FileResult::Error);
         }
         Err(ReadProblem::TooLarge { size, limit }) => {
             return skip(
@@ -117,17 +128,14 @@ pub fn one(
                 &mut quiet
             };
             problem(args, name, &Skip::Empty.to_string(), false, &mut out, sink);
-            return Outcome {
-                out,
-                err,
-                result: FileResult::Scanned {
-                    edits: 0,
-                    repaired: false,
-                    score: Score::default(),
-                    spun: false,
-                    spin: None,
-                },
+            let result = FileResult::Scanned {
+                edits: 0,
+                repaired: false,
+                score: Score::default(),
+                spun: false,
+                spin: None,
             };
+            return Outcome::new(out, err, result);
         }
         Err(s) => return skip(args, name, s, input.named, out, err),
     };
@@ -135,11 +143,7 @@ pub fn one(
         Ok(repair) => repair,
         Err(e) => {
             problem(args, name, &e, true, &mut out, &mut err);
-            return Outcome {
-                out,
-                err,
-                result: FileResult::Error,
-            };
+            return Outcome::new(out, err, FileResult::Error);
         }
     };
     if let (Some(legacy), true) = (legacy, args.verbose) {
@@ -181,12 +185,26 @@ pub fn one(
     }
     let index = std::cell::OnceCell::new();
     let index = || index.get_or_init(|| LineIndex::new(&text));
+    let mut rules = Vec::new();
     if args.json {
         let sha256 = unspin::fs::hash::sha256_hex(text.as_bytes());
         for e in &repair.edits {
             out.push_str(&json::edit(name, &text, index(), e, &sha256).line());
         }
         out.push_str(&json::file(name, &repair, written, &sha256).line());
+    } else if args.format == Some(Format::Sarif) {
+        let path = input.path.unwrap_or(Path::new(shown));
+        out.push_str(&sarif::results(path, &text, &repair.edits));
+        rules = repair.edits.iter().map(|e| e.rule.clone()).collect();
+    } else if args.format == Some(Format::Github) {
+        let detail = args.detail();
+        out.push_str(&github::annotations(
+            shown,
+            &text,
+            index(),
+            &repair.edits,
+            detail,
+        ));
     } else if let Some(kind) = args.diff {
         let (edits, detail) = (&repair.edits, args.detail());
         out.push_str(&match kind {
@@ -220,7 +238,12 @@ pub fn one(
             spin: repair.spin.clone(),
         }
     };
-    Outcome { out, err, result }
+    Outcome {
+        out,
+        err,
+        result,
+        rules,
+    }
 }
 
 /// The repair of `text`, a file of `kind`: of its prose only, for HTML and Markdown, and
@@ -270,15 +293,12 @@ fn skip(
         format!("{skip}, skipped")
     };
     problem(args, name, &message, named, &mut out, sink);
-    Outcome {
-        out,
-        err,
-        result: if named {
-            FileResult::Error
-        } else {
-            FileResult::Skipped(skip)
-        },
-    }
+    let result = if named {
+        FileResult::Error
+    } else {
+        FileResult::Skipped(skip)
+    };
+    Outcome::new(out, err, result)
 }
 
 /// The per-file line on stderr, for a file with repairs (the printed text alone would not say
@@ -328,6 +348,8 @@ pub fn problem(
             }
         };
         out.push_str(&record.line());
+    } else if is_error && args.format == Some(Format::Github) {
+        out.push_str(&github::error(&name.to_string(), message));
     }
     err.push_str(&format!(
         "{}{name}: {message}\n",

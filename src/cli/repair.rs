@@ -1,13 +1,16 @@
 //! `unspin [PATH...]`: repair standard input or files; print, diff, check, report or write.
 
-use super::args::RunArgs;
+use super::args::{Format, RunArgs};
 use super::one::{flush, kind_of, one, problem, FileResult, Input};
 use super::setup::{engine, use_color};
 use super::{fail, ERROR, FOUND, OK};
 use std::io::{Read, Write};
+use std::sync::Arc;
+use unspin::dict::model::Rule;
 use unspin::engine::Engine;
 use unspin::fs::read::Skip;
 use unspin::print::json::PathName;
+use unspin::print::sarif::Log;
 use unspin::print::{explain, Style};
 use unspin::prose::Kind;
 use unspin::Dictionary;
@@ -21,6 +24,13 @@ pub fn run(args: &RunArgs) -> u8 {
         color: use_color(args.color),
     };
     let stdin_only = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
+    if stdin_only && args.files_from.is_some() && args.paths.is_empty() {
+        // An empty list is nothing to do (as `xargs -r`), not a cue to read standard input.
+        if args.verbose {
+            eprintln!("unspin: --files-from lists no path; nothing to do");
+        }
+        return OK;
+    }
     if stdin_only {
         return stdin(args, dict, style);
     }
@@ -59,7 +69,10 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
             &mut out,
             &mut err,
         );
-        flush(&out, if args.quiet { "" } else { &err });
+        flush(
+            &whole(args, out, &[], true),
+            if args.quiet { "" } else { &err },
+        );
         return OK;
     }
     let Some(engine) = engine(dict, args) else {
@@ -69,8 +82,11 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
     let engine: &Engine = Box::leak(Box::new(engine));
     let kind = kind_of(args, None);
     // A legacy encoding is decoded whole (a window could end inside a character).
-    let streamable =
-        kind == Kind::Text && args.diff.is_none() && !args.json && args.batch.encoding.is_none();
+    let streamable = kind == Kind::Text
+        && args.diff.is_none()
+        && !args.json
+        && args.format.is_none()
+        && args.batch.encoding.is_none();
     if bytes.len() == windows.window && streamable {
         return stream(
             args,
@@ -96,12 +112,23 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
         },
         None,
     );
-    flush(&outcome.out, &outcome.err);
+    let ok = outcome.result != FileResult::Error;
+    flush(&whole(args, outcome.out, &outcome.rules, ok), &outcome.err);
     match outcome.result {
         FileResult::Error => ERROR,
         FileResult::Scanned { edits, .. } if edits > 0 && args.check => FOUND,
         _ => OK,
     }
+}
+
+/// The output of standard input, made a whole SARIF log with `--format sarif`.
+fn whole(args: &RunArgs, out: String, rules: &[Arc<Rule>], ok: bool) -> String {
+    if args.format != Some(Format::Sarif) {
+        return out;
+    }
+    let mut log = Log::default();
+    let results = log.results(&out, rules);
+    format!("{}{results}{}", Log::head(), log.tail(ok))
 }
 
 /// Standard input too large to hold whole: repaired window by window (see `unspin::fs::stream`),

@@ -35,7 +35,7 @@ struct Scored {
 pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
     let mut run = base.clone();
     run.paths = args.paths.clone();
-    (run.check, run.write, run.json, run.diff) = (true, false, false, None);
+    (run.check, run.write, run.json, run.diff, run.format) = (true, false, false, None, None);
     run.verbose = args.verbose;
     merge(&mut run.batch, &args.batch);
     let dict = match Dictionary::load(!run.dicts.no_builtin, &run.dicts.dict) {
