@@ -28,12 +28,19 @@ pub fn ranges(text: &str) -> Vec<Range<usize>> {
     };
     // Where the open region's first line starts.
     let mut open = None;
+    // The line of the last marker, so that many markers on one line never rescan it (linear).
+    let (mut scanned, mut start, mut end) = (0, 0, 0);
     for at in memchr::memmem::find_iter(b, MARKER) {
         let Some(marker) = marker(&b[at + MARKER.len()..]) else {
             continue;
         };
-        let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
-        let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i + 1);
+        if let Some(i) = memchr::memrchr(b'\n', &b[scanned..at]) {
+            start = scanned + i + 1;
+        }
+        scanned = at;
+        if at >= end {
+            end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i + 1);
+        }
         match (marker, open) {
             (Marker::Start, None) => open = Some(start),
             (Marker::End, Some(first)) => {
@@ -74,6 +81,12 @@ mod tests {
 
     fn ignored(text: &str) -> Vec<&str> {
         ranges(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn many_markers_on_one_line_are_one_range() {
+        let text = format!("a\n{}\nb\n", "unspin:ignore ".repeat(1000));
+        assert_eq!(ignored(&text), [&text[2..text.len() - 2]]);
     }
 
     #[test]
