@@ -119,7 +119,7 @@ _unspin() {
 
     case "${cmd}" in
         unspin)
-            opts="-w -v -q -U -i -j -0 -h -V --write --diff --check --json --format --verbose --quiet --explain --unified --color --dict --no-builtin --suspects --spun-threshold --context --context-margin --context-veto --spin-threshold --table-threshold --min-score --interactive --glob --exclude --hidden --follow --sort --jobs --type --max-size --encoding --boilerplate --backup --files-from --null --config --no-config --help --version scan dict eval learn apply config completions man help"
+            opts="-w -v -q -U -i -j -0 -h -V --write --diff --check --json --format --verbose --quiet --explain --unified --color --dict --no-builtin --suspects --spun-threshold --context --context-margin --context-veto --spin-threshold --table-threshold --min-score --interactive --jsonl-field --bad-lines --glob --exclude --hidden --follow --sort --jobs --type --max-size --encoding --boilerplate --backup --files-from --null --config --no-config --help --version scan dict eval learn apply config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -183,6 +183,14 @@ _unspin() {
                     ;;
                 --min-score)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jsonl-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bad-lines)
+                    COMPREPLY=($(compgen -W "keep drop error" -- "${cur}"))
                     return 0
                     ;;
                 --glob)

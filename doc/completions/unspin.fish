@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_unspin_global_optspecs
-    string join \n w/write diff= check json format= v/verbose q/quiet explain= U/unified= color= dict= no-builtin suspects= spun-threshold= context= context-margin= context-veto= spin-threshold= table-threshold= min-score= i/interactive glob= exclude= hidden follow sort j/jobs= type= max-size= encoding= boilerplate= backup= files-from= 0/null config= no-config h/help V/version
+    string join \n w/write diff= check json format= v/verbose q/quiet explain= U/unified= color= dict= no-builtin suspects= spun-threshold= context= context-margin= context-veto= spin-threshold= table-threshold= min-score= i/interactive jsonl-field= bad-lines= glob= exclude= hidden follow sort j/jobs= type= max-size= encoding= boilerplate= backup= files-from= 0/null config= no-config h/help V/version
 end
 
 function __fish_unspin_needs_command
@@ -48,6 +48,10 @@ complete -c unspin -n "__fish_unspin_needs_command" -l context-veto -d 'Nats by 
 complete -c unspin -n "__fish_unspin_needs_command" -l spin-threshold -d 'Spin estimate (percent of content words with a far likelier synonym) from which the model counts a document as spun' -r
 complete -c unspin -n "__fish_unspin_needs_command" -l table-threshold -d 'Suspect entries the model strongly prefers, per 1,000 words, from which it counts a document as spun' -r
 complete -c unspin -n "__fish_unspin_needs_command" -l min-score -d 'Leave files whose spin score (fingerprints per 1,000 words) is below SCORE untouched' -r
+complete -c unspin -n "__fish_unspin_needs_command" -l jsonl-field -d 'Read JSON Lines (files or standard input) and repair the string member FIELD of each record; every record is written back with the field repaired and an "unspin" member listing the edits' -r
+complete -c unspin -n "__fish_unspin_needs_command" -l bad-lines -d 'With --jsonl-field, what becomes of a line that is not a JSON object with a string FIELD: written out unchanged, dropped, or the run stops with an error' -r -f -a "keep\t''
+drop\t''
+error\t''"
 complete -c unspin -n "__fish_unspin_needs_command" -l glob -d 'In folders, only take files matching GLOB (relative to the folder; repeatable)' -r
 complete -c unspin -n "__fish_unspin_needs_command" -l exclude -d 'Leave out paths matching GLOB, named ones too (repeatable)' -r
 complete -c unspin -n "__fish_unspin_needs_command" -s j -l jobs -d 'Files worked on at once (default: one per core)' -r

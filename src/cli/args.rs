@@ -95,6 +95,17 @@ pub struct RunArgs {
     #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff", "format"])]
     pub interactive: bool,
 
+    /// Read JSON Lines (files or standard input) and repair the string member FIELD of each
+    /// record; every record is written back with the field repaired and an "unspin" member
+    /// listing the edits
+    #[arg(long, value_name = "FIELD", conflicts_with_all = ["write", "diff", "json", "format", "interactive", "min_score"])]
+    pub jsonl_field: Option<String>,
+
+    /// With --jsonl-field, what becomes of a line that is not a JSON object with a string
+    /// FIELD: written out unchanged, dropped, or the run stops with an error
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = BadLines::Keep, requires = "jsonl_field")]
+    pub bad_lines: BadLines,
+
     #[command(flatten)]
     pub batch: BatchArgs,
 
@@ -167,6 +178,13 @@ pub struct BatchArgs {
     /// alone and out of each file's spin verdict; `include` reads them like the rest
     #[arg(long, value_enum, value_name = "HOW", default_value_t = Boilerplate::Skip)]
     pub boilerplate: Boilerplate,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadLines {
+    Keep,
+    Drop,
+    Error,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,6 +11,7 @@ mod files_from;
 mod import;
 mod interactive;
 mod interrupt;
+mod jsonl;
 mod learn;
 mod one;
 mod pairs;

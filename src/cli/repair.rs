@@ -23,6 +23,12 @@ pub fn run(args: &RunArgs) -> u8 {
     let style = Style {
         color: use_color(args.color),
     };
+    if args.jsonl_field.is_some() {
+        let Some(engine) = engine(dict, args) else {
+            return ERROR;
+        };
+        return super::jsonl::run(args, Box::leak(Box::new(engine)));
+    }
     let stdin_only = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
     if stdin_only && args.files_from.is_some() && args.paths.is_empty() {
         // An empty list is nothing to do (as `xargs -r`), not a cue to read standard input.

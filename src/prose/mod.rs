@@ -5,6 +5,7 @@
 
 pub mod html;
 pub mod ignore;
+pub mod jsonl;
 pub mod markdown;
 pub mod template;
 

@@ -21,6 +21,7 @@ mod formats;
 mod ignore;
 mod import;
 mod interactive;
+mod jsonl;
 mod kill;
 mod learn;
 mod lexicon_current;
