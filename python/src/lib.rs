@@ -155,9 +155,10 @@ impl PyEngine {
     }
 
     /// Repairs every text of `texts` (a list, any iterable, a pyarrow array or a pandas
-    /// Series of str; None items give None) on `threads` threads (default: one per core),
+    /// Series of str; a missing value, None, NaN or `pandas.NA`, gives None) on `threads` threads (default: one per core),
     /// without the GIL. The results come in the order of `texts`. `errors="ignore"` gives
-    /// None for a document that cannot be read (malformed HTML) instead of raising.
+    /// None for a document that cannot be read (HTML that does not parse faithfully) instead
+    /// of raising.
     #[pyo3(signature = (texts, threads = None, kind = "text", errors = "raise"))]
     fn repair_batch(
         &self,
@@ -167,36 +168,25 @@ impl PyEngine {
         kind: &str,
         errors: &str,
     ) -> PyResult<Vec<Option<PyRepair>>> {
-        let kind = parse_kind(kind)?;
-        let raise = match errors {
-            "raise" => true,
-            "ignore" => false,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "errors must be 'raise' or 'ignore', not {other:?}"
-                )))
-            }
-        };
-        let threads = match threads {
-            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-            Some(n) => n,
-            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        };
-        let texts = strings(texts)?;
-        let done = py.detach(|| {
-            parallel(texts.len(), threads, |i| {
-                texts[i].as_deref().map(|t| repaired(&self.engine, t, kind))
-            })
-        });
-        done.into_iter()
-            .enumerate()
-            .map(|(i, r)| match r {
-                None => Ok(None),
-                Some(Ok(r)) => Ok(Some(r)),
-                Some(Err(Failure::Input(_))) if !raise => Ok(None),
-                Some(Err(f)) => Err(f.into_err(Some(i))),
-            })
-            .collect()
+        batch(py, texts, threads, kind, errors, |t, kind| {
+            repaired(&self.engine, t, kind)
+        })
+    }
+
+    /// `score` of every text of `texts`, as `repair_batch` goes about it.
+    #[pyo3(signature = (texts, threads = None, kind = "text", errors = "raise"))]
+    fn score_batch(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        kind: &str,
+        errors: &str,
+    ) -> PyResult<Vec<Option<PyScore>>> {
+        let scorer = py.detach(|| self.scorer()).map_err(|f| f.into_err(None))?;
+        batch(py, texts, threads, kind, errors, |t, kind| {
+            scored(scorer, t, kind)
+        })
     }
 
     /// How spun `text` looks, with the context model's full estimate (as `unspin scan`
@@ -204,18 +194,8 @@ impl PyEngine {
     #[pyo3(signature = (text, kind = "text"))]
     fn score(&self, py: Python<'_>, text: String, kind: &str) -> PyResult<PyScore> {
         let kind = parse_kind(kind)?;
-        py.detach(|| {
-            let engine = self.scorer()?;
-            let r = guarded(engine, &text, kind)?;
-            Ok(PyScore {
-                spun: r.spun,
-                fingerprints: r.score.fingerprints,
-                words: r.score.words,
-                edits: r.edits.len(),
-                spin: r.spin.as_ref().map(PySpin::new),
-            })
-        })
-        .map_err(|f: Failure| f.into_err(None))
+        py.detach(|| scored(self.scorer()?, &text, kind))
+            .map_err(|f: Failure| f.into_err(None))
     }
 
     /// The options in force, every one of them, as keyword arguments of `Engine`.
@@ -433,11 +413,16 @@ impl PyEdit {
         Ok(d)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Edit(start={}, end={}, from_={:?}, to={:?}, rule={:?})",
-            self.start, self.end, self.from, self.to, self.rule
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let repr = |s: &str| PyString::new(py, s).repr().map(|r| r.to_string());
+        Ok(format!(
+            "Edit(start={}, end={}, from_={}, to={}, rule={})",
+            self.start,
+            self.end,
+            repr(&self.from)?,
+            repr(&self.to)?,
+            repr(&self.rule)?
+        ))
     }
 }
 
@@ -567,6 +552,18 @@ fn guarded(engine: &unspin::Engine, text: &str, kind: Kind) -> Result<unspin::Re
     })
 }
 
+/// How spun `text` looks, by the engine `scorer` (full detection).
+fn scored(scorer: &unspin::Engine, text: &str, kind: Kind) -> Result<PyScore, Failure> {
+    let r = guarded(scorer, text, kind)?;
+    Ok(PyScore {
+        spun: r.spun,
+        fingerprints: r.score.fingerprints,
+        words: r.score.words,
+        edits: r.edits.len(),
+        spin: r.spin.as_ref().map(PySpin::new),
+    })
+}
+
 /// The repair of `text` as Python sees it: the repaired text and edits with char offsets.
 fn repaired(engine: &unspin::Engine, text: &str, kind: Kind) -> Result<PyRepair, Failure> {
     let r = guarded(engine, text, kind)?;
@@ -667,7 +664,7 @@ fn parallel<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync) ->
 fn strings(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
     if texts.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
-            "repair_batch() takes a list of str, not a str (use repair() for one text)",
+            "a batch is a list of str, not a str (use repair() or score() for one text)",
         ));
     }
     // pyarrow arrays and pandas Series give their values as a list.
@@ -681,13 +678,13 @@ fn strings(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
     let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
     for (i, item) in texts.try_iter()?.enumerate() {
         let item = item?;
-        if item.is_none() {
+        if missing(&item) {
             out.push(None);
             continue;
         }
         let Ok(s) = item.cast::<PyString>() else {
             return Err(PyTypeError::new_err(format!(
-                "repair_batch(): item {i} is {}, not str",
+                "batch item {i} is {}, not str",
                 item.get_type().name()?
             )));
         };
@@ -696,13 +693,61 @@ fn strings(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
     Ok(out)
 }
 
+/// A batch call: `f` on every text of `texts` on `threads` threads, without the GIL.
+fn batch<T: Send>(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+    kind: &str,
+    errors: &str,
+    f: impl Fn(&str, Kind) -> Result<T, Failure> + Sync,
+) -> PyResult<Vec<Option<T>>> {
+    let kind = parse_kind(kind)?;
+    let raise = match errors {
+        "raise" => true,
+        "ignore" => false,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "errors must be 'raise' or 'ignore', not '{other}'"
+            )))
+        }
+    };
+    let threads = match threads {
+        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let texts = strings(texts)?;
+    let done = py.detach(|| {
+        parallel(texts.len(), threads, |i| {
+            texts[i].as_deref().map(|t| f(t, kind))
+        })
+    });
+    done.into_iter()
+        .enumerate()
+        .map(|(i, r)| match r {
+            None => Ok(None),
+            Some(Ok(r)) => Ok(Some(r)),
+            Some(Err(Failure::Input(_))) if !raise => Ok(None),
+            Some(Err(f)) => Err(f.into_err(Some(i))),
+        })
+        .collect()
+}
+
+/// A missing value of a column: None, a float NaN (pandas' missing string) or `pandas.NA`.
+fn missing(item: &Bound<'_, PyAny>) -> bool {
+    item.is_none()
+        || item.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan())
+        || item.get_type().name().is_ok_and(|n| n == "NAType")
+}
+
 fn parse_kind(kind: &str) -> PyResult<Kind> {
     match kind {
         "text" => Ok(Kind::Text),
         "html" => Ok(Kind::Html),
         "markdown" => Ok(Kind::Markdown),
         other => Err(PyValueError::new_err(format!(
-            "kind must be 'text', 'html' or 'markdown', not {other:?}"
+            "kind must be 'text', 'html' or 'markdown', not '{other}'"
         ))),
     }
 }
@@ -756,13 +801,13 @@ fn parse_options(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
             .map_or(given.as_str(), |(_, name)| *name);
         let Some(&name) = OPTION_NAMES.iter().find(|&&n| n == name) else {
             return Err(PyTypeError::new_err(format!(
-                "Engine() got an unexpected keyword argument {given:?}; the options are: {}",
+                "Engine() got an unexpected keyword argument '{given}'; the options are: {}",
                 OPTION_NAMES.join(", ")
             )));
         };
         if seen.contains(&name) {
             return Err(PyTypeError::new_err(format!(
-                "Engine() got option {name:?} twice (as {given:?} too)"
+                "Engine() got option '{name}' twice (also as '{given}')"
             )));
         }
         seen.push(name);
@@ -832,17 +877,17 @@ fn type_name(v: &Bound<'_, PyAny>) -> String {
 fn choice<'a>(name: &str, v: &Bound<'_, PyAny>, allowed: &[&'a str]) -> PyResult<&'a str> {
     let Ok(s) = v.cast::<PyString>() else {
         return Err(PyTypeError::new_err(format!(
-            "option {name:?} must be a str, not {}",
+            "option '{name}' must be a str, not {}",
             type_name(v)
         )));
     };
     let s = s.to_cow()?;
     allowed.iter().copied().find(|a| *a == s).ok_or_else(|| {
         PyValueError::new_err(format!(
-            "option {name:?} must be one of {}, not {s:?}",
+            "option '{name}' must be one of {}, not '{s}'",
             allowed
                 .iter()
-                .map(|a| format!("{a:?}"))
+                .map(|a| format!("'{a}'"))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))
@@ -854,14 +899,14 @@ fn number(name: &str, v: &Bound<'_, PyAny>) -> PyResult<f64> {
         || !(v.is_instance_of::<PyFloat>() || v.is_instance_of::<PyInt>())
     {
         return Err(PyTypeError::new_err(format!(
-            "option {name:?} must be a number, not {}",
+            "option '{name}' must be a number, not {}",
             type_name(v)
         )));
     }
     let x: f64 = v.extract()?;
     if !x.is_finite() {
         return Err(PyValueError::new_err(format!(
-            "option {name:?} must be a finite number, not {x}"
+            "option '{name}' must be a finite number, not {x}"
         )));
     }
     Ok(x)
@@ -870,18 +915,18 @@ fn number(name: &str, v: &Bound<'_, PyAny>) -> PyResult<f64> {
 fn count(name: &str, v: &Bound<'_, PyAny>) -> PyResult<usize> {
     if v.is_instance_of::<PyBool>() || !v.is_instance_of::<PyInt>() {
         return Err(PyTypeError::new_err(format!(
-            "option {name:?} must be an int, not {}",
+            "option '{name}' must be an int, not {}",
             type_name(v)
         )));
     }
     v.extract::<usize>()
-        .map_err(|_| PyValueError::new_err(format!("option {name:?} must be 0 or more, not {v}")))
+        .map_err(|_| PyValueError::new_err(format!("option '{name}' must be 0 or more, not {v}")))
 }
 
 fn flag(name: &str, v: &Bound<'_, PyAny>) -> PyResult<bool> {
     v.cast::<PyBool>().map(|b| b.is_true()).map_err(|_| {
         PyTypeError::new_err(format!(
-            "option {name:?} must be True or False, not {}",
+            "option '{name}' must be True or False, not {}",
             type_name(v)
         ))
     })

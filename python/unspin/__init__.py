@@ -21,7 +21,22 @@ from functools import lru_cache as _lru_cache
 
 from ._unspin import Edit, Engine, Result, Score, Spin, __version__
 
-__all__ = ["Edit", "Engine", "Result", "Score", "Spin", "__version__", "repair", "default_engine"]
+__all__ = [
+    "EDIT_FIELDS",
+    "Edit",
+    "Engine",
+    "Result",
+    "Score",
+    "Spin",
+    "__version__",
+    "columns",
+    "default_engine",
+    "repair",
+]
+
+#: The keys of each edit in ``columns``: character offsets in the text as given, the spun
+#: phrase, its replacement, the dictionary entry and its class.
+EDIT_FIELDS = ("start", "end", "from", "to", "rule", "class")
 
 
 @_lru_cache(maxsize=1)
@@ -34,3 +49,25 @@ def default_engine() -> Engine:
 def repair(text: str) -> Result:
     """Repairs ``text`` with the default engine (see ``default_engine``)."""
     return default_engine().repair(text)
+
+
+def columns(results, why: bool = False) -> dict:
+    """Column form of ``repair_batch`` results, for data frames and datasets: lists named
+    ``text`` (repaired), ``spun`` (the document counted as spun), ``spin`` (the context model's
+    spin estimate in percent, None where it was not worked out: build the engine with
+    ``full_detection=True`` to have it for every document), ``score`` (fingerprints per 1,000
+    words) and ``edits`` (one list of dicts with the keys of ``EDIT_FIELDS`` per document, plus
+    ``why`` if asked). A None result (a None text) gives None in every column."""
+    keys = EDIT_FIELDS + ("why",) if why else EDIT_FIELDS
+    out = {"text": [], "spun": [], "spin": [], "score": [], "edits": []}
+    for r in results:
+        if r is None:
+            for v in out.values():
+                v.append(None)
+            continue
+        out["text"].append(r.text)
+        out["spun"].append(r.spun)
+        out["spin"].append(r.spin.percent if r.spin is not None and r.spin.read else None)
+        out["score"].append(r.score)
+        out["edits"].append([{k: e[k] for k in keys} for e in (x.to_dict() for x in r.edits)])
+    return out
