@@ -90,6 +90,13 @@ def unspin_dataframe(df, column: str = "text", engine: unspin.Engine | None = No
     return df.mapInArrow(repair, schema)
 
 
+def repair_files(spark, input: str, output: str, column: str = "text", format: str = "parquet", threads: int = 1):
+    """The job: read ``input``, repair ``column``, write ``output`` (overwritten)."""
+    df = spark.read.format(format).load(input)
+    out = unspin_dataframe(df, column=column, threads=threads)
+    out.write.mode("overwrite").format(format).save(output)
+
+
 def main(argv=None):
     from pyspark.sql import SparkSession
 
@@ -101,9 +108,7 @@ def main(argv=None):
     p.add_argument("--threads", type=int, default=1)
     args = p.parse_args(argv)
     spark = SparkSession.builder.appName("unspin").getOrCreate()
-    df = spark.read.format(args.format).load(args.input)
-    out = unspin_dataframe(df, column=args.column, threads=args.threads)
-    out.write.mode("overwrite").format(args.format).save(args.output)
+    repair_files(spark, args.input, args.output, args.column, args.format, args.threads)
     spark.stop()
 
 
