@@ -8,7 +8,9 @@ As a job::
 INPUT and OUTPUT are Parquet (or JSON Lines with ``--format json``) folders or files. Every
 executor needs ``unspin`` installed (``pip install ./python``, or ship the wheel with
 ``--py-files``/an archive); the engine itself is pickled into the task closure and rebuilt once
-per task (a few tens of milliseconds), with any custom dictionary inside it.
+per task (a few tens of milliseconds), with any custom dictionary inside it. Spark's Python
+workers run ``PYSPARK_PYTHON`` (default ``python3`` on PATH): point it at the interpreter that
+has unspin, e.g. a virtual environment's ``bin/python``.
 
 From Python::
 

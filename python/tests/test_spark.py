@@ -1,6 +1,8 @@
 """The PySpark recipe (python/examples/spark_unspin.py) on a local session of its own."""
 
+import os
 import shutil
+import sys
 
 import pytest
 
@@ -18,6 +20,10 @@ from conftest import CLEAN, SPUN  # noqa: E402
 def spark():
     from pyspark.sql import SparkSession
 
+    # Spark's Python workers must be this interpreter (the one unspin is installed in), not
+    # whatever python3 comes first on PATH.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     session = (
         SparkSession.builder.master("local[2]")
         .appName("unspin-test")
