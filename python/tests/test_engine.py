@@ -288,3 +288,18 @@ def test_same_edits_as_the_command(engine, spun):
     cli = [(r["start"], r["end"], r["from"], r["to"], r["rule"], r["class"], r["why"]) for r in records if r["type"] == "edit"]
     py = [(e.byte_start, e.byte_end, e.from_, e.to, e.rule, e.class_, e.why) for e in engine.repair(read(SPUN)).edits]
     assert py == cli
+
+
+@pytest.mark.skipif(unspin_binary() is None, reason="no unspin binary (set UNSPIN_BIN or put unspin on PATH)")
+def test_same_html_edits_as_the_command(engine, spun, tmp_path):
+    paragraphs = "".join(f'<p class="mental property">{p}</p>\n' for p in spun.split("\n\n"))
+    html = f"<html><head><title>R&amp;D</title></head><body>{paragraphs}<code>mental property</code></body></html>"
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    out = subprocess.run([unspin_binary(), "--json", str(page)], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    cli = [(r["start"], r["end"], r["from"], r["to"], r["why"]) for r in records if r["type"] == "edit"]
+    py = [(e.byte_start, e.byte_end, e.from_, e.to, e.why) for e in engine.repair_html(html).edits]
+    assert len(py) > 100
+    assert py == cli
