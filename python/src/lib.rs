@@ -105,8 +105,8 @@ struct PyScore {
 enum Failure {
     /// The HTML could not be read faithfully (the command leaves such a file alone).
     Input(String),
-    /// A bug in unspin: the engine panicked.
-    Panic(String),
+    /// A bug in unspin: the engine panicked, or an engine it made itself did not build.
+    Internal(String),
 }
 
 impl Failure {
@@ -114,7 +114,7 @@ impl Failure {
         let place = at.map_or(String::new(), |i| format!("document {i}: "));
         match self {
             Failure::Input(m) => PyValueError::new_err(format!("{place}{m}")),
-            Failure::Panic(m) => PyRuntimeError::new_err(format!(
+            Failure::Internal(m) => PyRuntimeError::new_err(format!(
                 "{place}internal error in unspin (please report it): {m}"
             )),
         }
@@ -155,10 +155,10 @@ impl PyEngine {
     }
 
     /// Repairs every text of `texts` (a list, any iterable, a pyarrow array or a pandas
-    /// Series of str; a missing value, None, NaN or `pandas.NA`, gives None) on `threads` threads (default: one per core),
-    /// without the GIL. The results come in the order of `texts`. `errors="ignore"` gives
-    /// None for a document that cannot be read (HTML that does not parse faithfully) instead
-    /// of raising.
+    /// Series of str; a missing value, None, NaN or `pandas.NA`, gives None) on `threads`
+    /// threads (default: one per core), without the GIL. The results come in the order of
+    /// `texts`. `errors="ignore"` gives None for a document that cannot be read (HTML that
+    /// does not parse faithfully) instead of raising.
     #[pyo3(signature = (texts, threads = None, kind = "text", errors = "raise"))]
     fn repair_batch(
         &self,
@@ -266,12 +266,12 @@ impl PyEngine {
             Dictionary::builtin()
         } else {
             Dictionary::from_compiled(self.engine.dictionary().to_bytes())
-                .map_err(Failure::Panic)?
+                .map_err(Failure::Internal)?
         };
         let mut options = self.options;
         options.context.full_detection = true;
         let engine =
-            unspin::Engine::new(dict, options).map_err(|e| Failure::Panic(e.to_string()))?;
+            unspin::Engine::new(dict, options).map_err(|e| Failure::Internal(e.to_string()))?;
         // Two threads may build it at once: the first one kept serves both.
         let _ = self.scorer.set(engine);
         Ok(self.scorer.get().expect("set just above"))
@@ -303,11 +303,11 @@ fn _rebuild(
     py: Python<'_>,
     builtin: bool,
     dicts: Vec<PathBuf>,
-    compiled: Option<Vec<u8>>,
+    compiled: Option<Bound<'_, PyBytes>>,
     options: &Bound<'_, PyDict>,
 ) -> PyResult<PyEngine> {
     let options = parse_options(Some(options))?;
-    let dict = match compiled {
+    let dict = match compiled.map(|b| b.as_bytes().to_vec()) {
         Some(bytes) => py
             .detach(|| Dictionary::from_compiled(bytes))
             .map_err(|e| PyValueError::new_err(format!("pickled dictionary: {e}")))?,
@@ -548,7 +548,7 @@ fn guarded(engine: &unspin::Engine, text: &str, kind: Kind) -> Result<unspin::Re
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "panic".into());
-        Err(Failure::Panic(message))
+        Err(Failure::Internal(message))
     })
 }
 
@@ -859,13 +859,19 @@ fn options_dict<'py>(py: Python<'py>, o: &Options) -> PyResult<Bound<'py, PyDict
     )?;
     d.set_item("spun_threshold", o.spun_threshold)?;
     d.set_item("min_fingerprints", o.min_fingerprints)?;
-    d.set_item("margin", c.margin as f64)?;
-    d.set_item("veto", c.veto as f64)?;
+    d.set_item("margin", widen(c.margin))?;
+    d.set_item("veto", widen(c.veto))?;
     d.set_item("spin_threshold", c.spin_threshold)?;
     d.set_item("table_threshold", c.table_threshold)?;
     d.set_item("table_floor", c.table_floor)?;
     d.set_item("full_detection", c.full_detection)?;
     Ok(d)
+}
+
+/// An f32 option as the f64 it was given as (0.3, not 0.30000001192092896): its shortest
+/// decimal form, read back.
+fn widen(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(x as f64)
 }
 
 fn type_name(v: &Bound<'_, PyAny>) -> String {

@@ -133,6 +133,8 @@ def test_options(spun):
     o = e.options
     assert (o["context"], o["suspects"], o["margin"], o["veto"], o["min_fingerprints"]) == ("never", "never", 1.0, 3.0, 1)
     assert "context='never'" in repr(e)
+    assert unspin.Engine(margin=0.3).options["margin"] == 0.3
+    assert pickle.loads(pickle.dumps(unspin.Engine(veto=2.7))).options["veto"] == 2.7
     r = e.repair(spun)
     assert r.edits and all(x.class_ == "fingerprint" for x in r.edits)
     assert r.spin is None  # the context model is off
