@@ -4,7 +4,7 @@ import pytest
 
 pytest.importorskip("datasets", reason="datasets is not installed (pip install datasets)")
 
-import unspin  # noqa: E402
+import unspin
 
 
 def test_map_batched_repairs_the_column(engine, spun, clean, tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("datatrove", reason="datatrove is not installed (pip install datatrove)")
 
-import unspin  # noqa: E402
+import unspin
 
 
 def documents(texts):
@@ -58,22 +58,31 @@ def test_pipeline_with_readers_and_writers(tmp_path, spun, clean):
 
     src, dst, dropped = tmp_path / "in", tmp_path / "out", tmp_path / "dropped"
     src.mkdir()
+    short = "The Chinese language President spoke."  # too short to count as spun: repaired
     with open(src / "docs.jsonl", "w", encoding="utf-8") as f:
-        for i, t in enumerate([spun, *clean]):
-            f.write(json.dumps({"id": str(i), "text": t}) + "\n")
+        f.writelines(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate([spun, short, *clean]))
     LocalPipelineExecutor(
         pipeline=[
             JsonlReader(str(src)),
-            UnspinFilter(max_spin=30.0, exclusion_writer=JsonlWriter(str(dropped))),
+            UnspinFilter(max_spin=8.0, exclusion_writer=JsonlWriter(str(dropped))),
             UnspinFormatter(),
             JsonlWriter(str(dst)),
         ],
         tasks=1,
         logging_dir=str(tmp_path / "logs"),
     ).run()
-    [out] = list(dst.glob("*.jsonl.gz"))
-    with gzip.open(out, "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f]
-    assert len(rows) == 1 + len(clean)
-    assert "Chinese President" in rows[0]["text"]
-    assert rows[0]["metadata"]["unspin"]["edits"]
+
+    def rows(folder):
+        [path] = list(folder.glob("*.jsonl.gz"))
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return [json.loads(line) for line in f]
+
+    [gone] = rows(dropped)
+    assert gone["id"] == "0"
+    assert gone["metadata"]["filter_reason"] == "unspin_spun"
+    assert gone["metadata"]["unspin_spins"] and all(" -> " in s for s in gone["metadata"]["unspin_spins"])
+    kept = rows(dst)
+    assert [r["id"] for r in kept] == [str(i) for i in range(1, len(clean) + 2)]
+    assert kept[0]["text"] == "The Chinese President spoke."
+    assert kept[0]["metadata"]["unspin"]["edits"][0]["rule"] == "en/names-and-titles:the chinese language"
+    assert [r["text"] for r in kept[1:]] == clean

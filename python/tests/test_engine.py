@@ -11,9 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SPUN, read
 
 import unspin
-from conftest import ROOT, SPUN, read
 
 
 def test_spun_article_is_repaired(engine, spun):

@@ -12,8 +12,9 @@ pytest.importorskip("pandas", reason="pandas is not installed (PySpark's Arrow s
 if shutil.which("java") is None:
     pytest.skip("no java on PATH (Spark needs a JRE: apt-get install openjdk-17-jre-headless)", allow_module_level=True)
 
-import unspin  # noqa: E402
-from conftest import CLEAN, SPUN  # noqa: E402
+from conftest import CLEAN, SPUN
+
+import unspin
 
 
 @pytest.fixture(scope="module")
