@@ -305,3 +305,11 @@ def test_same_html_edits_as_the_command(engine, spun, tmp_path):
     py = [(e.byte_start, e.byte_end, e.from_, e.to, e.why) for e in engine.repair_html(html).edits]
     assert len(py) > 100
     assert py == cli
+
+
+def test_ignore_markers_are_honoured(engine):
+    text = "Our mental property.\nQuoted as sent: mental property. unspin:ignore\n"
+    r = engine.repair(text)
+    assert r.text == "Our intellectual property.\nQuoted as sent: mental property. unspin:ignore\n"
+    html = "<p>Our mental property.</p>\n<p>As sent: mental property. <!-- unspin:ignore --></p>\n"
+    assert engine.repair_html(html).text == html.replace("Our mental", "Our intellectual")
