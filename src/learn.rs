@@ -440,7 +440,7 @@ impl Reference {
         self.engine.dictionary()
     }
 
-    pub fn new(dict: Dictionary) -> Result<Reference, std::convert::Infallible> {
+    pub fn new(dict: Dictionary) -> Result<Reference, aho_corasick::BuildError> {
         let replacements = dict.rules().iter().map(|r| word_norms(&r.to)).collect();
         let engine = Engine::new(dict, crate::lint::checking_options())?;
         Ok(Reference {

@@ -3,14 +3,14 @@
 //!
 //! The text is scanned in a normalized view (see `normalize`). Keys match whole words, so only
 //! word starts whose first word (or first two) begin some key are considered (`starts`: a hash
-//! table of the keys' starts, no automaton over the bytes); from each, the fst is walked along
-//! the text to list every key that does start there, and the longest one that stands on word
-//! boundaries and whose class and conditions allow it is kept (`scan`). So a 100k-entry
-//! dictionary builds and scans about as fast as a small one, and the semantics stay
-//! leftmost-longest over whole keys.
+//! table of the keys' starts, no automaton over every byte); from each, the dictionary's
+//! Aho-Corasick automaton (`matcher`) is walked anchored along the text to list every key that
+//! does start there, and the longest one that stands on word boundaries and whose class and
+//! conditions allow it is kept (`scan`). The semantics stay leftmost-longest over whole keys.
 
 mod boundary;
 pub mod context;
+mod matcher;
 mod mention;
 mod normalize;
 mod render;
@@ -28,6 +28,7 @@ use crate::lm::Model;
 use context::detect::Spin;
 use context::Reader;
 use normalize::Normalized;
+use matcher::Matcher;
 use starts::{Candidates, Starts};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -52,7 +53,7 @@ pub struct Options {
     /// ... and at least this many fingerprints.
     pub min_fingerprints: usize,
     /// Keys up to which the engine tells where keys start by their first two words; beyond,
-    /// by the first word alone (build time against the positions handed to the fst).
+    /// by the first word alone (build time against the places handed to the automaton).
     pub anchor_nodes: usize,
 }
 
@@ -116,6 +117,7 @@ pub struct Engine {
     dict: Dictionary,
     /// Where keys may start; the fst confirms.
     starts: Starts,
+    matcher: Matcher,
     options: Options,
     has_suspects: bool,
     /// The context model, unless the context stage is off.
@@ -151,14 +153,15 @@ struct Doc<'a> {
 }
 
 impl Engine {
-    /// The engine for `dict`. It cannot fail; the `Result` keeps callers unchanged should
-    /// building ever need to.
-    pub fn new(dict: Dictionary, options: Options) -> Result<Engine, std::convert::Infallible> {
+    /// The engine for `dict`: its keys compiled into the automaton that reads texts.
+    pub fn new(dict: Dictionary, options: Options) -> Result<Engine, aho_corasick::BuildError> {
         let starts = Starts::new(dict.map().as_fst(), options.anchor_nodes);
+        let matcher = Matcher::new(dict.map().as_fst())?;
         let has_suspects = dict.has_suspects();
         Ok(Engine {
             dict,
             starts,
+            matcher,
             options,
             has_suspects,
             model: (options.context.mode != context::Mode::Never).then(Model::builtin),

@@ -1,4 +1,4 @@
-//! Choosing among the keys found in a text (`starts`, once per text): one leftmost-longest pass
+//! Choosing among the keys found in a text (`starts` and `matcher`, once per text): one leftmost-longest pass
 //! per gate that keeps, at each position, the longest key that stands on word boundaries and
 //! whose class and conditions allow it, and resumes after it.
 
@@ -9,10 +9,9 @@ use crate::dict::model::{CaseMode, Class, Rule};
 impl Engine {
     /// The matches `gate` lets pass, leftmost-longest, never overlapping.
     pub(super) fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
-        let c = doc.candidates.get_or_init(|| {
-            let fst = self.dict.map().as_fst();
-            self.starts.candidates(fst, &doc.norm.text, doc.start)
-        });
+        let c = doc
+            .candidates
+            .get_or_init(|| self.starts.candidates(&self.matcher, &doc.norm.text, doc.start));
         // Untouched capacity costs nothing; growing by doubling copies and touches twice.
         let mut found = Vec::with_capacity(c.starts.len());
         let mut at = doc.start;
