@@ -4,7 +4,8 @@
 //! The text is scanned in a normalized view (see `normalize`). Keys match whole words, so only
 //! word starts whose first word (or first two) begin some key are considered (`starts`: a hash
 //! table of the keys' starts, no automaton over every byte); from each, the dictionary's
-//! Aho-Corasick automaton (`matcher`) is walked anchored along the text to list every key that
+//! Aho-Corasick automaton (`matcher`; the fst itself, for a dictionary of more than 20,000
+//! keys) is walked anchored along the text to list every key that
 //! does start there, and the longest one that stands on word boundaries and whose class and
 //! conditions allow it is kept (`scan`). The semantics stay leftmost-longest over whole keys.
 
@@ -27,8 +28,8 @@ use crate::edit::Edit;
 use crate::lm::Model;
 use context::detect::Spin;
 use context::Reader;
-use normalize::Normalized;
 use matcher::Matcher;
+use normalize::Normalized;
 use starts::{Candidates, Starts};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -52,8 +53,9 @@ pub struct Options {
     pub spun_threshold: f64,
     /// ... and at least this many fingerprints.
     pub min_fingerprints: usize,
-    /// Keys up to which the engine tells where keys start by their first two words; beyond,
-    /// by the first word alone (build time against the places handed to the automaton).
+    /// Keys up to which the engine tells where keys start by their first two words and reads
+    /// them with the Aho-Corasick automaton; beyond, by the first word alone, reading the fst
+    /// (build time against the time of a scan).
     pub anchor_nodes: usize,
 }
 
@@ -156,7 +158,7 @@ impl Engine {
     /// The engine for `dict`: its keys compiled into the automaton that reads texts.
     pub fn new(dict: Dictionary, options: Options) -> Result<Engine, aho_corasick::BuildError> {
         let starts = Starts::new(dict.map().as_fst(), options.anchor_nodes);
-        let matcher = Matcher::new(dict.map().as_fst())?;
+        let matcher = Matcher::new(dict.map().as_fst(), options.anchor_nodes)?;
         let has_suspects = dict.has_suspects();
         Ok(Engine {
             dict,

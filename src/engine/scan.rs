@@ -9,9 +9,11 @@ use crate::dict::model::{CaseMode, Class, Rule};
 impl Engine {
     /// The matches `gate` lets pass, leftmost-longest, never overlapping.
     pub(super) fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
-        let c = doc
-            .candidates
-            .get_or_init(|| self.starts.candidates(&self.matcher, &doc.norm.text, doc.start));
+        let c = doc.candidates.get_or_init(|| {
+            let fst = self.dict.map().as_fst();
+            self.starts
+                .candidates(&self.matcher, fst, &doc.norm.text, doc.start)
+        });
         // Untouched capacity costs nothing; growing by doubling copies and touches twice.
         let mut found = Vec::with_capacity(c.starts.len());
         let mut at = doc.start;

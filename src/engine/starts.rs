@@ -7,10 +7,10 @@
 //! one too. Keys that do not start with a word character ("'em") start at each of their first
 //! bytes. The automaton (`matcher`) then reads the text from the few places that pass.
 
+use super::matcher::Matcher;
 use super::table::{hash, Table};
 use super::{swar, words};
 use crate::dict::key::is_word_char;
-use super::matcher::Matcher;
 use fst::raw::Fst;
 
 pub struct Starts {
@@ -91,18 +91,29 @@ impl Starts {
         };
         walk.node(fst.root().addr());
         Starts {
-            firsts: Table::new(walk.firsts.into_iter().map(|h| (h, ALONE | GOES_ON)).collect()),
+            firsts: Table::new(
+                walk.firsts
+                    .into_iter()
+                    .map(|h| (h, ALONE | GOES_ON))
+                    .collect(),
+            ),
             pairs: None,
             other_ascii: ascii(&walk.other),
             other: walk.other,
         }
     }
 
-    /// Every key that starts at or after `from` in `hay`, read by `matcher`.
-    pub fn candidates(&self, matcher: &Matcher, hay: &[u8], from: usize) -> Candidates {
+    /// Every key of `fst` that starts at or after `from` in `hay`, read by `matcher`.
+    pub fn candidates<D: AsRef<[u8]>>(
+        &self,
+        matcher: &Matcher,
+        fst: &Fst<D>,
+        hay: &[u8],
+        from: usize,
+    ) -> Candidates {
         let mut c = Candidates::default();
         self.find(hay, from, |p| {
-            matcher.keys_at(hay, p, &mut c.keys);
+            matcher.keys_at(fst, hay, p, &mut c.keys);
             if c.starts.last().map_or(0, |&(_, end)| end) < c.keys.len() {
                 c.starts.push((p, c.keys.len()));
             }
@@ -200,7 +211,8 @@ impl Starts {
             || (flags & GOES_ON != 0
                 && words::second_word_end(hay, end)
                     .is_some_and(|e| pairs.find(hash(hay, p, e)).is_some()))
-    }}
+    }
+}
 
 /// How a key starts: its word, when it is one word; its first word and its first two with
 /// what stands between, when it goes on; or not with a word character.
@@ -290,15 +302,21 @@ fn char_ending(bytes: &[u8]) -> Option<char> {
 mod tests {
     use super::*;
 
-    /// The keys found in `text` (as "start:key"), with and without the two-word table.
+    /// The keys found in `text` (as "start:key"): with the two-word table and the automaton,
+    /// and with neither (the first-word table and the fst).
     fn found(keys: &[&str], text: &str) -> [Vec<String>; 2] {
         let mut sorted = keys.to_vec();
         sorted.sort_unstable();
         let map = fst::Map::from_iter(sorted.iter().enumerate().map(|(i, k)| (k, i as u64)));
         let map = map.unwrap();
-        let matcher = Matcher::new(map.as_fst()).unwrap();
         [usize::MAX, 0].map(|budget| {
-            let c = Starts::new(map.as_fst(), budget).candidates(&matcher, text.as_bytes(), 0);
+            let matcher = Matcher::new(map.as_fst(), budget).unwrap();
+            let c = Starts::new(map.as_fst(), budget).candidates(
+                &matcher,
+                map.as_fst(),
+                text.as_bytes(),
+                0,
+            );
             let mut first = 0;
             let mut out = Vec::new();
             for &(start, last) in &c.starts {
