@@ -5,9 +5,9 @@
 //! word starts whose first word (or first two) begin some key are considered (`starts`: a hash
 //! table of the keys' starts, no automaton over every byte); from each, the dictionary's
 //! Aho-Corasick automaton (`matcher`; the fst itself, for a dictionary of more than 20,000
-//! keys) is walked anchored along the text to list every key that
-//! does start there, and the longest one that stands on word boundaries and whose class and
-//! conditions allow it is kept (`scan`). The semantics stay leftmost-longest over whole keys.
+//! keys) is walked anchored along the text to list every key that does start there, and the
+//! longest one that stands on word boundaries and whose class and conditions allow it is kept
+//! (`scan`). The semantics stay leftmost-longest over whole keys.
 
 mod boundary;
 pub mod context;
