@@ -13,8 +13,9 @@ pub struct Edit {
     pub from: String,
     pub to: String,
     pub rule: Arc<Rule>,
-    /// The class and the conditions that let this edit through, in words.
-    pub why: String,
+    /// The class and the conditions that let this edit through, in words (one string shared
+    /// by the edits it fits alike).
+    pub why: Arc<str>,
 }
 
 /// The text with `edits` (sorted, not overlapping) applied; every other byte is kept.

@@ -3,18 +3,24 @@
 //! set is compiled by `build.rs` and embedded in the binary) and can be written to a file.
 //!
 //! The file is `MAGIC`, the format version, the length of the tables, the SHA-256 of everything
-//! after the header, the tables (postcard) and the fst. A file whose checksum does not match is
-//! refused before any of it is parsed, and the tables' indices are checked before use, so a
-//! damaged file gets an error, never a panic.
+//! after the header, the tables and the fst. The tables are an index (the counts of rules and
+//! patterns, each pattern's rule, each rule's class, where each one's bytes end) and then each
+//! rule and pattern on its own (postcard), so that one can be decoded without the others: a
+//! dictionary is ready to match without decoding 100,000 rules, and decodes those it uses.
+//! A file whose checksum does not match is refused before any of it is parsed, and the index and
+//! every rule and pattern are checked (without being decoded) before use, so a damaged file gets
+//! an error, never a panic.
 
 use super::key;
-use super::model::{Diagnostic, Pattern, Rule};
+use super::model::{check, Class, Diagnostic, Pattern, Rule};
 use super::source::Entry;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 const MAGIC: &[u8; 12] = b"UNSPIN-DICT\0";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 /// Magic, version, tables length, checksum.
 const HEADER: usize = 12 + 4 + 8 + 32;
 
@@ -174,7 +180,24 @@ impl Builder {
 
 /// Serializes tables and fst into one byte string (the `.unspin` file format).
 pub fn encode(tables: &Tables, fst: &[u8]) -> Vec<u8> {
-    let meta = postcard::to_stdvec(tables).expect("tables serialize");
+    let (rules, patterns) = (&tables.rules, &tables.patterns);
+    let mut items = Vec::new();
+    let mut ends = Vec::with_capacity(rules.len() + patterns.len());
+    for rule in rules {
+        items.extend(postcard::to_stdvec(rule).expect("rules serialize"));
+        ends.push(items.len() as u32);
+    }
+    for pattern in patterns {
+        items.extend(postcard::to_stdvec(pattern).expect("patterns serialize"));
+        ends.push(items.len() as u32);
+    }
+    let mut meta = Vec::new();
+    meta.extend((rules.len() as u32).to_le_bytes());
+    meta.extend((patterns.len() as u32).to_le_bytes());
+    meta.extend(patterns.iter().flat_map(|p| p.rule.to_le_bytes()));
+    meta.extend(rules.iter().map(|r| u8::from(r.class == Class::Suspect)));
+    meta.extend(ends.iter().flat_map(|e| e.to_le_bytes()));
+    meta.extend(items);
     let mut out = Vec::with_capacity(HEADER + meta.len() + fst.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -197,38 +220,166 @@ fn checksum(body: &[u8]) -> [u8; 32] {
     Sha256::digest(body).into()
 }
 
-/// Splits bytes made by [`encode`] into tables and the fst bytes' range.
-pub fn decode(bytes: &[u8]) -> Result<(Tables, std::ops::Range<usize>), String> {
-    let header = HEADER;
-    if bytes.len() < 16 || &bytes[..MAGIC.len()] != MAGIC {
-        return Err("not a compiled unspin dictionary".into());
+/// Where the parts of a compiled file are, every part checked: each rule and pattern decodes.
+#[derive(Debug)]
+struct Index {
+    /// Each pattern's rule.
+    pattern_rule: Vec<u32>,
+    classes: Vec<Class>,
+    /// Where the rules' then the patterns' bytes start in the file, and where each one ends
+    /// (from that start).
+    items: usize,
+    ends: Vec<u32>,
+    fst: Range<usize>,
+}
+
+impl Index {
+    fn read(bytes: &[u8]) -> Result<Index, String> {
+        if bytes.len() < 16 || &bytes[..MAGIC.len()] != MAGIC {
+            return Err("not a compiled unspin dictionary".into());
+        }
+        if bytes.len() < HEADER {
+            return Err("truncated compiled dictionary".into());
+        }
+        let version = u32::from_le_bytes(bytes[12..16].try_into().unwrap());
+        if version != VERSION {
+            return Err(format!(
+                "compiled dictionary version {version}, this unspin reads {VERSION}"
+            ));
+        }
+        if checksum(&bytes[HEADER..]) != bytes[HEADER - 32..HEADER] {
+            return Err("corrupt compiled dictionary (checksum mismatch); compile it again".into());
+        }
+        let corrupt = |what: &str| format!("corrupt compiled dictionary: {what}");
+        let len = u64::from_le_bytes(bytes[16..24].try_into().unwrap());
+        let meta = usize::try_from(len)
+            .ok()
+            .and_then(|len| bytes.get(HEADER..HEADER.checked_add(len)?))
+            .ok_or("truncated compiled dictionary")?;
+        let mut at = 0usize;
+        let mut take = |n: usize| {
+            let part = meta.get(at..at.checked_add(n)?)?;
+            at += n;
+            Some(part)
+        };
+        let mut count = || take(4).map(|b| u32::from_le_bytes(b.try_into().unwrap()) as usize);
+        let (Some(rules), Some(patterns)) = (count(), count()) else {
+            return Err(corrupt("no index"));
+        };
+        let words = |b: &[u8]| -> Vec<u32> {
+            b.chunks_exact(4)
+                .map(|w| u32::from_le_bytes(w.try_into().unwrap()))
+                .collect()
+        };
+        let sized = |n: usize, size: usize| n.checked_mul(size).ok_or_else(|| corrupt("no index"));
+        let pattern_rule = words(take(sized(patterns, 4)?).ok_or_else(|| corrupt("no index"))?);
+        let classes = take(rules)
+            .ok_or_else(|| corrupt("no index"))?
+            .iter()
+            .map(|&c| match c {
+                0 => Ok(Class::Fingerprint),
+                1 => Ok(Class::Suspect),
+                _ => Err(corrupt("a class of no kind")),
+            })
+            .collect::<Result<Vec<Class>, String>>()?;
+        let items = rules
+            .checked_add(patterns)
+            .ok_or_else(|| corrupt("no index"))?;
+        let ends = words(take(sized(items, 4)?).ok_or_else(|| corrupt("no index"))?);
+        let index = Index {
+            pattern_rule,
+            classes,
+            items: HEADER + at,
+            ends,
+            fst: HEADER + meta.len()..bytes.len(),
+        };
+        if index.pattern_rule.iter().any(|&r| r as usize >= rules) {
+            return Err(corrupt("a pattern of no rule"));
+        }
+        let end = index.ends.last().map_or(0, |&e| e as usize);
+        if index.ends.windows(2).any(|w| w[0] > w[1]) || index.items + end > HEADER + meta.len() {
+            return Err(corrupt("rules out of place"));
+        }
+        // Every rule and pattern must decode: checked here, decoded when first used.
+        for i in 0..rules {
+            match postcard::take_from_bytes::<check::Rule>(index.item(bytes, i)) {
+                Ok((rule, rest)) if rest.is_empty() && rule.class == index.classes[i] => {}
+                _ => return Err(corrupt("a rule does not decode")),
+            }
+        }
+        for i in 0..patterns {
+            match postcard::take_from_bytes::<check::Pattern>(index.item(bytes, rules + i)) {
+                Ok((p, rest)) if rest.is_empty() && p.rule == index.pattern_rule[i] => {}
+                _ => return Err(corrupt("a pattern does not decode")),
+            }
+        }
+        Ok(index)
     }
-    let version = u32::from_le_bytes(bytes[12..16].try_into().unwrap());
-    if version != VERSION {
-        return Err(format!(
-            "compiled dictionary version {version}, this unspin reads {VERSION}"
-        ));
+
+    /// The bytes of rule `k`, or of pattern `k - rules`.
+    fn item<'b>(&self, bytes: &'b [u8], k: usize) -> &'b [u8] {
+        let start = k.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
+        &bytes[self.items + start..self.items + self.ends[k] as usize]
     }
-    if bytes.len() < header {
-        return Err("truncated compiled dictionary".into());
+}
+
+/// The tables of a compiled file, checked whole and read in place: each rule and pattern is
+/// decoded when it is first asked for.
+pub struct Encoded {
+    bytes: Cow<'static, [u8]>,
+    index: Index,
+}
+
+impl Encoded {
+    /// Checks a compiled file (see [`Index::read`]); returns its tables and the fst's range.
+    pub fn open(bytes: Cow<'static, [u8]>) -> Result<(Encoded, Range<usize>), String> {
+        let index = Index::read(&bytes)?;
+        let fst = index.fst.clone();
+        Ok((Encoded { bytes, index }, fst))
     }
-    if checksum(&bytes[header..]) != bytes[header - 32..header] {
-        return Err("corrupt compiled dictionary (checksum mismatch); compile it again".into());
+
+    /// The file's bytes (the fst is read from them in place).
+    pub fn bytes(&self) -> &Cow<'static, [u8]> {
+        &self.bytes
     }
-    let len = u64::from_le_bytes(bytes[16..24].try_into().unwrap()) as usize;
-    let meta = bytes
-        .get(header..header.saturating_add(len))
-        .ok_or("truncated compiled dictionary")?;
-    let tables: Tables =
-        postcard::from_bytes(meta).map_err(|e| format!("corrupt compiled dictionary: {e}"))?;
-    if tables
-        .patterns
-        .iter()
-        .any(|p| p.rule as usize >= tables.rules.len())
-    {
-        return Err("corrupt compiled dictionary: a pattern of no rule".into());
+
+    pub fn rules(&self) -> usize {
+        self.index.classes.len()
     }
-    Ok((tables, header + len..bytes.len()))
+
+    pub fn patterns(&self) -> usize {
+        self.index.pattern_rule.len()
+    }
+
+    pub fn classes(&self) -> &[Class] {
+        &self.index.classes
+    }
+
+    pub fn rule(&self, i: usize) -> Rule {
+        postcard::from_bytes(self.index.item(&self.bytes, i)).expect("checked when opened")
+    }
+
+    pub fn pattern(&self, i: usize) -> Pattern {
+        postcard::from_bytes(self.index.item(&self.bytes, self.rules() + i))
+            .expect("checked when opened")
+    }
+}
+
+/// Splits bytes made by [`encode`] into tables, every rule and pattern decoded, and the fst
+/// bytes' range.
+pub fn decode(bytes: &[u8]) -> Result<(Tables, Range<usize>), String> {
+    let index = Index::read(bytes)?;
+    let rules = index.classes.len();
+    let item = |k| index.item(bytes, k);
+    let tables = Tables {
+        rules: (0..rules)
+            .map(|i| postcard::from_bytes(item(i)).expect("checked above"))
+            .collect(),
+        patterns: (0..index.pattern_rule.len())
+            .map(|i| postcard::from_bytes(item(rules + i)).expect("checked above"))
+            .collect(),
+    };
+    Ok((tables, index.fst))
 }
 
 /// Does `bytes` start like a compiled dictionary?

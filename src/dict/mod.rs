@@ -5,11 +5,11 @@ pub mod key;
 pub mod model;
 pub(crate) mod source;
 
-use compiled::{Builder, Tables};
-use model::{Diagnostic, Pattern, Rule};
+use compiled::{Builder, Encoded, Tables};
+use model::{Class, Diagnostic, Pattern, Rule};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The built-in dictionaries, compiled from `dictionaries/` by `build.rs`.
 static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.unspin"));
@@ -17,9 +17,26 @@ static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.unspin
 /// A loaded set of dictionaries: rules, their spun patterns, and the fst map from each
 /// normalized pattern to its index.
 pub struct Dictionary {
-    rules: Vec<Arc<Rule>>,
-    patterns: Vec<Pattern>,
+    store: Store,
     map: fst::Map<Cow<'static, [u8]>>,
+}
+
+/// Where the rules and patterns are.
+enum Store {
+    /// Made by the builder (from YAML, or dictionaries merged).
+    Decoded {
+        rules: Vec<Arc<Rule>>,
+        patterns: Vec<Pattern>,
+    },
+    /// Read from a compiled file (the built-in set included), each decoded when first used:
+    /// ready to match without decoding 100,000 rules.
+    Encoded {
+        tables: Encoded,
+        rules: Vec<OnceLock<Arc<Rule>>>,
+        patterns: Vec<OnceLock<Box<Pattern>>>,
+        /// Every rule and pattern at once, for the few callers that ask for them all.
+        all: OnceLock<(Vec<Arc<Rule>>, Vec<Pattern>)>,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -38,8 +55,9 @@ pub enum LoadError {
 impl Dictionary {
     /// The dictionaries built into this binary.
     pub fn builtin() -> Dictionary {
-        let (tables, fst) = compiled::decode(BUILTIN).expect("build.rs wrote a valid dictionary");
-        Dictionary::from_parts(tables, Cow::Borrowed(&BUILTIN[fst]))
+        let (tables, fst) =
+            Encoded::open(Cow::Borrowed(BUILTIN)).expect("build.rs wrote a valid dictionary");
+        Dictionary::from_encoded(tables, Cow::Borrowed(&BUILTIN[fst]))
             .expect("build.rs wrote a valid fst")
     }
 
@@ -94,13 +112,11 @@ impl Dictionary {
         builtin: bool,
         sources: Vec<(PathBuf, Vec<u8>)>,
     ) -> Result<(Dictionary, Vec<Diagnostic>), LoadError> {
-        if let [(path, bytes)] = sources.as_slice() {
+        if let [(_, bytes)] = sources.as_slice() {
             if !builtin && compiled::is_compiled(bytes) {
-                let dict =
-                    Self::from_compiled(bytes.clone()).map_err(|message| LoadError::Compiled {
-                        path: path.to_path_buf(),
-                        message,
-                    })?;
+                let (path, bytes) = sources.into_iter().next().expect("one source");
+                let dict = Self::from_compiled(bytes)
+                    .map_err(|message| LoadError::Compiled { path, message })?;
                 return Ok((dict, vec![]));
             }
         }
@@ -136,38 +152,37 @@ impl Dictionary {
     }
 
     /// A dictionary from the bytes of a compiled file, checked whole before use: the file's
-    /// checksum, the fst's own checksum, and every fst value naming a pattern.
+    /// checksum, its tables (every rule and pattern decodes) and the fst's own checksum. A key
+    /// whose value names no pattern (which only a file made by hand can have) is never found.
     pub fn from_compiled(bytes: Vec<u8>) -> Result<Dictionary, String> {
-        use fst::Streamer;
-        let (tables, range) = compiled::decode(&bytes)?;
-        let mut fst = bytes;
-        fst.truncate(range.end);
-        fst.drain(..range.start);
-        let dict = Self::from_parts(tables, Cow::Owned(fst))?;
+        let (tables, range) = Encoded::open(Cow::Owned(bytes))?;
+        let fst = tables.bytes()[range].to_vec();
+        let dict = Self::from_encoded(tables, Cow::Owned(fst))?;
         dict.map
             .as_fst()
             .verify()
             .map_err(|e| format!("corrupt fst: {e}"))?;
-        let mut values = dict.map.stream();
-        while let Some((_, i)) = values.next() {
-            if i as usize >= dict.patterns.len() {
-                return Err("corrupt compiled dictionary: a key of no pattern".into());
-            }
-        }
         Ok(dict)
     }
 
     fn from_parts(tables: Tables, fst: Cow<'static, [u8]>) -> Result<Dictionary, String> {
-        let map = fst::Map::new(fst).map_err(|e| format!("corrupt fst: {e}"))?;
-        if map.len() != tables.patterns.len() {
-            return Err("fst and pattern table disagree".into());
-        }
-        let rules = tables.rules.into_iter().map(Arc::new).collect();
-        Ok(Dictionary {
-            rules,
+        let map = fst_map(fst, tables.patterns.len())?;
+        let store = Store::Decoded {
+            rules: tables.rules.into_iter().map(Arc::new).collect(),
             patterns: tables.patterns,
-            map,
-        })
+        };
+        Ok(Dictionary { store, map })
+    }
+
+    fn from_encoded(tables: Encoded, fst: Cow<'static, [u8]>) -> Result<Dictionary, String> {
+        let map = fst_map(fst, tables.patterns())?;
+        let store = Store::Encoded {
+            rules: (0..tables.rules()).map(|_| OnceLock::new()).collect(),
+            patterns: (0..tables.patterns()).map(|_| OnceLock::new()).collect(),
+            all: OnceLock::new(),
+            tables,
+        };
+        Ok(Dictionary { store, map })
     }
 
     /// The compiled file form of this dictionary.
@@ -177,17 +192,71 @@ impl Dictionary {
 
     fn tables(&self) -> Tables {
         Tables {
-            rules: self.rules.iter().map(|r| Rule::clone(r)).collect(),
-            patterns: self.patterns.clone(),
+            rules: self.rules().iter().map(|r| Rule::clone(r)).collect(),
+            patterns: self.patterns().to_vec(),
         }
     }
 
+    /// Every rule (each decoded, for a compiled dictionary).
     pub fn rules(&self) -> &[Arc<Rule>] {
-        &self.rules
+        self.all().0
     }
 
+    /// Every pattern (each decoded, for a compiled dictionary).
     pub fn patterns(&self) -> &[Pattern] {
-        &self.patterns
+        self.all().1
+    }
+
+    fn all(&self) -> (&[Arc<Rule>], &[Pattern]) {
+        match &self.store {
+            Store::Decoded { rules, patterns } => (rules, patterns),
+            Store::Encoded { rules, all, .. } => {
+                let (rules, patterns) = all.get_or_init(|| {
+                    let rules = (0..rules.len()).map(|i| Arc::clone(self.rule(i))).collect();
+                    let patterns = (0..self.map.len())
+                        .map(|i| self.pattern(i).clone())
+                        .collect();
+                    (rules, patterns)
+                });
+                (rules, patterns)
+            }
+        }
+    }
+
+    /// Rule `i`.
+    pub fn rule(&self, i: usize) -> &Arc<Rule> {
+        match &self.store {
+            Store::Decoded { rules, .. } => &rules[i],
+            Store::Encoded { tables, rules, .. } => {
+                rules[i].get_or_init(|| Arc::new(tables.rule(i)))
+            }
+        }
+    }
+
+    /// Pattern `i`, the value of its key in the fst, if there is one.
+    pub fn pattern(&self, i: usize) -> &Pattern {
+        match &self.store {
+            Store::Decoded { patterns, .. } => &patterns[i],
+            Store::Encoded {
+                tables, patterns, ..
+            } => patterns[i].get_or_init(|| Box::new(tables.pattern(i))),
+        }
+    }
+
+    /// The pattern a value of the fst names, if it names one.
+    pub fn pattern_of(&self, value: u64) -> Option<&Pattern> {
+        usize::try_from(value)
+            .ok()
+            .filter(|&i| i < self.map.len())
+            .map(|i| self.pattern(i))
+    }
+
+    /// Is any rule a suspect? (Without decoding them.)
+    pub fn has_suspects(&self) -> bool {
+        match &self.store {
+            Store::Decoded { rules, .. } => rules.iter().any(|r| r.class == Class::Suspect),
+            Store::Encoded { tables, .. } => tables.classes().contains(&Class::Suspect),
+        }
     }
 
     pub fn map(&self) -> &fst::Map<Cow<'static, [u8]>> {
@@ -196,14 +265,14 @@ impl Dictionary {
 
     /// The rule a pattern belongs to.
     pub fn rule_of(&self, pattern: &Pattern) -> &Arc<Rule> {
-        &self.rules[pattern.rule as usize]
+        self.rule(pattern.rule as usize)
     }
 
     /// The pattern whose key is `phrase` (normalized first), if any.
     pub fn lookup(&self, phrase: &str) -> Option<&Pattern> {
         self.map
             .get(key::normalize(phrase.trim()))
-            .map(|i| &self.patterns[i as usize])
+            .and_then(|i| self.pattern_of(i))
     }
 
     /// Every pattern whose key starts with `prefix` (normalized first), in key order.
@@ -217,10 +286,22 @@ impl Dictionary {
             .into_stream();
         let mut out = Vec::new();
         while let Some((_, i)) = stream.next() {
-            out.push(&self.patterns[i as usize]);
+            out.extend(self.pattern_of(i));
         }
         out
     }
+}
+
+/// The fst map over `bytes`, which must have a key for each of `patterns`.
+fn fst_map(
+    bytes: Cow<'static, [u8]>,
+    patterns: usize,
+) -> Result<fst::Map<Cow<'static, [u8]>>, String> {
+    let map = fst::Map::new(bytes).map_err(|e| format!("corrupt fst: {e}"))?;
+    if map.len() != patterns {
+        return Err("fst and pattern table disagree".into());
+    }
+    Ok(map)
 }
 
 /// A user file's dictionary name: its file name without `.yaml`/`.yml`.

@@ -126,6 +126,66 @@ pub struct Pattern {
     pub to: Option<String>,
 }
 
+/// The shapes of [`Rule`] and [`Pattern`] with their strings borrowed: reading one from its
+/// encoded bytes checks that they decode, without allocating. A compiled file is checked whole
+/// this way before use, and its rules are decoded one at a time when first matched. The field
+/// order and types must stay those of the owned structs (a test round-trips them).
+pub mod check {
+    use super::{CaseMode, Class};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Rule<'a> {
+        pub id: &'a str,
+        pub dictionary: &'a str,
+        pub key: &'a str,
+        pub to: &'a str,
+        #[serde(borrow)]
+        pub or: Vec<&'a str>,
+        pub class: Class,
+        pub case: CaseMode,
+        #[serde(borrow)]
+        pub note: Option<&'a str>,
+        #[serde(borrow)]
+        pub context: Context<'a>,
+        #[serde(borrow)]
+        pub origin: Origin<'a>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Context<'a> {
+        #[serde(borrow)]
+        pub preceded_by: Vec<&'a str>,
+        #[serde(borrow)]
+        pub not_preceded_by: Vec<&'a str>,
+        #[serde(borrow)]
+        pub followed_by: Vec<&'a str>,
+        #[serde(borrow)]
+        pub not_followed_by: Vec<&'a str>,
+        #[serde(borrow)]
+        pub document_has: Vec<&'a str>,
+        #[serde(borrow)]
+        pub document_lacks: Vec<&'a str>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Origin<'a> {
+        pub file: &'a str,
+        pub line: u32,
+        pub column: u32,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Pattern<'a> {
+        pub rule: u32,
+        pub written: &'a str,
+        #[serde(borrow)]
+        pub origin: Origin<'a>,
+        #[serde(borrow)]
+        pub to: Option<&'a str>,
+    }
+}
+
 /// A problem in a dictionary, located where a curator can fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -136,5 +196,73 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_borrowed_shapes_read_exactly_the_encoded_rules_and_patterns() {
+        let origin = Origin {
+            file: "d.yaml".into(),
+            line: 3,
+            column: 5,
+        };
+        let list = |w: &str| vec![w.to_string(), format!("{w}s")];
+        let rule = Rule {
+            id: "d:gap".into(),
+            dictionary: "d".into(),
+            key: "gap".into(),
+            to: "hole".into(),
+            or: list("opening"),
+            class: Class::Suspect,
+            case: CaseMode::Exact,
+            note: Some("a note".into()),
+            context: Context {
+                preceded_by: list("a"),
+                not_preceded_by: list("b"),
+                followed_by: list("c"),
+                not_followed_by: list("d"),
+                document_has: list("e"),
+                document_lacks: list("f"),
+            },
+            origin: origin.clone(),
+        };
+        let bytes = postcard::to_stdvec(&rule).unwrap();
+        let (read, rest) = postcard::take_from_bytes::<check::Rule>(&bytes).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(
+            (read.id, read.to, read.or, read.class, read.note),
+            (
+                "d:gap",
+                "hole",
+                vec!["opening", "openings"],
+                Class::Suspect,
+                Some("a note")
+            )
+        );
+        assert_eq!(
+            (
+                read.context.document_lacks,
+                read.origin.file,
+                read.origin.column
+            ),
+            (vec!["f", "fs"], "d.yaml", 5)
+        );
+        let pattern = Pattern {
+            rule: 7,
+            written: "gaps".into(),
+            origin,
+            to: Some("holes".into()),
+        };
+        let bytes = postcard::to_stdvec(&pattern).unwrap();
+        let (read, rest) = postcard::take_from_bytes::<check::Pattern>(&bytes).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(
+            (read.rule, read.written, read.to),
+            (7, "gaps", Some("holes"))
+        );
     }
 }

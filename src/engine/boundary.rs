@@ -2,13 +2,21 @@
 
 use crate::dict::key::is_word_char;
 
-fn char_before(hay: &[u8], p: usize) -> Option<char> {
+pub fn char_before(hay: &[u8], p: usize) -> Option<char> {
+    match p.checked_sub(1).map(|q| hay[q]) {
+        Some(b) if b < 0x80 => return Some(b as char),
+        None => return None,
+        _ => {}
+    }
     let head = &hay[..p];
     let start = (0..p).rev().take(4).find(|&i| (head[i] as i8) >= -0x40)?;
     std::str::from_utf8(&head[start..]).ok()?.chars().next()
 }
 
 pub fn char_at(hay: &[u8], p: usize) -> Option<char> {
+    if let Some(&b) = hay.get(p).filter(|&&b| b < 0x80) {
+        return Some(b as char);
+    }
     let tail = hay.get(p..)?;
     let end = tail.len().min(4);
     let s = (1..=end)

@@ -40,6 +40,21 @@ fn quoted(text: &str, range: &Range<usize>) -> bool {
 /// Does the phrase stand beside `to` joined by one of [`JOINS`] ("X instead of Y" or "Y
 /// instead of X")? Only spaces and quotation marks may stand between.
 fn beside(text: &str, range: &Range<usize>, to: &str) -> bool {
+    // Most phrases have no join on either side: told by one word each way, without allocating.
+    let gap = |c: char| c.is_whitespace() || QUOTES.contains(&c);
+    let word = |c: char| c.is_alphanumeric() || c == '-';
+    let after = text[range.end..].trim_start_matches(gap);
+    let after = &after[..after.len() - after.trim_start_matches(word).len()];
+    let before = text[..range.start].trim_end_matches(gap);
+    let before = &before[before.trim_end_matches(word).len()..];
+    let joins = |w: &str, word_of: fn(&str) -> Option<&str>| {
+        JOINS
+            .iter()
+            .any(|j| word_of(j).is_some_and(|j| w.eq_ignore_ascii_case(j)))
+    };
+    if !joins(after, |j| j.split(' ').next()) && !joins(before, |j| j.rsplit(' ').next()) {
+        return false;
+    }
     let to: Vec<String> = to.split_whitespace().map(str::to_lowercase).collect();
     let after = words(&text[range.end..], to.len() + 3, false);
     let before = words(&text[..range.start], to.len() + 3, true);

@@ -1,30 +1,36 @@
 //! The repair engine: finds the edits a dictionary makes in a text. It knows no files and no
 //! terminals; it takes a `&str` and returns [`Repair`].
 //!
-//! The text is scanned in a normalized view (see `normalize`). An Aho-Corasick DFA built over the
-//! prefixes of the dictionary's keys (taken from its fst map; a prefix as long as the trie of
-//! prefixes stays small, the whole key for small dictionaries) finds the leftmost position where
-//! some key may start. From there the fst is walked along the text to list every key that does
-//! start there; the longest one that stands on word boundaries and whose class and conditions
-//! allow it is kept, and scanning resumes after it. So a 100k-entry dictionary builds and scans
-//! as fast as a small one, and the semantics stay leftmost-longest over whole keys.
+//! The text is scanned in a normalized view (see `normalize`). Keys match whole words, so only
+//! word starts whose first word (or first two) begin some key are considered (`starts`: a hash
+//! table of the keys' starts, no automaton over every byte); from each, the dictionary's
+//! Aho-Corasick automaton (`matcher`; the fst itself, for a dictionary of more than 20,000
+//! keys) is walked anchored along the text to list every key that does start there, and the
+//! longest one that stands on word boundaries and whose class and conditions allow it is kept
+//! (`scan`). The semantics stay leftmost-longest over whole keys.
 
 mod boundary;
 pub mod context;
+mod matcher;
 mod mention;
 mod normalize;
 mod render;
+mod scan;
+mod starts;
+mod swar;
+mod table;
 mod within;
+mod words;
 
-use crate::dict::model::{CaseMode, Class, Rule};
-use crate::dict::{key, Dictionary};
+use crate::dict::model::{Class, Rule};
+use crate::dict::Dictionary;
 use crate::edit::Edit;
 use crate::lang::lm::Model;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use context::detect::Spin;
 use context::Reader;
-use fst::raw::Output;
+use matcher::Matcher;
 use normalize::Normalized;
+use starts::{Candidates, Starts};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -47,8 +53,9 @@ pub struct Options {
     pub spun_threshold: f64,
     /// ... and at least this many fingerprints.
     pub min_fingerprints: usize,
-    /// Trie nodes the anchor automaton may have (memory and build time against scan speed):
-    /// larger dictionaries are anchored on key prefixes instead of whole keys.
+    /// Keys up to which the engine tells where keys start by their first two words and reads
+    /// them with the Aho-Corasick automaton; beyond, by the first word alone, reading the fst
+    /// (build time against the time of a scan).
     pub anchor_nodes: usize,
 }
 
@@ -110,15 +117,15 @@ pub struct Repair {
 
 pub struct Engine {
     dict: Dictionary,
-    /// Finds where keys may start: built over key prefixes, confirmed by walking the fst.
-    anchors: AhoCorasick,
-    /// When the anchors are the whole keys: anchor pattern id -> dictionary pattern index (the
-    /// anchor match is then the longest key, and the fst walk is only needed if it is refused).
-    whole_keys: Option<Vec<u32>>,
+    /// Where keys may start; the fst confirms.
+    starts: Starts,
+    matcher: Matcher,
     options: Options,
     has_suspects: bool,
     /// The context model, unless the context stage is off.
     model: Option<&'static Model>,
+    /// The reason of a fingerprint with no conditions, when the model says nothing more.
+    fingerprint: Arc<str>,
 }
 
 /// What may pass in one scan.
@@ -140,25 +147,27 @@ struct Found {
 struct Doc<'a> {
     src: &'a str,
     norm: Normalized,
+    /// Where repairs may start, in `norm`.
+    start: usize,
+    candidates: OnceCell<Candidates>,
     curly: OnceCell<bool>,
     has: RefCell<HashMap<String, bool>>,
 }
 
 impl Engine {
+    /// The engine for `dict`: its keys compiled into the automaton that reads texts.
     pub fn new(dict: Dictionary, options: Options) -> Result<Engine, aho_corasick::BuildError> {
-        let (prefixes, whole_keys) = anchors(dict.map().as_fst(), options.anchor_nodes);
-        let anchors = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(prefixes)?;
-        let has_suspects = dict.rules().iter().any(|r| r.class == Class::Suspect);
+        let starts = Starts::new(dict.map().as_fst(), options.anchor_nodes);
+        let matcher = Matcher::new(dict.map().as_fst(), options.anchor_nodes)?;
+        let has_suspects = dict.has_suspects();
         Ok(Engine {
             dict,
-            anchors,
-            whole_keys,
+            starts,
+            matcher,
             options,
             has_suspects,
             model: (options.context.mode != context::Mode::Never).then(Model::builtin),
+            fingerprint: "fingerprint".into(),
         })
     }
 
@@ -174,12 +183,10 @@ impl Engine {
     /// Finds the repairs in `text` that start at or after byte `from` (a char boundary); the
     /// text before it is context only (word boundaries, conditions, the spin score's words).
     pub fn repair_from(&self, text: &str, from: usize) -> Repair {
-        let doc = Doc::new(text);
-        let start = doc.norm.position_of(from);
+        let doc = Doc::new(text, from);
         let forced = self.options.suspects == Suspects::Always;
         let first = self.scan(
             &doc,
-            start,
             Gate {
                 suspects: forced,
                 context: true,
@@ -197,7 +204,7 @@ impl Engine {
         let by_score = fingerprints >= self.options.min_fingerprints
             && score.per_thousand() >= self.options.spun_threshold;
         if let Some(model) = self.model {
-            return self.judged(&doc, start, first, score, by_score, model);
+            return self.judged(&doc, first, score, by_score, model);
         }
         let spun = match self.options.suspects {
             Suspects::Always => true,
@@ -207,7 +214,6 @@ impl Engine {
         let found = if spun && !forced && self.has_suspects {
             self.scan(
                 &doc,
-                start,
                 Gate {
                     suspects: true,
                     context: true,
@@ -237,7 +243,6 @@ impl Engine {
     fn judged(
         &self,
         doc: &Doc,
-        start: usize,
         fingerprints: Vec<Found>,
         score: Score,
         by_score: bool,
@@ -247,7 +252,6 @@ impl Engine {
         let candidates = if self.has_suspects && self.options.suspects != Suspects::Never {
             self.scan(
                 doc,
-                start,
                 Gate {
                     suspects: true,
                     context: true,
@@ -308,7 +312,7 @@ impl Engine {
             }
             // The entry's replacement and, for its written key, the other originals it lists:
             // the model takes the likeliest.
-            let others = match self.dict.patterns()[f.pattern as usize].to {
+            let others = match self.dict.pattern(f.pattern as usize).to {
                 None => rule.or.as_slice(),
                 Some(_) => &[],
             };
@@ -349,7 +353,7 @@ impl Engine {
         kept.sort_by_key(|(f, _, _)| f.start);
         let edits = self.edits(
             doc,
-            doc.norm.original(start),
+            doc.norm.original(doc.start),
             kept.iter().map(|&(f, prefers, choice)| {
                 (
                     f,
@@ -369,10 +373,9 @@ impl Engine {
     /// The keys found in `text` as whole words, whatever their class or context conditions
     /// say: what a second run could change if `text` were a replacement (`dict check`).
     pub fn keys_in(&self, text: &str) -> Vec<&Arc<Rule>> {
-        let doc = Doc::new(text);
+        let doc = Doc::new(text, 0);
         let found = self.scan(
             &doc,
-            0,
             Gate {
                 suspects: true,
                 context: false,
@@ -383,105 +386,12 @@ impl Engine {
 
     /// The replacement a pattern makes: its own (an inflected form) or its rule's.
     fn to(&self, pattern: u32) -> &str {
-        let p = &self.dict.patterns()[pattern as usize];
+        let p = self.dict.pattern(pattern as usize);
         p.to.as_deref().unwrap_or(&self.rule(pattern).to)
     }
 
     fn rule(&self, pattern: u32) -> &Arc<Rule> {
-        &self.dict.rules()[self.dict.patterns()[pattern as usize].rule as usize]
-    }
-
-    fn scan(&self, doc: &Doc, start: usize, gate: Gate) -> Vec<Found> {
-        let hay = doc.norm.text.as_slice();
-        let mut found = Vec::new();
-        let mut at = start;
-        while at < hay.len() {
-            let Some(m) = self.anchors.find(Input::new(hay).span(at..hay.len())) else {
-                break;
-            };
-            let start = m.start();
-            if boundary::starts_word(hay, start, boundary::char_at(hay, start).unwrap_or(' ')) {
-                let longest = self
-                    .whole_keys
-                    .as_ref()
-                    .map(|w| (m.end(), w[m.pattern().as_usize()]));
-                let best = match longest {
-                    Some((end, p)) if self.accept(doc, start, end, p, gate) => Some((end, p)),
-                    _ => self
-                        .keys_at(hay, start)
-                        .into_iter()
-                        .rev()
-                        .find(|&(end, p)| {
-                            Some((end, p)) != longest && self.accept(doc, start, end, p, gate)
-                        }),
-                };
-                if let Some((end, pattern)) = best {
-                    found.push(Found {
-                        start,
-                        end,
-                        pattern,
-                    });
-                    at = end;
-                    continue;
-                }
-            }
-            at = start + utf8_len(hay[start]);
-        }
-        found
-    }
-
-    /// Every key that starts at `start`, shortest first: a walk down the fst along the text.
-    fn keys_at(&self, hay: &[u8], start: usize) -> Vec<(usize, u32)> {
-        let fst = self.dict.map().as_fst();
-        let mut node = fst.root();
-        let mut out = Output::zero();
-        let mut keys = Vec::new();
-        for (i, &b) in hay[start..].iter().enumerate() {
-            let Some(t) = node.find_input(b).map(|k| node.transition(k)) else {
-                break;
-            };
-            out = out.cat(t.out);
-            node = fst.node(t.addr);
-            if node.is_final() {
-                keys.push((start + i + 1, out.cat(node.final_output()).value() as u32));
-            }
-        }
-        keys
-    }
-
-    fn accept(&self, doc: &Doc, start: usize, end: usize, pattern: u32, gate: Gate) -> bool {
-        let hay = doc.norm.text.as_slice();
-        let rule = self.rule(pattern);
-        if rule.class == Class::Suspect && !gate.suspects {
-            return false;
-        }
-        let text = std::str::from_utf8(&hay[start..end]).unwrap_or("");
-        if !boundary::last_char(text).is_some_and(|c| boundary::ends_word(hay, end, c)) {
-            return false;
-        }
-        if rule.case == CaseMode::Exact {
-            let written = &self.dict.patterns()[pattern as usize].written;
-            let original = &doc.src[doc.norm.original(start)..doc.norm.original(end)];
-            if key::normalize_with(original, false) != key::normalize_with(written, false) {
-                return false;
-            }
-        }
-        !gate.context || self.context_holds(doc, start, end, rule)
-    }
-
-    fn context_holds(&self, doc: &Doc, start: usize, end: usize, rule: &Rule) -> bool {
-        let c = &rule.context;
-        let hay = doc.norm.text.as_slice();
-        let any = |list: &[String], f: &dyn Fn(&str) -> bool| list.iter().any(|p| f(p));
-        (c.preceded_by.is_empty() || any(&c.preceded_by, &|p| boundary::preceded_by(hay, start, p)))
-            && !any(&c.not_preceded_by, &|p| {
-                boundary::preceded_by(hay, start, p)
-            })
-            && (c.followed_by.is_empty()
-                || any(&c.followed_by, &|p| boundary::followed_by(hay, end, p)))
-            && !any(&c.not_followed_by, &|p| boundary::followed_by(hay, end, p))
-            && c.document_has.iter().all(|p| doc.has(p))
-            && !c.document_lacks.iter().any(|p| doc.has(p))
+        self.dict.rule_of(self.dict.pattern(pattern as usize))
     }
 
     /// What decided an edit, in words: its class, what let a suspect through, and the
@@ -493,9 +403,14 @@ impl Engine {
         spin: Option<&Spin>,
         prefers: Option<f32>,
         choice: Option<&str>,
-    ) -> String {
+    ) -> Arc<str> {
         let rule = self.rule(f.pattern);
+        let plain = prefers.is_none() || self.model.is_none();
         let mut why = match (rule.class, self.options.suspects) {
+            // The reason most edits share: one string for them all.
+            (Class::Fingerprint, _) if plain && rule.context.is_empty() => {
+                return Arc::clone(&self.fingerprint)
+            }
             (Class::Fingerprint, _) => "fingerprint".to_string(),
             (Class::Suspect, Suspects::Always) => {
                 "suspect, repaired because suspects are forced on".to_string()
@@ -535,7 +450,7 @@ impl Engine {
             why.push_str("; context held: ");
             why.push_str(&rule.context.to_string());
         }
-        why
+        why.into()
     }
 
     /// The edits for accepted matches in text order, each with what decided it. An edit may
@@ -544,10 +459,10 @@ impl Engine {
         &self,
         doc: &Doc,
         from: usize,
-        found: impl Iterator<Item = (&'f Found, String, Option<&'f str>)>,
+        found: impl Iterator<Item = (&'f Found, Arc<str>, Option<&'f str>)>,
     ) -> Vec<Edit> {
         let mut floor = from;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(found.size_hint().0);
         for (f, why, choice) in found {
             let e = self.edit(doc, f, why, choice, floor);
             // A phrase quoted, or beside its own original, is a mention: left as written.
@@ -565,7 +480,7 @@ impl Engine {
         &self,
         doc: &Doc,
         f: &Found,
-        mut why: String,
+        mut why: Arc<str>,
         choice: Option<&str>,
         floor: usize,
     ) -> Edit {
@@ -576,7 +491,7 @@ impl Engine {
         if let Some((at, written)) = render::article(doc.src, range.start, floor, &to) {
             to.insert_str(0, &written);
             range.start = at;
-            why.push_str("; the article before it follows the replacement");
+            why = format!("{why}; the article before it follows the replacement").into();
         }
         let from = &doc.src[range.clone()];
         Edit {
@@ -590,10 +505,14 @@ impl Engine {
 }
 
 impl<'a> Doc<'a> {
-    fn new(src: &'a str) -> Self {
+    /// The text `src`, repaired from byte `from` on.
+    fn new(src: &'a str, from: usize) -> Self {
+        let norm = Normalized::new(src);
         Doc {
             src,
-            norm: Normalized::new(src),
+            start: norm.position_of(from),
+            norm,
+            candidates: OnceCell::new(),
             curly: OnceCell::new(),
             has: RefCell::default(),
         }
@@ -623,54 +542,5 @@ impl<'a> Doc<'a> {
         let v = boundary::contains(&self.norm.text, phrase);
         self.has.borrow_mut().insert(phrase.to_string(), v);
         v
-    }
-}
-
-/// What the anchor automaton is built over, read off the fst breadth-first: every key, with its
-/// pattern index, if the trie of all keys has at most `budget` nodes; otherwise every key
-/// prefix of the greatest depth that keeps the trie within that budget (and the shorter keys).
-fn anchors<D: AsRef<[u8]>>(
-    fst: &fst::raw::Fst<D>,
-    budget: usize,
-) -> (Vec<Vec<u8>>, Option<Vec<u32>>) {
-    // One level of the trie: (prefix, fst node address, output so far).
-    let mut level = vec![(Vec::new(), fst.root().addr(), Output::zero())];
-    let mut shorter = Vec::new();
-    let mut nodes = 0;
-    loop {
-        let mut next = Vec::new();
-        for (prefix, addr, out) in &level {
-            let node = fst.node(*addr);
-            if node.is_final() && !prefix.is_empty() {
-                shorter.push((prefix.clone(), out.cat(node.final_output()).value() as u32));
-            }
-            for t in node.transitions() {
-                let mut p = prefix.clone();
-                p.push(t.inp);
-                next.push((p, t.addr, out.cat(t.out)));
-            }
-        }
-        if next.is_empty() {
-            let (keys, values) = shorter.into_iter().unzip();
-            return (keys, Some(values));
-        }
-        nodes += next.len();
-        if nodes > budget && !level[0].0.is_empty() {
-            let mut prefixes: Vec<Vec<u8>> = shorter.into_iter().map(|(k, _)| k).collect();
-            prefixes.extend(level.into_iter().map(|(p, _, _)| p));
-            prefixes.sort_unstable();
-            prefixes.dedup();
-            return (prefixes, None);
-        }
-        level = next;
-    }
-}
-
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
     }
 }

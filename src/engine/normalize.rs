@@ -2,6 +2,8 @@
 //! run of whitespace as one space (the same rules as `dict::key`). A sparse shift table maps
 //! every position back to the original bytes, so offsets never drift.
 
+use super::swar;
+
 /// ASCII whitespace: space, \t, \n, \x0b, \x0c, \r.
 #[inline(always)]
 fn ascii_space(c: u8) -> bool {
@@ -31,20 +33,20 @@ fn ascii_word(c: u8) -> bool {
     ((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10) | (c == b'_')
 }
 
-/// Position of the first special byte at or after `i` (or `b.len()`). Whole chunks are tested
-/// branch-free into a bit mask so the compiler can vectorize the test.
+/// Position of the first special byte at or after `i` (or `b.len()`), eight bytes at a time.
 fn next_special(b: &[u8], mut i: usize) -> usize {
-    const CHUNK: usize = 32;
-    while i + CHUNK < b.len() {
-        let chunk: &[u8; CHUNK + 1] = b[i..i + CHUNK + 1].try_into().expect("CHUNK + 1 bytes");
-        let mut mask = 0u32;
-        for k in 0..CHUNK {
-            mask |= u32::from(special(chunk[k], chunk[k + 1])) << k;
+    while let Some(nine) = b.get(i..i + 9) {
+        let x = swar::load(nine);
+        let next = (x >> 8) | (u64::from(nine[8]) << 56);
+        let spaces = swar::space_bytes(x);
+        let control = !swar::at_least(x, 0x20) & !x & swar::HIGH;
+        let special = (x & swar::HIGH)
+            | (control & !spaces)
+            | (spaces & (swar::space_bytes(next) | (next & swar::HIGH)));
+        if special != 0 {
+            return i + special.trailing_zeros() as usize / 8;
         }
-        if mask != 0 {
-            return i + mask.trailing_zeros() as usize;
-        }
-        i += CHUNK;
+        i += 8;
     }
     while i < b.len() {
         if special(b[i], b.get(i + 1).copied().unwrap_or(b'x')) {

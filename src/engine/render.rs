@@ -39,6 +39,10 @@ pub fn render(rule: &Rule, to: &str, matched: &str, curly_text: impl FnOnce() ->
 const PRONOUN_I: &[&str] = &["i", "i'm", "i've", "i'd", "i'll"];
 
 fn follow_case(matched: &str, key: &str, to: &str) -> String {
+    // The common case: nothing in the text to follow.
+    if !matched.chars().any(char::is_uppercase) {
+        return to.to_string();
+    }
     let letters = || matched.chars().filter(|c| c.is_alphabetic());
     if letters().count() >= 2 && letters().all(char::is_uppercase) {
         return to.to_uppercase();
@@ -137,7 +141,6 @@ fn takes_an(phrase: &str) -> Option<bool> {
 /// article starts, and what to write from there up to the replacement. A spinner that swapped
 /// "international" for "worldwide" left "a"; the repair must put back "an".
 pub fn article(src: &str, start: usize, floor: usize, to: &str) -> Option<(usize, String)> {
-    let needs_an = takes_an(to)?;
     let before = &src[floor..start];
     let gap = before
         .chars()
@@ -160,11 +163,12 @@ pub fn article(src: &str, start: usize, floor: usize, to: &str) -> Option<(usize
     {
         return None;
     }
-    let has_an = match written.to_lowercase().as_str() {
-        "a" => false,
-        "an" => true,
+    let has_an = match written {
+        _ if written.eq_ignore_ascii_case("a") => false,
+        _ if written.eq_ignore_ascii_case("an") => true,
         _ => return None,
     };
+    let needs_an = takes_an(to)?;
     if has_an == needs_an {
         return None;
     }

@@ -117,7 +117,7 @@ pub fn readings(reader: &Reader, limit: usize) -> Vec<Reading> {
     // Words repeat: each one's neighbours are looked up once per document.
     let mut known: std::collections::HashMap<String, Vec<(u32, &'static str)>> =
         std::collections::HashMap::new();
-    for (k, t) in reader.tokens.iter().enumerate() {
+    for (k, t) in reader.tokens().iter().enumerate() {
         if t.is_marker() {
             continue;
         }

@@ -7,7 +7,7 @@ pub mod detect;
 pub(crate) mod tokens;
 
 use crate::lang::lm::{Model, Word};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use tokens::Token;
@@ -60,20 +60,22 @@ impl Default for Options {
 /// Words after a repair whose probabilities it changes (the model sees two words back).
 const FOLLOWING: usize = 2;
 
-/// A preference asked: the bytes, the replacement, and the two words read before them.
-type Question = (Range<usize>, String, (Word, Word));
+/// Where a preference is asked: the bytes, and the two words read before them.
+type Place = (Range<usize>, (Word, Word));
 
 /// One text as the model reads it, with the repairs accepted so far (left to right).
 pub struct Reader<'a> {
     model: &'a Model,
     text: &'a str,
-    tokens: Vec<Token>,
+    /// The text's tokens, made when first read: a text with nothing to judge is never read.
+    tokens: OnceCell<Vec<Token>>,
     /// Accepted repairs: token span and the words that replace it, in text order.
     accepted: Vec<(Range<usize>, Vec<Word>)>,
-    /// Preferences worked out, by bytes, replacement and the history they were read after:
-    /// detection and judging ask the same questions, and a repair leaves most histories as
-    /// they were.
-    asked: RefCell<HashMap<Question, f32>>,
+    /// Preferences worked out, by place and replacement: detection and judging ask the same
+    /// questions, and a repair leaves most histories as they were.
+    asked: RefCell<HashMap<Place, Vec<(String, f32)>>>,
+    /// The model's words of each replacement put in place of whole words, by replacement.
+    spelled: RefCell<HashMap<String, Vec<Word>>>,
     /// Log-probabilities looked up, by trigram (the model's fst is large; texts repeat).
     looked_up: RefCell<HashMap<(Word, Word, Word), f32>>,
 }
@@ -83,23 +85,30 @@ impl<'a> Reader<'a> {
         Reader {
             model,
             text,
-            tokens: tokens::tokens(model, text),
+            tokens: OnceCell::new(),
             accepted: Vec::new(),
             asked: RefCell::default(),
+            spelled: RefCell::default(),
             looked_up: RefCell::default(),
         }
     }
 
+    fn tokens(&self) -> &[Token] {
+        self.tokens
+            .get_or_init(|| tokens::tokens(self.model, self.text))
+    }
+
     /// Words in the text (sentence markers not counted).
     pub fn words(&self) -> usize {
-        self.tokens.iter().filter(|t| !t.is_marker()).count()
+        self.tokens().iter().filter(|t| !t.is_marker()).count()
     }
 
     /// The tokens that the bytes `range` touch.
     fn span(&self, range: &Range<usize>) -> Range<usize> {
-        let first = self.tokens.partition_point(|t| t.range.end <= range.start);
+        let tokens = self.tokens();
+        let first = tokens.partition_point(|t| t.range.end <= range.start);
         let mut last = first;
-        while last < self.tokens.len() && self.tokens[last].range.start < range.end {
+        while last < tokens.len() && tokens[last].range.start < range.end {
             last += 1;
         }
         first..last.max(first)
@@ -108,22 +117,34 @@ impl<'a> Reader<'a> {
     /// The model's words for `to` put in place of the bytes `range` (keeping the parts of the
     /// touched words outside it).
     fn replacement(&self, span: &Range<usize>, range: &Range<usize>, to: &str) -> Vec<Word> {
-        let (start, end) = match (self.tokens.get(span.start), span.end.checked_sub(1)) {
+        let tokens = self.tokens();
+        let (start, end) = match (tokens.get(span.start), span.end.checked_sub(1)) {
             (Some(first), Some(last)) if span.end > span.start => (
                 first.range.start.min(range.start),
-                self.tokens[last].range.end.max(range.end),
+                tokens[last].range.end.max(range.end),
             ),
             _ => (range.start, range.end),
         };
+        // In place of whole words (the common case), the words are the replacement's own.
+        let whole = (start, end) == (range.start, range.end);
+        if let Some(words) = self.spelled.borrow().get(to).filter(|_| whole) {
+            return words.clone();
+        }
         let text = format!(
             "{}{to}{}",
             &self.text[start..range.start],
             &self.text[range.end..end]
         );
-        tokens::words(&text)
+        let words: Vec<Word> = tokens::words(&text)
             .into_iter()
             .map(|r| self.model.id(&tokens::spelling(&text[r])))
-            .collect()
+            .collect();
+        if whole {
+            self.spelled
+                .borrow_mut()
+                .insert(to.to_string(), words.clone());
+        }
+        words
     }
 
     /// The two words before token `at`, as the text reads with the accepted repairs.
@@ -140,7 +161,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             k -= 1;
-            let t = &self.tokens[k];
+            let t = &self.tokens()[k];
             back.push(t.id);
             if t.is_marker() && t.id == Some(self.model.sentence_start()) {
                 break;
@@ -154,7 +175,8 @@ impl<'a> Reader<'a> {
 
     /// Log-probability of `words` followed by the text's next words after token `end`.
     fn score(&self, (mut u, mut v): (Word, Word), words: &[Word], end: usize) -> f32 {
-        let following = self.tokens[end.min(self.tokens.len())..]
+        let tokens = self.tokens();
+        let following = tokens[end.min(tokens.len())..]
             .iter()
             .scan(false, |ended, t| {
                 if *ended {
@@ -191,15 +213,25 @@ impl<'a> Reader<'a> {
             return 0.0;
         }
         let history = self.history(span.start);
-        let question = (range.clone(), to.to_string(), history);
-        if let Some(&known) = self.asked.borrow().get(&question) {
+        let place = (range.clone(), history);
+        let known = self.asked.borrow().get(&place).and_then(|answers| {
+            answers
+                .iter()
+                .find(|(asked, _)| asked == to)
+                .map(|&(_, a)| a)
+        });
+        if let Some(known) = known {
             return known;
         }
-        let written: Vec<Word> = self.tokens[span.clone()].iter().map(|t| t.id).collect();
+        let written: Vec<Word> = self.tokens()[span.clone()].iter().map(|t| t.id).collect();
         let repaired = self.replacement(&span, range, to);
         let answer =
             self.score(history, &repaired, span.end) - self.score(history, &written, span.end);
-        self.asked.borrow_mut().insert(question, answer);
+        let mut asked = self.asked.borrow_mut();
+        asked
+            .entry(place)
+            .or_default()
+            .push((to.to_string(), answer));
         answer
     }
 

@@ -29,15 +29,21 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The model's spelling of a word: ASCII lower case, `’` as `'`.
 pub fn spelling(word: &str) -> String {
-    word.chars()
-        .map(|c| {
-            if c == '\u{2019}' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    spell_into(word, &mut out);
+    out
+}
+
+/// [`spelling`] into `out`, which is cleared first.
+fn spell_into(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(word.chars().map(|c| {
+        if c == '\u{2019}' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        }
+    }));
 }
 
 /// The words of `text` with their byte ranges (no markers).
@@ -85,9 +91,11 @@ pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
         id: Some(id),
     };
     let mut prev_end = 0;
-    // Words repeat: each spelling is looked up in the model's vocabulary once.
+    // Words repeat: each spelling is looked up in the model's vocabulary once, and spelled
+    // into one buffer.
     let mut ids: std::collections::HashMap<String, crate::lang::lm::Word> =
         std::collections::HashMap::new();
+    let mut word = String::new();
     for (k, r) in words.iter().enumerate() {
         if k == 0 || ends_sentence(&text[prev_end..r.start]) {
             if k > 0 {
@@ -95,10 +103,10 @@ pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
             }
             out.push(marker(r.start, model.sentence_start()));
         }
-        let word = spelling(&text[r.clone()]);
+        spell_into(&text[r.clone()], &mut word);
         let id = match ids.get(&word) {
             Some(&id) => id,
-            None => *ids.entry(word).or_insert_with_key(|w| model.id(w)),
+            None => *ids.entry(word.clone()).or_insert_with(|| model.id(&word)),
         };
         out.push(Token {
             range: r.clone(),

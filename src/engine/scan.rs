@@ -1,0 +1,76 @@
+//! Choosing among the keys found in a text (`starts` and `matcher`, once per text): one leftmost-longest pass
+//! per gate that keeps, at each position, the longest key that stands on word boundaries and
+//! whose class and conditions allow it, and resumes after it.
+
+use super::{boundary, Doc, Engine, Found, Gate};
+use crate::dict::key;
+use crate::dict::model::{CaseMode, Class, Rule};
+
+impl Engine {
+    /// The matches `gate` lets pass, leftmost-longest, never overlapping.
+    pub(super) fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
+        let c = doc.candidates.get_or_init(|| {
+            let fst = self.dict.map().as_fst();
+            self.starts
+                .candidates(&self.matcher, fst, &doc.norm.text, doc.start)
+        });
+        // Untouched capacity costs nothing; growing by doubling copies and touches twice.
+        let mut found = Vec::with_capacity(c.starts.len());
+        let mut at = doc.start;
+        let mut first = 0;
+        for &(start, last) in &c.starts {
+            let keys = &c.keys[first..last];
+            first = last;
+            if start < at {
+                continue;
+            }
+            let longest = keys
+                .iter()
+                .rev()
+                .find(|&&(end, pattern)| self.accept(doc, start, end, pattern, gate));
+            if let Some(&(end, pattern)) = longest {
+                found.push(Found {
+                    start,
+                    end,
+                    pattern,
+                });
+                at = end;
+            }
+        }
+        found
+    }
+
+    fn accept(&self, doc: &Doc, start: usize, end: usize, pattern: u32, gate: Gate) -> bool {
+        let hay = doc.norm.text.as_slice();
+        let rule = self.rule(pattern);
+        if rule.class == Class::Suspect && !gate.suspects {
+            return false;
+        }
+        if !boundary::char_before(hay, end).is_some_and(|c| boundary::ends_word(hay, end, c)) {
+            return false;
+        }
+        if rule.case == CaseMode::Exact {
+            let written = &self.dict.pattern(pattern as usize).written;
+            let original = &doc.src[doc.norm.original(start)..doc.norm.original(end)];
+            if key::normalize_with(original, false) != key::normalize_with(written, false) {
+                return false;
+            }
+        }
+        !gate.context || self.context_holds(doc, start, end, rule)
+    }
+
+    fn context_holds(&self, doc: &Doc, start: usize, end: usize, rule: &Rule) -> bool {
+        let c = &rule.context;
+        let hay = doc.norm.text.as_slice();
+        let any = |list: &[String], f: &dyn Fn(&str) -> bool| list.iter().any(|p| f(p));
+        (c.preceded_by.is_empty() || any(&c.preceded_by, &|p| boundary::preceded_by(hay, start, p)))
+            && !any(&c.not_preceded_by, &|p| {
+                boundary::preceded_by(hay, start, p)
+            })
+            && (c.followed_by.is_empty()
+                || any(&c.followed_by, &|p| boundary::followed_by(hay, end, p)))
+            && !any(&c.not_followed_by, &|p| boundary::followed_by(hay, end, p))
+            && c.document_has.iter().all(|p| doc.has(p))
+            && !c.document_lacks.iter().any(|p| doc.has(p))
+    }
+}

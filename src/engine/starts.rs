@@ -1,0 +1,410 @@
+//! Where keys start in a text: found without running an automaton over its bytes. Keys match
+//! whole words, so a key starts only where a word starts, and that word is the key's first
+//! word. Each word of the text (`words`, read 64 bytes at a time) is hashed and looked up in a
+//! table of the keys' first words (`table`): most words cost a few instructions. Up to
+//! `two_word_keys` keys, a word that begins only keys of two words or more passes only when
+//! its first two words (with what stands between them: "in the", "on-line", "1.three") begin
+//! one too. Keys that do not start with a word character ("'em") start at each of their first
+//! bytes. The automaton (`matcher`) then reads the text from the few places that pass.
+
+use super::matcher::Matcher;
+use super::table::{hash, Table};
+use super::{swar, words};
+use crate::dict::key::is_word_char;
+use fst::raw::Fst;
+
+pub struct Starts {
+    /// The keys' first words, each with whether a key is that word alone ([`ALONE`]) and
+    /// whether one goes on to a second word ([`GOES_ON`]).
+    firsts: Table,
+    /// The keys' first two words, when they are read.
+    pairs: Option<Table>,
+    /// Lead bytes of keys that do not start with a word character.
+    other: [bool; 256],
+    /// The ASCII ones among them.
+    other_ascii: Vec<u8>,
+}
+
+/// A first word that is a key by itself (perhaps with something after it, "on-").
+const ALONE: u8 = 1;
+/// A first word that begins a key of two words or more.
+const GOES_ON: u8 = 2;
+
+/// The keys found in a text, whatever a scan lets pass: a gate only chooses among them.
+#[derive(Default)]
+pub struct Candidates {
+    /// Each position where keys start, and where its keys end in `keys`.
+    pub starts: Vec<(usize, usize)>,
+    /// (end, pattern) of the keys at each position, shortest first.
+    pub keys: Vec<(usize, u32)>,
+}
+
+/// Bytes read at a time when they are all ASCII.
+const BLOCK: usize = 64;
+
+impl Starts {
+    /// The starts of the keys of `fst`; their first two words are read when there are at most
+    /// `two_word_keys` keys.
+    pub fn new<D: AsRef<[u8]>>(fst: &Fst<D>, two_word_keys: usize) -> Starts {
+        if fst.len() <= two_word_keys {
+            Starts::two_words(fst)
+        } else {
+            Starts::first_words(fst)
+        }
+    }
+
+    /// The keys' first words, and their first two words.
+    fn two_words<D: AsRef<[u8]>>(fst: &Fst<D>) -> Starts {
+        use fst::Streamer;
+        let mut other = [false; 256];
+        let (mut firsts, mut pairs) = (Vec::new(), Vec::new());
+        let mut stream = fst.stream();
+        while let Some((key, value)) = stream.next() {
+            // A value naming no pattern (a file made by hand) is no key.
+            if value.value() >= fst.len() as u64 || key.is_empty() {
+                continue;
+            }
+            match signature(key) {
+                Signature::Other => other[key[0] as usize] = true,
+                Signature::Alone(word) => firsts.push((word, ALONE)),
+                Signature::Pair { first, pair } => {
+                    firsts.push((first, GOES_ON));
+                    pairs.push((pair, GOES_ON));
+                }
+            }
+        }
+        Starts {
+            firsts: Table::new(firsts),
+            pairs: Some(Table::new(pairs)),
+            other_ascii: ascii(&other),
+            other,
+        }
+    }
+
+    /// Only the keys' first words, read off the fst.
+    fn first_words<D: AsRef<[u8]>>(fst: &Fst<D>) -> Starts {
+        let mut walk = Walk {
+            fst,
+            prefix: Vec::new(),
+            firsts: Vec::new(),
+            other: [false; 256],
+        };
+        walk.node(fst.root().addr());
+        Starts {
+            firsts: Table::new(
+                walk.firsts
+                    .into_iter()
+                    .map(|h| (h, ALONE | GOES_ON))
+                    .collect(),
+            ),
+            pairs: None,
+            other_ascii: ascii(&walk.other),
+            other: walk.other,
+        }
+    }
+
+    /// Every key of `fst` that starts at or after `from` in `hay`, read by `matcher`.
+    pub fn candidates<D: AsRef<[u8]>>(
+        &self,
+        matcher: &Matcher,
+        fst: &Fst<D>,
+        hay: &[u8],
+        from: usize,
+    ) -> Candidates {
+        let mut c = Candidates::default();
+        self.find(hay, from, |p| {
+            matcher.keys_at(fst, hay, p, &mut c.keys);
+            if c.starts.last().map_or(0, |&(_, end)| end) < c.keys.len() {
+                c.starts.push((p, c.keys.len()));
+            }
+        });
+        c
+    }
+
+    /// Calls `found` with every position at or after `from` where a key may start, in order.
+    fn find(&self, hay: &[u8], from: usize, mut found: impl FnMut(usize)) {
+        let mut p = from;
+        while p < hay.len() {
+            p = match hay.get(p..p + BLOCK) {
+                Some(block) if block.is_ascii() => self.find_in_block(hay, p, &mut found),
+                _ => {
+                    let stop = (p + BLOCK).min(hay.len());
+                    while p < stop {
+                        p = self.find_at(hay, p, &mut found);
+                    }
+                    p
+                }
+            };
+        }
+    }
+
+    /// The `BLOCK` ASCII bytes at `p`, their words told by bit masks: returns where to go on
+    /// from (past the block, or past a word that runs on beyond it).
+    #[inline]
+    fn find_in_block(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize)) -> usize {
+        let mut words = 0u64;
+        let mut others = 0u64;
+        for (k, eight) in hay[p..p + BLOCK].chunks_exact(8).enumerate() {
+            let x = swar::load(eight);
+            words |= swar::mask(swar::word_bytes(x)) << (8 * k);
+            for &c in &self.other_ascii {
+                others |= swar::mask(swar::equal(x, c)) << (8 * k);
+            }
+        }
+        // Where words begin, and the other bytes keys begin with.
+        let mut todo = (words & !(words << 1)) | others;
+        while todo != 0 {
+            let i = todo.trailing_zeros() as usize;
+            todo &= todo - 1;
+            let q = p + i;
+            if others >> i & 1 == 1 {
+                found(q);
+                continue;
+            }
+            let len = (!(words >> i)).trailing_zeros() as usize;
+            let end = match i + len {
+                BLOCK => words::run_end(hay, p + BLOCK),
+                _ => q + len,
+            };
+            if self.hit(hay, q, end) {
+                found(q);
+            }
+            if end >= p + BLOCK {
+                return end;
+            }
+        }
+        p + BLOCK
+    }
+
+    /// The character, or the word, at `p`: returns where to go on from.
+    fn find_at(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize)) -> usize {
+        let b = hay[p];
+        if words::CLASS[b as usize] == words::OTHER
+            || (b >= 0x80 && words::word_char_len(hay, p) == 0)
+        {
+            if self.other[b as usize] {
+                found(p);
+            }
+            return p + words::char_len(hay, p);
+        }
+        let end = words::run_end(hay, p);
+        if self.hit(hay, p, end) {
+            found(p);
+        }
+        end
+    }
+
+    /// Do keys start with the word `p..end` (with the word after it, if need be)?
+    #[inline(always)]
+    fn hit(&self, hay: &[u8], p: usize, end: usize) -> bool {
+        if !words::starts_word(hay, p) {
+            return false;
+        }
+        let Some(slot) = self.firsts.find(hash(hay, p, end)) else {
+            return false;
+        };
+        let Some(pairs) = &self.pairs else {
+            return true;
+        };
+        let flags = self.firsts.flags(slot);
+        flags & ALONE != 0
+            || (flags & GOES_ON != 0
+                && words::second_word_end(hay, end)
+                    .is_some_and(|e| pairs.find(hash(hay, p, e)).is_some()))
+    }
+}
+
+/// How a key starts: its word, when it is one word; its first word and its first two with
+/// what stands between, when it goes on; or not with a word character.
+#[derive(Clone, Copy)]
+enum Signature {
+    Alone(u64),
+    Pair { first: u64, pair: u64 },
+    Other,
+}
+
+fn signature(key: &[u8]) -> Signature {
+    let Ok(text) = std::str::from_utf8(key) else {
+        return Signature::Other;
+    };
+    let run_end = |from: usize| {
+        text[from..]
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(text.len(), |(i, _)| from + i)
+    };
+    let first = run_end(0);
+    if first == 0 {
+        return Signature::Other;
+    }
+    let second = text[first..]
+        .char_indices()
+        .find(|&(_, c)| is_word_char(c))
+        .map(|(i, _)| run_end(first + i));
+    match second {
+        None => Signature::Alone(hash(key, 0, first)),
+        Some(end) => Signature::Pair {
+            first: hash(key, 0, first),
+            pair: hash(key, 0, end),
+        },
+    }
+}
+
+fn ascii(other: &[bool; 256]) -> Vec<u8> {
+    (0..0x80).filter(|&b| other[b as usize]).collect()
+}
+
+/// A walk down the fst that records each key's first word, or, for a key that does not start
+/// with a word character, its first byte.
+struct Walk<'a, D> {
+    fst: &'a Fst<D>,
+    prefix: Vec<u8>,
+    firsts: Vec<u64>,
+    other: [bool; 256],
+}
+
+impl<D: AsRef<[u8]>> Walk<'_, D> {
+    /// From the node at `addr`, reached by `self.prefix`, inside the first word.
+    fn node(&mut self, addr: fst::raw::CompiledAddr) {
+        let node = self.fst.node(addr);
+        if node.is_final() && !self.prefix.is_empty() {
+            self.firsts.push(hash(&self.prefix, 0, self.prefix.len()));
+        }
+        for t in node.transitions() {
+            self.prefix.push(t.inp);
+            match char_ending(&self.prefix) {
+                // Inside a multi-byte character: read on.
+                None => self.node(t.addr),
+                Some(c) if is_word_char(c) => self.node(t.addr),
+                Some(c) => match self.prefix.len() - c.len_utf8() {
+                    0 => self.other[self.prefix[0] as usize] = true,
+                    at => self.firsts.push(hash(&self.prefix, 0, at)),
+                },
+            }
+            self.prefix.pop();
+        }
+    }
+}
+
+/// The character that the last byte of `bytes` completes, if it completes one.
+fn char_ending(bytes: &[u8]) -> Option<char> {
+    let start = bytes.len()
+        - bytes
+            .iter()
+            .rev()
+            .take(4)
+            .position(|&b| (b as i8) >= -0x40)?
+        - 1;
+    std::str::from_utf8(&bytes[start..]).ok()?.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys found in `text` (as "start:key"): with the two-word table and the automaton,
+    /// and with neither (the first-word table and the fst).
+    fn found(keys: &[&str], text: &str) -> [Vec<String>; 2] {
+        let mut sorted = keys.to_vec();
+        sorted.sort_unstable();
+        let map = fst::Map::from_iter(sorted.iter().enumerate().map(|(i, k)| (k, i as u64)));
+        let map = map.unwrap();
+        [usize::MAX, 0].map(|budget| {
+            let matcher = Matcher::new(map.as_fst(), budget).unwrap();
+            let c = Starts::new(map.as_fst(), budget).candidates(
+                &matcher,
+                map.as_fst(),
+                text.as_bytes(),
+                0,
+            );
+            let mut first = 0;
+            let mut out = Vec::new();
+            for &(start, last) in &c.starts {
+                for &(end, pattern) in &c.keys[first..last] {
+                    assert_eq!(&text[start..end], sorted[pattern as usize]);
+                    out.push(format!("{start}:{}", &text[start..end]));
+                }
+                first = last;
+            }
+            out
+        })
+    }
+
+    #[test]
+    fn the_keys_at_word_starts() {
+        let keys = [
+            "mental property",
+            "on-line",
+            "on",
+            "gap",
+            "'em",
+            "café noir",
+            "mental",
+        ];
+        let text = "a mental state, mental property; on-lines on-line gaps gap 'em café noir";
+        let [pairs, firsts] = found(&keys, text);
+        // "on-line" in "on-lines" is listed too: the automaton reads keys, the scan words.
+        assert_eq!(
+            pairs,
+            [
+                "2:mental",
+                "16:mental",
+                "16:mental property",
+                "33:on",
+                "33:on-line",
+                "42:on",
+                "42:on-line",
+                "55:gap",
+                "59:'em",
+                "63:café noir"
+            ]
+        );
+        assert_eq!(firsts, pairs);
+    }
+
+    #[test]
+    fn not_inside_a_word() {
+        let text = "don't fundamental émental t";
+        let [kept, walked] = found(&["t", "mental"], text);
+        assert_eq!(kept, [format!("{}:t", text.len() - 1)]);
+        assert_eq!(walked, kept);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blocks_find_what_one_word_at_a_time_finds(
+            text in "([a-c' _-]{1,6}|é|日|\\.|  ){0,120}",
+            keep in proptest::bool::ANY,
+        ) {
+            let mut keys = vec!["a", "ab c", "b'c", "-a", "'b", "c_a", "é", "a-b", "a b", "bb", "a b c"];
+            keys.sort_unstable();
+            let set = fst::Set::from_iter(keys).unwrap();
+            let s = Starts::new(set.as_fst(), if keep { usize::MAX } else { 0 });
+            let hay = text.as_bytes();
+            let mut blocks = Vec::new();
+            s.find(hay, 0, |p| blocks.push(p));
+            let mut one = Vec::new();
+            let mut p = 0;
+            while p < hay.len() {
+                p = s.find_at(hay, p, &mut |q| one.push(q));
+            }
+            proptest::prop_assert_eq!(blocks, one);
+        }
+
+        #[test]
+        fn both_tables_find_the_keys_that_end_a_word(
+            text in "([a-c' _-]{1,6}|é|\\.|  ){0,60}",
+        ) {
+            let keys = ["a", "ab c", "b'c", "-a", "'b", "c_a", "é", "a-b", "a b", "bb", "a b c", "ab"];
+            let [kept, walked] = found(&keys, &text);
+            let ends_word = |k: &String| {
+                let (at, key) = k.split_once(':').unwrap();
+                let end = at.parse::<usize>().unwrap() + key.len();
+                !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                    || !key.ends_with(|c: char| c.is_alphanumeric() || c == '_')
+            };
+            let walked: Vec<String> = walked.into_iter().filter(ends_word).collect();
+            proptest::prop_assert_eq!(kept.into_iter().filter(ends_word).collect::<Vec<_>>(), walked);
+        }
+    }
+}
