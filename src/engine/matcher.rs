@@ -12,7 +12,7 @@ use fst::raw::{Fst, Output};
 
 pub enum Matcher {
     Automaton {
-        nfa: NFA,
+        nfa: Box<NFA>,
         /// The fst value (pattern index) of each of the automaton's patterns.
         patterns: Vec<u32>,
     },
@@ -40,7 +40,10 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .prefilter(false)
             .build(&keys)?;
-        Ok(Matcher::Automaton { nfa, patterns })
+        Ok(Matcher::Automaton {
+            nfa: Box::new(nfa),
+            patterns,
+        })
     }
 
     /// Appends (end, pattern) for every key of `fst` (the one the matcher was made from) that
