@@ -590,7 +590,7 @@ fn repaired(engine: &unspin::Engine, text: &str, kind: Kind) -> Result<PyRepair,
             rule: e.rule.id.clone(),
             dictionary: e.rule.dictionary.clone(),
             class: e.rule.class.to_string(),
-            why: e.why.clone(),
+            why: e.why.to_string(),
             source: e.rule.origin.to_string(),
             note: e.rule.note.clone(),
         })

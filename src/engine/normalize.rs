@@ -1,4 +1,4 @@
-//! The view of a text that the automaton scans: ASCII letters lower-cased, `’` as `'`, each
+//! The view of a text that keys are found in: ASCII letters lower-cased, `’` as `'`, each
 //! run of whitespace as one space (the same rules as `dict::key`). A sparse shift table maps
 //! every position back to the original bytes, so offsets never drift.
 

@@ -48,12 +48,14 @@ fn spell_into(word: &str, out: &mut String) {
 
 /// The words of `text` with their byte ranges (no markers).
 pub fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    word_ranges(text).collect()
+}
+
+/// [`words`], one at a time.
+fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_word_char(c) {
-            continue;
-        }
+    std::iter::from_fn(move || {
+        let (i, c) = chars.find(|&(_, c)| is_word_char(c))?;
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
             if is_word_char(d) {
@@ -70,9 +72,8 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
                 break;
             }
         }
-        out.push(i..end);
-    }
-    out
+        Some(i..end)
+    })
 }
 
 /// Does a sentence (or a clause the model reads as one) end between two words? Lines within
@@ -84,8 +85,9 @@ fn ends_sentence(between: &str) -> bool {
 /// Every word of `text` with its model id, a sentence-start marker before each sentence and an
 /// end marker after it.
 pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
-    let words = words(text);
-    let mut out = Vec::with_capacity(words.len() + words.len() / 8 + 2);
+    // About a word in six bytes, and a sentence's two markers: capacity never touched costs no
+    // memory, growing copies (the words are not listed first, for long texts' sake).
+    let mut out = Vec::with_capacity(text.len() / 3 + 2);
     let marker = |at: usize, id: u32| Token {
         range: at..at,
         id: Some(id),
@@ -96,7 +98,7 @@ pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
     let mut ids: std::collections::HashMap<String, crate::lang::lm::Word> =
         std::collections::HashMap::new();
     let mut word = String::new();
-    for (k, r) in words.iter().enumerate() {
+    for (k, r) in word_ranges(text).enumerate() {
         if k == 0 || ends_sentence(&text[prev_end..r.start]) {
             if k > 0 {
                 out.push(marker(prev_end, model.sentence_end()));
@@ -114,7 +116,7 @@ pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
         });
         prev_end = r.end;
     }
-    if !words.is_empty() {
+    if !out.is_empty() {
         out.push(marker(prev_end, model.sentence_end()));
     }
     out
