@@ -52,12 +52,21 @@ fn beside(text: &str, range: &Range<usize>, to: &str) -> bool {
             .iter()
             .any(|j| word_of(j).is_some_and(|j| w.eq_ignore_ascii_case(j)))
     };
-    if !joins(after, |j| j.split(' ').next()) && !joins(before, |j| j.rsplit(' ').next()) {
+    let (joins_after, joins_before) = (
+        joins(after, |j| j.split(' ').next()),
+        joins(before, |j| j.rsplit(' ').next()),
+    );
+    if !joins_after && !joins_before {
         return false;
     }
+    // Only the side a join stands on is read word by word.
     let to: Vec<String> = to.split_whitespace().map(str::to_lowercase).collect();
-    let after = words(&text[range.end..], to.len() + 3, false);
-    let before = words(&text[..range.start], to.len() + 3, true);
+    let side = |read: bool, text: &str, backwards| match read {
+        true => words(text, to.len() + 3, backwards),
+        false => Vec::new(),
+    };
+    let after = side(joins_after, &text[range.end..], false);
+    let before = side(joins_before, &text[..range.start], true);
     JOINS.iter().any(|join| {
         let join: Vec<&str> = join.split(' ').collect();
         let follows = |seq: &[String]| {

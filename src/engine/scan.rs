@@ -14,7 +14,7 @@ impl Engine {
             self.starts
                 .candidates(&self.matcher, fst, &doc.norm.text, doc.start)
         });
-        // Untouched capacity costs nothing; growing by doubling copies and touches twice.
+        // At most one match a position.
         let mut found = Vec::with_capacity(c.starts.len());
         let mut at = doc.start;
         let mut first = 0;

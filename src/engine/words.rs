@@ -8,14 +8,14 @@ use crate::dict::key::is_word_char;
 /// multi-byte character (which is read as a character to tell).
 pub const WORD: u8 = 1;
 pub const OTHER: u8 = 0;
-pub const HIGH: u8 = 2;
+pub const MULTI: u8 = 2;
 pub static CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
         t[b] = if c >= 0x80 {
-            HIGH
+            MULTI
         } else if c.is_ascii_alphanumeric() || c == b'_' {
             WORD
         } else {
@@ -29,9 +29,10 @@ pub static CLASS: [u8; 256] = {
 /// Length of the word character at `p`, or 0 if another character (or a broken one) is there.
 #[inline]
 pub fn word_char_len(hay: &[u8], p: usize) -> usize {
-    let b = hay[p];
-    if b < 0x80 {
-        return usize::from(b.is_ascii_alphanumeric() || b == b'_');
+    match CLASS[hay[p] as usize] {
+        WORD => return 1,
+        OTHER => return 0,
+        _ => {}
     }
     boundary::char_at(hay, p).map_or(0, |c| if is_word_char(c) { c.len_utf8() } else { 0 })
 }
@@ -94,7 +95,7 @@ pub fn second_word_end(hay: &[u8], mut p: usize) -> Option<usize> {
 pub fn starts_word(hay: &[u8], p: usize) -> bool {
     match p.checked_sub(1).map(|q| hay[q]) {
         None => true,
-        Some(b) if b < 0x80 && b != b'\'' => !(b.is_ascii_alphanumeric() || b == b'_'),
+        Some(b) if b < 0x80 && b != b'\'' => CLASS[b as usize] != WORD,
         Some(_) => boundary::starts_word(hay, p, 'a'),
     }
 }
