@@ -7,9 +7,12 @@ mod compiled;
 #[allow(dead_code)]
 #[path = "src/dict/key.rs"]
 mod key;
-#[allow(dead_code, unused_imports)]
-#[path = "src/lexicon/mod.rs"]
-mod lexicon;
+/// `crate::lang::lexicon`, as the library has it.
+#[path = "src/lang"]
+mod lang {
+    #[allow(dead_code, unused_imports)]
+    pub mod lexicon;
+}
 #[allow(dead_code)]
 #[path = "src/dict/model.rs"]
 mod model;

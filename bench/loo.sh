@@ -40,7 +40,7 @@ for held in $names; do
     --suspects-only ${LEARN_OPTIONS:-} -o "$tmp/learned.yaml" 2>/dev/null
   tables=(--no-builtin "${curated[@]}" --dict "$tmp/learned.yaml")
   if [[ -n "$unpaired" ]]; then
-    "$unspin" learn --unpaired "$unpaired" --against "$tmp/learned.yaml" -o "$tmp/unpaired.yaml" 2>/dev/null
+    "$unspin" learn --unpaired "$unpaired" --against "$tmp/learned.yaml" "${files[@]}" -o "$tmp/unpaired.yaml" 2>/dev/null
     tables+=(--dict "$tmp/unpaired.yaml")
   fi
   mkdir -p "$tmp/held" && rm -f "$tmp/held/"*

@@ -2,7 +2,7 @@
 //! `cargo run --release --example build_lm -- en-us.lm.bin OUT`.
 
 use std::process::ExitCode;
-use unspin::lm::{build, sphinx};
+use unspin::lang::lm::{build, sphinx};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

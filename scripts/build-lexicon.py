@@ -4,7 +4,7 @@
 Usage: build-lexicon.py WORDNET_DICT_DIR LEMMINFLECT_WHEEL VOCAB OUT_DIR WORDNET_VER LEMMINFLECT_VER
 
 Both outputs are sorted by key in byte order, one `key<TAB>value` line each after `#` header
-lines, so the Rust side (src/lexicon/) finds a key by binary search over the embedded bytes.
+lines, so the Rust side (src/lang/lexicon/) finds a key by binary search over the embedded bytes.
 The same inputs always give the same bytes (sorted sets, no timestamps).
 """
 import csv

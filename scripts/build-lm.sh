@@ -2,7 +2,7 @@
 # Rebuilds data/lm-en.bin, the context model embedded in unspin: the CMU Sphinx US English
 # trigram model (72k words, 2.05M bigrams, 1.67M trigrams; BSD-2-Clause, Carnegie Mellon
 # University) from Debian's package pocketsphinx-en-us, compiled to unspin's compact form by
-# examples/build_lm.rs (src/lm/sphinx.rs reads the package's binary trie format).
+# examples/build_lm.rs (src/lang/lm/sphinx.rs reads the package's binary trie format).
 #
 # Needs: apt-get (Debian's registry), dpkg-deb, sha256sum, cargo. Usage: scripts/build-lm.sh
 # tests/it/lm_current.rs checks that the committed file is what this script builds.

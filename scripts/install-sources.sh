@@ -4,6 +4,8 @@
 # package wordnet-base (WordNet 3.0) and the PyPI wheel of lemminflect. Idempotent and quiet:
 # a file already there with the pinned SHA-256 is not fetched again. As root, it also installs
 # Debian's pocketsphinx-en-us, the source of data/lm-en.bin (tests/it/lm_current.rs reads it).
+# It also installs, from PyPI into the python3 that runs the tests, the tools two tests run:
+# pre-commit (tests/it/pre_commit.rs) and jsonschema (the SARIF check in tests/it/formats.rs).
 #
 # Needs: apt-get (a Debian bookworm package list), pip, sha256sum.
 # Usage: scripts/install-sources.sh   (prints the cache folder)
@@ -15,6 +17,7 @@ WORDNET_SHA256="61060d960f9ada8fa120872312eccd3ecebfbab8c4579e4f5a74e1cf67620752
 LEMMINFLECT_VER="0.2.3"
 LEMMINFLECT_WHL="lemminflect-0.2.3-py3-none-any.whl"
 LEMMINFLECT_SHA256="1cf470efa783733ca5654cc1a6ee1de774e59031e61bf6210467625e84a8cf1c"
+TEST_TOOLS=("pre-commit==4.7.0" "jsonschema==4.26.0")
 CACHE="${UNSPIN_SOURCES:-${XDG_CACHE_HOME:-$HOME/.cache}/unspin-sources}"
 
 # `--print` only says where the cache is and what it should hold (build-lexicon.sh reads it).
@@ -41,4 +44,6 @@ if ! ok "$LEMMINFLECT_WHL" "$LEMMINFLECT_SHA256"; then
     pip download --quiet --no-deps --only-binary :all: -d "$CACHE" "lemminflect==$LEMMINFLECT_VER"
     ok "$LEMMINFLECT_WHL" "$LEMMINFLECT_SHA256" || { echo "install-sources: $LEMMINFLECT_WHL altered" >&2; exit 1; }
 fi
+# Already installed at these versions, pip neither downloads nor changes anything.
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "${TEST_TOOLS[@]}"
 echo "$CACHE"

@@ -1,35 +1,29 @@
 //! unspin: repairs text scrambled by article spinners.
 //!
-//! The [`engine`] finds [`Edit`]s in a `&str` using a [`Dictionary`]; it does no I/O. The other
-//! modules load dictionaries, read and write files, and print what the engine found.
+//! The layers, each using only those listed before it:
+//! - [`edit`] and [`lang`]: the [`Edit`] every stage passes on, and the shipped language data;
+//! - [`dict`]: dictionaries, from YAML or compiled, loaded into a [`Dictionary`];
+//! - [`engine`]: finds [`Edit`]s in a `&str` (matching, the context model's detection and
+//!   judgement); no I/O;
+//! - [`prose`]: which bytes of HTML and Markdown are prose;
+//! - [`quality`] and [`curate`]: measuring repairs, and growing dictionaries from evidence;
+//! - [`print`] and [`review`]: rendering edits as text, deciding them one by one;
+//! - [`fs`]: files, folders and safe writes.
+//!
+//! A library user needs [`Dictionary`], [`Engine`] with its [`Options`], and the [`Repair`] and
+//! [`Edit`]s it returns; the command line (`src/cli`) drives the rest.
 
+pub mod curate;
 pub mod dict;
 pub mod edit;
 pub mod engine;
-pub mod lint;
-pub mod lm;
+pub mod fs;
+pub mod lang;
+pub mod print;
+pub mod prose;
+pub mod quality;
+pub mod review;
 
 pub use dict::Dictionary;
 pub use edit::Edit;
 pub use engine::{Engine, Options, Repair, Suspects};
-pub mod align;
-pub mod apply;
-pub mod backups;
-pub mod beneath;
-pub mod charset;
-pub mod eval;
-pub mod hash;
-pub mod import;
-pub mod learn;
-pub mod lexicon;
-pub mod newdict;
-pub mod print;
-pub mod prose;
-pub mod read;
-pub mod review;
-pub mod roots;
-pub mod stream;
-pub mod unpaired;
-pub mod walk;
-pub mod wordfreq;
-pub mod write;

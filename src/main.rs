@@ -1,7 +1,5 @@
 mod cli;
 
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    cli::main(cli::args::Cli::parse())
+    cli::main(std::env::args_os().collect())
 }

@@ -7,7 +7,7 @@ use super::{fail, ERROR, OK};
 use std::io::Read;
 use std::os::fd::{AsFd, OwnedFd};
 use std::path::Path;
-use unspin::{apply, beneath};
+use unspin::fs::{apply, beneath};
 
 pub fn run(input: &Path, root: &Path) -> u8 {
     let name = if input.as_os_str() == "-" {
@@ -69,7 +69,7 @@ fn one(root: &Path, root_dir: &OwnedFd, file: &apply::FileEdits, name: &str) -> 
     let path = file.path.as_path();
     let folder = path.parent().unwrap_or(Path::new(""));
     let file_name = path.file_name().expect("confined paths name a file");
-    if unspin::backups::Lists::default().is_backup(&root.join(path)) {
+    if unspin::fs::backups::Lists::default().is_backup(&root.join(path)) {
         return Err("a backup made by --backup; not written".into());
     }
     let dir = beneath::dir(root_dir, folder).map_err(|e| e.to_string())?;
@@ -77,7 +77,7 @@ fn one(root: &Path, root_dir: &OwnedFd, file: &apply::FileEdits, name: &str) -> 
     beneath::file(dir.as_fd(), Path::new(file_name))
         .and_then(|mut f| f.read_to_end(&mut bytes))
         .map_err(|e| e.to_string())?;
-    let text = unspin::read::text(bytes).map_err(|skip| format!("not applied: {skip}"))?;
+    let text = unspin::fs::read::text(bytes).map_err(|skip| format!("not applied: {skip}"))?;
     let new = apply::plan(file, &text).map_err(|r| format!("not applied: {r} in {name}"))?;
-    unspin::write::replace_in(dir.as_fd(), file_name, new.as_bytes()).map_err(|e| e.to_string())
+    unspin::fs::write::replace_in(dir.as_fd(), file_name, new.as_bytes()).map_err(|e| e.to_string())
 }

@@ -21,6 +21,9 @@ Exit codes:
 property\"), and shows exactly what it changed and why. With no PATH, or PATH '-', it filters \
 standard input to standard output.",
     after_help = EXIT_CODES,
+    // A later value overrides an earlier one, so the command line overrides a config file's
+    // settings, which are put before it.
+    args_override_self = true,
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -50,6 +53,11 @@ pub struct RunArgs {
     /// Print JSON Lines: one object per edit and one per file (schema in the README)
     #[arg(long, conflicts_with = "diff")]
     pub json: bool,
+
+    /// Report edits for CI: 'sarif' (one SARIF 2.1.0 log, for code scanning), 'github'
+    /// (workflow annotations), or 'json' (as --json)
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json", "diff"])]
+    pub format: Option<Format>,
 
     /// List every edit with its rule and reason (on stderr), clean files too; reasons in full
     #[arg(short, long)]
@@ -84,8 +92,19 @@ pub struct RunArgs {
 
     /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/v/q, ? for help); each file is
     /// written once, atomically, when its review ends
-    #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff"])]
+    #[arg(short, long, conflicts_with_all = ["write", "check", "json", "diff", "format"])]
     pub interactive: bool,
+
+    /// Read JSON Lines (files or standard input) and repair the string member FIELD of each
+    /// record; every record is written back with the field repaired and an "unspin" member
+    /// listing the edits
+    #[arg(long, value_name = "FIELD", conflicts_with_all = ["write", "diff", "json", "format", "interactive", "min_score"])]
+    pub jsonl_field: Option<String>,
+
+    /// With --jsonl-field, what becomes of a line that is not a JSON object with a string
+    /// FIELD: written out unchanged, dropped, or the run stops with an error
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = BadLines::Keep, requires = "jsonl_field")]
+    pub bad_lines: BadLines,
 
     #[command(flatten)]
     pub batch: BatchArgs,
@@ -93,6 +112,24 @@ pub struct RunArgs {
     /// With --write, keep each original as FILE + SUFFIX (e.g. '.orig')
     #[arg(long, value_name = "SUFFIX", requires = "write", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub backup: Option<String>,
+
+    /// Also work on the paths listed in FILE, one a line ('-': read the list from standard
+    /// input)
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
+    /// The --files-from list is NUL-separated (git ls-files -z, find -print0)
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
+
+    /// Read settings from FILE (unspin.toml, or pyproject.toml's [tool.unspin]) instead of the
+    /// one found in or above the paths' folders
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// Read no config file
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 /// Folders and parallel runs (`scan` takes them too).
@@ -136,6 +173,24 @@ pub struct BatchArgs {
     /// the file's encoding
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
+
+    /// Lines a run's files repeat (a site's navigation, footer, notices): `skip` leaves them
+    /// alone and out of each file's spin verdict; `include` reads them like the rest
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = Boilerplate::Skip)]
+    pub boilerplate: Boilerplate,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadLines {
+    Keep,
+    Drop,
+    Error,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Boilerplate {
+    Skip,
+    Include,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -279,6 +334,20 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
     },
+    /// Show the settings a run on PATH would use (config file, command line, defaults) and
+    /// where each came from, as TOML
+    Config {
+        /// Where the run would start (default: the current folder)
+        paths: Vec<PathBuf>,
+    },
+    /// Print a shell completion script, e.g. `unspin completions bash >
+    /// /usr/share/bash-completion/completions/unspin`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `unspin man > unspin.1`
+    Man,
 }
 
 #[derive(Subcommand, Debug)]
@@ -320,6 +389,13 @@ pub enum DictCommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Sarif,
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -419,7 +495,7 @@ pub struct LearnArgs {
     #[arg(long)]
     pub suspects_only: bool,
     /// With --unpaired: documents a guess must recur in
-    #[arg(long, default_value_t = unspin::unpaired::Options::default().min_docs, requires = "unpaired")]
+    #[arg(long, default_value_t = unspin::curate::unpaired::Options::default().min_docs, requires = "unpaired")]
     pub min_docs: usize,
 }
 

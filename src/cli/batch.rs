@@ -4,25 +4,26 @@
 //! then of the folder entries; by name with `--sort`). Queues and the reordering window are
 //! bounded, so memory follows the largest files, not the folder.
 
-use super::args::RunArgs;
+use super::args::{Format, RunArgs};
 use super::interrupt::{self, INTERRUPTED};
+use super::one::{self, FileResult, Input, Outcome};
 use super::progress::Bar;
-use super::repair::{self, FileResult, Input, Outcome, ReadProblem};
+use super::setup;
 use super::{fail, ERROR, FOUND, OK};
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::Read;
 use std::os::fd::AsFd;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 use unspin::engine::Engine;
+use unspin::fs::read::Skip;
+use unspin::fs::roots::{Roots, Target};
+use unspin::fs::walk::{self, Found};
 use unspin::print::json::PathName;
+use unspin::print::sarif::Log;
 use unspin::print::summary::{Skipped, Summary};
 use unspin::print::{json, Style};
-use unspin::read::Skip;
-use unspin::roots::{Roots, Target};
-use unspin::walk::{self, Found};
+use unspin::prose::template::Template;
 
 /// How many files may be under way (queued, being repaired, or done but not yet printed), per
 /// worker: the bound on memory, and roomy enough that threads seldom wait on each other.
@@ -34,12 +35,14 @@ struct Ctx<'a> {
     engine: &'a Engine,
     style: Style,
     roots: Roots,
+    /// The lines the run's files repeat (see `template::survey`).
+    template: Option<Template>,
 }
 
 pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     let start = Instant::now();
-    let options = walk_options(args);
-    let jobs = jobs(args);
+    let options = setup::walk_options(args);
+    let jobs = setup::jobs(args);
     // The summary is for runs over folders; named files alone keep their plain output.
     let folders = args.paths.iter().any(|p| p.is_dir());
     if args.write {
@@ -50,13 +53,18 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
         engine,
         style,
         roots: Roots::new(&args.paths),
+        template: super::template::survey(args),
     };
+    let sarif = (args.format == Some(Format::Sarif)).then(|| {
+        one::flush(&Log::head(), "");
+        Log::default()
+    });
     let bar = Bar::new(folders);
     let window = Window::new(jobs * WINDOW_PER_JOB);
     let (job_tx, job_rx) = sync_channel::<(usize, Found)>(jobs * WINDOW_PER_JOB);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = sync_channel::<(usize, Outcome)>(jobs * WINDOW_PER_JOB);
-    let (walked, mut summary) = std::thread::scope(|s| {
+    let (walked, (mut summary, sarif)) = std::thread::scope(|s| {
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
             let (ctx, job_rx) = (&ctx, &job_rx);
@@ -67,11 +75,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
                 // After Ctrl-C, queued files are dropped unread (the printer still hears of them,
                 // so that it can move on).
                 let outcome = if interrupt::stopped() {
-                    Outcome {
-                        out: String::new(),
-                        err: String::new(),
-                        result: FileResult::Dropped,
-                    }
+                    Outcome::new(String::new(), String::new(), FileResult::Dropped)
                 } else {
                     guarded(ctx, found)
                 };
@@ -81,7 +85,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
             });
         }
         drop(done_tx);
-        let printer = s.spawn(|| print_all(done_rx, &window, &bar));
+        let printer = s.spawn(|| print_all(done_rx, &window, &bar, sarif));
         let mut seq = 0;
         let walked = walk::walk(&args.paths, &options, |found| {
             if interrupt::stopped() {
@@ -103,11 +107,14 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     summary.elapsed_seconds = (start.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
     summary.interrupted = interrupt::stopped();
     if args.json && folders {
-        repair::flush(&json::Record::Summary(&summary).line(), "");
+        one::flush(&json::Record::Summary(&summary).line(), "");
+    }
+    if let Some(log) = sarif {
+        one::flush(&log.tail(summary.errors == 0 && !summary.interrupted), "");
     }
     // The one line that sums up a folder; -q leaves it out unless the run was cut short.
     if (folders && !args.quiet) || summary.interrupted {
-        repair::flush("", &format!("{}\n", summary.line()));
+        one::flush("", &format!("{}\n", summary.line()));
     }
     if summary.interrupted {
         INTERRUPTED
@@ -118,32 +125,6 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     } else {
         OK
     }
-}
-
-/// How folders are walked for `args`.
-pub(super) fn walk_options(args: &RunArgs) -> walk::Options {
-    let b = &args.batch;
-    // Our own temporary files and backups are never inputs.
-    let mut excludes = b.exclude.clone();
-    excludes.push(".unspin-*.tmp".into());
-    if let Some(suffix) = &args.backup {
-        excludes.push(format!("*{}", escape_glob(suffix)));
-    }
-    walk::Options {
-        globs: b.glob.clone(),
-        excludes,
-        hidden: b.hidden,
-        follow: b.follow,
-        sort: b.sort,
-    }
-}
-
-/// Files worked on at once: `-j`, or one per core.
-pub(super) fn jobs(args: &RunArgs) -> usize {
-    args.batch.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        usize::from,
-    )
 }
 
 /// `process`, with a panic (a bug, in unspin or a parser) turned into an error for this one
@@ -158,12 +139,8 @@ fn guarded(ctx: &Ctx, found: Found) -> Outcome {
             let (mut out, mut err) = (String::new(), String::new());
             let message = "internal error (a bug; please report it); file left as it was";
             let name = PathName::new(&shown, Some(&path));
-            repair::problem(ctx.args, name, message, true, &mut out, &mut err);
-            Outcome {
-                out,
-                err,
-                result: FileResult::Error,
-            }
+            one::problem(ctx.args, name, message, true, &mut out, &mut err);
+            Outcome::new(out, err, FileResult::Error)
         },
     )
 }
@@ -184,9 +161,10 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
             };
             let input = Input {
                 path: Some(&path),
-                bytes: read(file, args.batch.max_size),
+                bytes: one::read(file, args.batch.max_size),
                 named,
-                kind: repair::kind_of(args, Some(&path)),
+                kind: one::kind_of(args, Some(&path)),
+                template: ctx.template.as_ref(),
             };
             let write = target.as_ref().map(|target| {
                 move |original: &[u8], repaired: &[u8]| match target {
@@ -194,14 +172,14 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                     Err(e) => Err(e.to_string()),
                 }
             });
-            let write = write.as_ref().map(|w| w as repair::WriteBack);
-            repair::one(ctx.engine, args, ctx.style, &shown, input, write)
+            let write = write.as_ref().map(|w| w as one::WriteBack);
+            one::one(ctx.engine, args, ctx.style, &shown, input, write)
         }
         Found::Symlink(path) => {
             let (mut out, mut err) = (String::new(), String::new());
             let mut quiet = String::new();
             let message = "symbolic link, not followed (use --follow), skipped";
-            repair::problem(
+            one::problem(
                 args,
                 PathName::new(&path.display().to_string(), Some(&path)),
                 message,
@@ -209,15 +187,11 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                 &mut out,
                 if args.verbose { &mut err } else { &mut quiet },
             );
-            Outcome {
-                out,
-                err,
-                result: FileResult::Symlink,
-            }
+            Outcome::new(out, err, FileResult::Symlink)
         }
         Found::Error { path, message } => {
             let (mut out, mut err) = (String::new(), String::new());
-            repair::problem(
+            one::problem(
                 args,
                 PathName::new(&path.display().to_string(), Some(&path)),
                 &message,
@@ -225,42 +199,15 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                 &mut out,
                 &mut err,
             );
-            Outcome {
-                out,
-                err,
-                result: FileResult::Error,
-            }
+            Outcome::new(out, err, FileResult::Error)
         }
     }
-}
-
-/// The bytes of the opened `file`, unless it is larger than `limit` (checked before and while
-/// reading, so a huge file is never loaded).
-pub(super) fn read(file: std::io::Result<File>, limit: u64) -> Result<Vec<u8>, ReadProblem> {
-    let io = |e: std::io::Error| ReadProblem::Io(e.to_string());
-    let file = file.map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.len() > limit {
-        return Err(ReadProblem::TooLarge {
-            size: meta.len(),
-            limit,
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadProblem::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
-    }
-    Ok(bytes)
 }
 
 /// Puts a repair in place: only inside the given paths, never over a link, never once the run
 /// is interrupted; the backup (if asked) is complete before the original is replaced.
 fn write_back(ctx: &Ctx, target: &Target, original: &[u8], repaired: &[u8]) -> Result<(), String> {
-    use unspin::write::{self, WriteError};
+    use unspin::fs::write::{self, WriteError};
     if interrupt::stopped() {
         return Err("interrupted; not written".into());
     }
@@ -274,11 +221,20 @@ fn write_back(ctx: &Ctx, target: &Target, original: &[u8], repaired: &[u8]) -> R
     write::replace_in(dir, &target.name, repaired).map_err(|e| e.to_string())
 }
 
-/// Prints each file's output whole, in walking order, and adds it up.
-fn print_all(done: Receiver<(usize, Outcome)>, window: &Window, bar: &Bar) -> Summary {
+/// Prints each file's output whole, in walking order (its results into the SARIF log, if one
+/// is written), and adds it up.
+fn print_all(
+    done: Receiver<(usize, Outcome)>,
+    window: &Window,
+    bar: &Bar,
+    mut sarif: Option<Log>,
+) -> (Summary, Option<Log>) {
     let mut summary = Summary::default();
     let mut emit = |o: Outcome| {
-        bar.print(&o.out, &o.err);
+        match &mut sarif {
+            Some(log) => bar.print(&log.results(&o.out, &o.rules), &o.err),
+            None => bar.print(&o.out, &o.err),
+        }
         bar.done();
         count(&mut summary, o.result);
     };
@@ -292,7 +248,7 @@ fn print_all(done: Receiver<(usize, Outcome)>, window: &Window, bar: &Bar) -> Su
             window.printed(next);
         }
     }
-    summary
+    (summary, sarif)
 }
 
 fn count(s: &mut Summary, result: FileResult) {
@@ -345,18 +301,4 @@ impl Window {
         *self.printed.lock().expect("no holder panics") = n;
         self.moved.notify_all();
     }
-}
-
-/// `suffix` as a literal in a glob.
-fn escape_glob(suffix: &str) -> String {
-    suffix
-        .chars()
-        .flat_map(|c| {
-            if "*?[]{}\\!".contains(c) {
-                vec!['\\', c]
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
 }

@@ -4,7 +4,7 @@ use super::args::{DictArgs, DictCommand};
 use super::{fail, FOUND, OK};
 use unspin::dict::Dictionary;
 use unspin::engine::Engine;
-use unspin::lint;
+use unspin::quality::lint;
 
 pub fn run(cmd: DictCommand, dicts: &DictArgs) -> u8 {
     match cmd {
@@ -105,7 +105,7 @@ fn compile(output: &std::path::Path, dicts: &DictArgs) -> u8 {
         Ok(dict) => dict,
         Err(e) => return fail(e),
     };
-    match unspin::write::create(output, &dict.to_bytes()) {
+    match unspin::fs::write::create(output, &dict.to_bytes()) {
         Ok(()) => {
             eprintln!(
                 "{}: {} entries, {} keys",

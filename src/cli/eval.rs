@@ -1,5 +1,5 @@
 //! `unspin eval`: repairs spun texts with the dictionaries in use and measures the result
-//! against their originals (`unspin::eval`), per pair and in total.
+//! against their originals (`unspin::quality::eval`), per pair and in total.
 
 use super::args::{DictArgs, EvalArgs};
 use super::pairs::{self, Pair};
@@ -7,7 +7,7 @@ use super::{fail, OK};
 use serde_json::{json, Value};
 use unspin::edit::LineIndex;
 use unspin::engine::Engine;
-use unspin::eval::{self, Evaluation, Figures};
+use unspin::quality::eval::{self, Evaluation, Figures};
 use unspin::Dictionary;
 
 pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {

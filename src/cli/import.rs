@@ -1,12 +1,15 @@
-//! `unspin dict import`: converts an existing list into a dictionary (`unspin::import`).
+//! `unspin dict import`: converts an existing list into a dictionary (`unspin::curate::import`).
 //! Problems go to stderr as `FILE:LINE: message`; the dictionary to stdout or `-o FILE`.
 
 use super::args::ImportFormat;
 use super::{fail, OK};
 use std::io::Write;
 use std::path::Path;
-use unspin::import::{self, Format};
-use unspin::{lint, newdict, read, Dictionary, Engine};
+use unspin::curate::import::{self, Format};
+use unspin::curate::newdict;
+use unspin::fs::read;
+use unspin::quality::lint;
+use unspin::{Dictionary, Engine};
 
 pub fn run(format: ImportFormat, file: &Path, output: Option<&Path>) -> u8 {
     let text = match std::fs::read(file)
@@ -55,9 +58,8 @@ pub fn run(format: ImportFormat, file: &Path, output: Option<&Path>) -> u8 {
     )];
     let yaml = newdict::to_yaml(&name, &header, &imported.entries);
     let written = match output {
-        Some(p) => {
-            unspin::write::create(p, yaml.as_bytes()).map_err(|e| format!("{}: {e}", p.display()))
-        }
+        Some(p) => unspin::fs::write::create(p, yaml.as_bytes())
+            .map_err(|e| format!("{}: {e}", p.display())),
         None => {
             let _ = std::io::stdout().lock().write_all(yaml.as_bytes());
             Ok(())

@@ -5,18 +5,19 @@
 
 use super::args::RunArgs;
 use super::interrupt::INTERRUPTED;
-use super::repair::{kind_of, repair_prose, use_color, ReadProblem};
+use super::one::{kind_of, read, repair_prose, ReadProblem};
+use super::setup::{use_color, walk_options};
 use super::terminal::{Input, Line, Terminal};
-use super::{batch, fail, ERROR, OK};
+use super::{fail, ERROR, OK};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use unspin::edit::{self, LineIndex};
 use unspin::engine::Engine;
+use unspin::fs::read::{self, Skip};
+use unspin::fs::walk::{self, Found};
 use unspin::print::{explain, Style};
-use unspin::read::{self, Skip};
 use unspin::review::show::{self, Place};
 use unspin::review::{Action, Key, Next, Refused, Review};
-use unspin::walk::{self, Found};
 use unspin::Dictionary;
 
 /// A file under review: what was read, to show it and to check it is unchanged before writing.
@@ -95,7 +96,7 @@ pub fn run(args: &RunArgs) -> u8 {
     // The paths first (the walk is quick next to a review), so the reviewer knows how many
     // files there are.
     let mut paths = Vec::new();
-    let walked = walk::walk(&args.paths, &batch::walk_options(args), |found| {
+    let walked = walk::walk(&args.paths, &walk_options(args), |found| {
         match found {
             Found::File { path, .. } => paths.push(path),
             Found::Symlink(path) => s.verbose(format!(
@@ -186,7 +187,10 @@ impl Session<'_> {
             _ => {}
         }
         // A FIFO or a device is refused on the handle, never waited on.
-        let bytes = match batch::read(unspin::beneath::following(path), self.args.batch.max_size) {
+        let bytes = match read(
+            unspin::fs::beneath::following(path),
+            self.args.batch.max_size,
+        ) {
             Ok(bytes) => bytes,
             Err(ReadProblem::Io(message)) => return self.problem(&shown, &message),
             Err(ReadProblem::TooLarge { size, limit }) => {
@@ -199,7 +203,7 @@ impl Session<'_> {
             Err(Skip::Empty) => return self.verbose(format!("{shown}: {}", Skip::Empty)),
             Err(skip) => return self.problem(&shown, &skip.to_string()),
         };
-        let repair = match repair_prose(engine, kind_of(self.args, Some(path)), &text) {
+        let repair = match repair_prose(engine, kind_of(self.args, Some(path)), &text, None) {
             Ok(repair) => repair,
             Err(message) => return self.problem(&shown, &message),
         };
@@ -315,7 +319,7 @@ impl Session<'_> {
         // The file may have been edited while it was on screen; never write over that.
         let written = match std::fs::read(&r.path) {
             Ok(now) if now == r.text.as_bytes() => {
-                unspin::write::replace(&r.path, edit::apply(&r.text, &accepted).as_bytes())
+                unspin::fs::write::replace(&r.path, edit::apply(&r.text, &accepted).as_bytes())
                     .map_err(|e| e.to_string())
             }
             Ok(_) => Err("changed on disk during the review; not written".to_string()),

@@ -1,13 +1,14 @@
-//! `unspin learn`: candidate dictionary entries from spun/original pairs (`unspin::learn`),
+//! `unspin learn`: candidate dictionary entries from spun/original pairs (`unspin::curate::learn`),
 //! checked against the dictionaries in use and written as YAML that passes `dict check`.
 
 use super::args::{DictArgs, LearnArgs};
 use super::pairs;
 use super::{fail, OK};
 use std::io::Write;
+use unspin::curate::learn::{self, Learner, Reference};
+use unspin::curate::{newdict, unpaired};
 use unspin::dict::model::Class;
-use unspin::learn::{self, Learner, Reference};
-use unspin::{newdict, unpaired, Dictionary};
+use unspin::Dictionary;
 
 /// The name learned dictionaries carry (and their entries' ids start with).
 const NAME: &str = "learned";
@@ -128,9 +129,8 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
 /// Writes to `path`, or to stdout (a closed pipe is not an error).
 fn emit(path: Option<&std::path::Path>, text: &str) -> Result<(), String> {
     match path {
-        Some(p) => {
-            unspin::write::create(p, text.as_bytes()).map_err(|e| format!("{}: {e}", p.display()))
-        }
+        Some(p) => unspin::fs::write::create(p, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", p.display())),
         None => {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Ok(())
@@ -138,7 +138,7 @@ fn emit(path: Option<&std::path::Path>, text: &str) -> Result<(), String> {
     }
 }
 
-/// `--unpaired`: proposals from spun texts alone (`unspin::unpaired`).
+/// `--unpaired`: proposals from spun texts alone (`unspin::curate::unpaired`).
 fn unpaired(args: &LearnArgs) -> u8 {
     let Some(dir) = &args.pairs.dir else {
         return fail("--unpaired needs a folder of spun texts");

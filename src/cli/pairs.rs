@@ -3,7 +3,7 @@
 
 use super::args::PairArgs;
 use std::path::{Path, PathBuf};
-use unspin::read;
+use unspin::fs::read;
 
 pub struct Pair {
     pub name: String,

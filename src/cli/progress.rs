@@ -61,7 +61,7 @@ impl Bar {
     }
 
     pub fn print(&self, out: &str, err: &str) {
-        self.bar.suspend(|| super::repair::flush(out, err));
+        self.bar.suspend(|| super::one::flush(out, err));
     }
 
     pub fn finish(&self) {

@@ -3,16 +3,17 @@
 //! their prose only); nothing is written.
 
 use super::args::{BatchArgs, RunArgs, ScanArgs};
-use super::repair::{self, FileResult, Input};
-use super::{batch, fail, ERROR, OK};
+use super::one::{self, FileResult, Input};
+use super::setup;
+use super::{fail, ERROR, OK};
 use clap::{Args, FromArgMatches};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
 use unspin::engine::context::detect::Spin;
 use unspin::engine::Score;
+use unspin::fs::walk::{self, Found};
 use unspin::print::Style;
-use unspin::walk::{self, Found};
 use unspin::Dictionary;
 
 #[derive(Serialize)]
@@ -34,7 +35,7 @@ struct Scored {
 pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
     let mut run = base.clone();
     run.paths = args.paths.clone();
-    (run.check, run.write, run.json, run.diff) = (true, false, false, None);
+    (run.check, run.write, run.json, run.diff, run.format) = (true, false, false, None, None);
     run.verbose = args.verbose;
     merge(&mut run.batch, &args.batch);
     let dict = match Dictionary::load(!run.dicts.no_builtin, &run.dicts.dict) {
@@ -44,14 +45,14 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
     // Triage wants the whole estimate: the thesaurus reading is worked out for every file.
     let mut options = run.engine.options();
     options.context.full_detection = true;
-    let Some(engine) = repair::engine_with(dict, options) else {
+    let Some(engine) = setup::engine_with(dict, options) else {
         return ERROR;
     };
     // Only paths are kept while walking; the files are read in parallel afterwards.
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
     let mut errors = 0;
-    let roots = unspin::roots::Roots::new(&run.paths);
-    let walked = walk::walk(&run.paths, &batch::walk_options(&run), |found| {
+    let roots = unspin::fs::roots::Roots::new(&run.paths);
+    let walked = walk::walk(&run.paths, &setup::walk_options(&run), |found| {
         match found {
             Found::File { path, named } => files.push((path, named)),
             Found::Error { path, message } => {
@@ -71,8 +72,9 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
     if let Err(e) = walked {
         return fail(e);
     }
+    let template = super::template::survey(&run);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(batch::jobs(&run))
+        .num_threads(setup::jobs(&run))
         .build();
     let score_all = || {
         files
@@ -81,11 +83,12 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
                 let shown = path.display().to_string();
                 let input = Input {
                     path: Some(path),
-                    bytes: batch::read(roots.open(path, run.batch.follow), run.batch.max_size),
+                    bytes: one::read(roots.open(path, run.batch.follow), run.batch.max_size),
                     named: *named,
-                    kind: repair::kind_of(&run, Some(path)),
+                    kind: one::kind_of(&run, Some(path)),
+                    template: template.as_ref(),
                 };
-                let outcome = repair::one(&engine, &run, Style::default(), &shown, input, None);
+                let outcome = one::one(&engine, &run, Style::default(), &shown, input, None);
                 match outcome.result {
                     FileResult::Scanned {
                         edits,
@@ -173,6 +176,9 @@ fn merge(run: &mut BatchArgs, scan: &BatchArgs) {
         run.max_size = scan.max_size;
     }
     run.encoding = scan.encoding.or(run.encoding);
+    if scan.boilerplate != defaults.boilerplate {
+        run.boilerplate = scan.boilerplate;
+    }
 }
 
 fn scored(path: String, score: Score, edits: usize, spun: bool, spin: Option<Spin>) -> Scored {

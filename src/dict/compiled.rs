@@ -77,7 +77,7 @@ impl Builder {
                     }
                 }
                 let index = self.tables.patterns.len() as u32;
-                let forms = crate::lexicon::inflected_pairs(&written, &entry.rule.to);
+                let forms = crate::lang::lexicon::inflected_pairs(&written, &entry.rule.to);
                 self.tables.patterns.push(Pattern {
                     rule,
                     written,

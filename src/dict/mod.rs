@@ -3,7 +3,7 @@
 pub mod compiled;
 pub mod key;
 pub mod model;
-pub mod source;
+pub(crate) mod source;
 
 use compiled::{Builder, Encoded, Tables};
 use model::{Class, Diagnostic, Pattern, Rule};

@@ -2,15 +2,16 @@
 //! terminals; it takes a `&str` and returns [`Repair`].
 //!
 //! The text is scanned in a normalized view (see `normalize`). Keys match whole words, so only
-//! word starts whose first word begins some key are considered (`starts`: each word hashed and
-//! looked up in a table of the keys' first words, no automaton over the bytes); there the keys
-//! that do start are listed, once per text, and each scan keeps the longest one that stands on
-//! word boundaries and whose class and conditions allow it (`scan`). So a 100k-entry
-//! dictionary builds and scans about as fast as a small one, and the semantics stay
-//! leftmost-longest over whole keys.
+//! word starts whose first word (or first two) begin some key are considered (`starts`: a hash
+//! table of the keys' starts, no automaton over every byte); from each, the dictionary's
+//! Aho-Corasick automaton (`matcher`; the fst itself, for a dictionary of more than 20,000
+//! keys) is walked anchored along the text to list every key that does start there, and the
+//! longest one that stands on word boundaries and whose class and conditions allow it is kept
+//! (`scan`). The semantics stay leftmost-longest over whole keys.
 
 mod boundary;
 pub mod context;
+mod matcher;
 mod mention;
 mod normalize;
 mod render;
@@ -24,9 +25,10 @@ mod words;
 use crate::dict::model::{Class, Rule};
 use crate::dict::Dictionary;
 use crate::edit::Edit;
-use crate::lm::Model;
+use crate::lang::lm::Model;
 use context::detect::Spin;
 use context::Reader;
+use matcher::Matcher;
 use normalize::Normalized;
 use starts::{Candidates, Starts};
 use std::cell::{OnceCell, RefCell};
@@ -51,9 +53,9 @@ pub struct Options {
     pub spun_threshold: f64,
     /// ... and at least this many fingerprints.
     pub min_fingerprints: usize,
-    /// Keys up to which the engine keeps the keys themselves, grouped by their first words and
-    /// compared with the text; beyond, it keeps their first words and walks the fst (build
-    /// time and memory against the cost of each word that begins a key).
+    /// Keys up to which the engine tells where keys start by their first two words and reads
+    /// them with the Aho-Corasick automaton; beyond, by the first word alone, reading the fst
+    /// (build time against the time of a scan).
     pub anchor_nodes: usize,
 }
 
@@ -117,6 +119,7 @@ pub struct Engine {
     dict: Dictionary,
     /// Where keys may start; the fst confirms.
     starts: Starts,
+    matcher: Matcher,
     options: Options,
     has_suspects: bool,
     /// The context model, unless the context stage is off.
@@ -152,14 +155,15 @@ struct Doc<'a> {
 }
 
 impl Engine {
-    /// The engine for `dict`. Building no longer fails (it built an automaton once); the
-    /// `Result` is kept for the callers.
-    pub fn new(dict: Dictionary, options: Options) -> Result<Engine, std::convert::Infallible> {
+    /// The engine for `dict`: its keys compiled into the automaton that reads texts.
+    pub fn new(dict: Dictionary, options: Options) -> Result<Engine, aho_corasick::BuildError> {
         let starts = Starts::new(dict.map().as_fst(), options.anchor_nodes);
+        let matcher = Matcher::new(dict.map().as_fst(), options.anchor_nodes)?;
         let has_suspects = dict.has_suspects();
         Ok(Engine {
             dict,
             starts,
+            matcher,
             options,
             has_suspects,
             model: (options.context.mode != context::Mode::Never).then(Model::builtin),

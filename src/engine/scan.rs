@@ -1,4 +1,4 @@
-//! Choosing among the keys found in a text (`starts`, once per text): one leftmost-longest pass
+//! Choosing among the keys found in a text (`starts` and `matcher`, once per text): one leftmost-longest pass
 //! per gate that keeps, at each position, the longest key that stands on word boundaries and
 //! whose class and conditions allow it, and resumes after it.
 
@@ -11,7 +11,8 @@ impl Engine {
     pub(super) fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
         let c = doc.candidates.get_or_init(|| {
             let fst = self.dict.map().as_fst();
-            self.starts.candidates(fst, &doc.norm.text, doc.start)
+            self.starts
+                .candidates(&self.matcher, fst, &doc.norm.text, doc.start)
         });
         // At most one match a position.
         let mut found = Vec::with_capacity(c.starts.len());

@@ -1,25 +1,17 @@
-//! Where keys start in a text, and which keys: found without running an automaton over its
-//! bytes. Keys match whole words, so a key starts only where a word starts, and that word is
-//! the key's first word. Each word of the text (`words`, read 64 bytes at a time) is hashed and
-//! looked up in a table of the keys' first words (`table`): most words cost a few instructions.
-//!
-//! How a word that passes is confirmed depends on the dictionary's size. Up to `two_word_keys`
-//! keys, the keys themselves are kept, grouped by their word when they are one word ("gap",
-//! "on-") and otherwise by their first two words and what stands between them ("in the",
-//! "on-line", "1.three"): the text's word, or its two words, pick a group, whose keys are
-//! compared with the text. Beyond, listing every key would cost more than it saves: only the
-//! first words are read off the fst, and the fst is walked along the text from each word that
-//! is one. Keys that do not start with a word character ("'em") are found by that walk too, at
-//! each of their first bytes.
-//!
-//! A key is listed wherever it is a prefix of the text there, except, where keys are kept, some
-//! whose last word runs on in the text ("gap" in "gaps"), which no scan takes.
+//! Where keys start in a text: found without running an automaton over its bytes. Keys match
+//! whole words, so a key starts only where a word starts, and that word is the key's first
+//! word. Each word of the text (`words`, read 64 bytes at a time) is hashed and looked up in a
+//! table of the keys' first words (`table`): most words cost a few instructions. Up to
+//! `two_word_keys` keys, a word that begins only keys of two words or more passes only when
+//! its first two words (with what stands between them: "in the", "on-line", "1.three") begin
+//! one too. Keys that do not start with a word character ("'em") start at each of their first
+//! bytes. The automaton (`matcher`) then reads the text from the few places that pass.
 
+use super::matcher::Matcher;
 use super::table::{hash, Table};
 use super::{swar, words};
 use crate::dict::key::is_word_char;
-use fst::raw::{Fst, Output};
-use std::ops::Range;
+use fst::raw::Fst;
 
 pub struct Starts {
     /// The lengths of the keys' first words, a bit each (63 for any longer): most words of a
@@ -28,8 +20,8 @@ pub struct Starts {
     /// The keys' first words, each with whether a key is that word alone ([`ALONE`]) and
     /// whether one goes on to a second word ([`GOES_ON`]).
     firsts: Table,
-    /// The keys, when they are kept.
-    keys: Option<Keys>,
+    /// The keys' first two words, when they are read.
+    pairs: Option<Table>,
     /// Lead bytes of keys that do not start with a word character.
     other: [bool; 256],
     /// The ASCII ones among them.
@@ -40,29 +32,6 @@ pub struct Starts {
 const ALONE: u8 = 1;
 /// A first word that begins a key of two words or more.
 const GOES_ON: u8 = 2;
-
-/// Every key, grouped by how it starts.
-struct Keys {
-    /// Keys of two words or more, by their first two words and what stands between.
-    pairs: Table,
-    /// The keys' bytes, one after another.
-    bytes: Vec<u8>,
-    /// Each key's bytes and pattern, by group, each group shortest first.
-    entries: Vec<(Range<usize>, u32)>,
-    /// The entries of each slot of `firsts` (keys of one word) and of `pairs`.
-    alone: Vec<Range<usize>>,
-    paired: Vec<Range<usize>>,
-}
-
-/// What let a position through: the groups of keys to compare, or a walk down the fst.
-#[derive(Clone, Copy)]
-enum Hit {
-    Groups {
-        alone: Option<usize>,
-        paired: Option<usize>,
-    },
-    Walk,
-}
 
 /// The keys found in a text, whatever a scan lets pass: a gate only chooses among them.
 #[derive(Default)]
@@ -77,22 +46,22 @@ pub struct Candidates {
 const BLOCK: usize = 64;
 
 impl Starts {
-    /// The starts of the keys of `fst`; their keys are kept when there are at most
-    /// `two_word_keys` of them.
+    /// The starts of the keys of `fst`; their first two words are read when there are at most
+    /// `two_word_keys` keys.
     pub fn new<D: AsRef<[u8]>>(fst: &Fst<D>, two_word_keys: usize) -> Starts {
         if fst.len() <= two_word_keys {
-            Starts::keeping_keys(fst)
+            Starts::two_words(fst)
         } else {
             Starts::first_words(fst)
         }
     }
 
-    /// Every key listed, grouped by its first word or two.
-    fn keeping_keys<D: AsRef<[u8]>>(fst: &Fst<D>) -> Starts {
+    /// The keys' first words, and their first two words.
+    fn two_words<D: AsRef<[u8]>>(fst: &Fst<D>) -> Starts {
         use fst::Streamer;
         let mut other = [false; 256];
-        let mut bytes = Vec::new();
-        let mut listed = Vec::new();
+        let (mut firsts, mut pairs) = (Vec::new(), Vec::new());
+        let mut lengths = 0;
         let mut stream = fst.stream();
         while let Some((key, value)) = stream.next() {
             // A value naming no pattern (a file made by hand) is no key.
@@ -101,70 +70,21 @@ impl Starts {
             }
             match signature(key) {
                 Signature::Other => other[key[0] as usize] = true,
-                s => {
-                    let at = bytes.len();
-                    bytes.extend_from_slice(key);
-                    listed.push((s, at..bytes.len(), value.value() as u32));
+                Signature::Alone { word, len } => {
+                    firsts.push((word, ALONE));
+                    lengths |= length_bit(len);
+                }
+                Signature::Pair { first, len, pair } => {
+                    firsts.push((first, GOES_ON));
+                    pairs.push((pair, GOES_ON));
+                    lengths |= length_bit(len);
                 }
             }
         }
-        let firsts = Table::new(
-            listed
-                .iter()
-                .map(|(s, ..)| match *s {
-                    Signature::Alone { word, .. } => (word, ALONE),
-                    Signature::Pair { first, .. } => (first, GOES_ON),
-                    Signature::Other => unreachable!("not listed"),
-                })
-                .collect(),
-        );
-        let pairs = Table::new(
-            listed
-                .iter()
-                .filter_map(|(s, ..)| match *s {
-                    Signature::Pair { pair, .. } => Some((pair, GOES_ON)),
-                    _ => None,
-                })
-                .collect(),
-        );
-        // Each key in the group of its slot: (paired, slot, length).
-        let group = |s: &Signature| match *s {
-            Signature::Alone { word, .. } => (false, firsts.find(word).expect("inserted")),
-            Signature::Pair { pair, .. } => (true, pairs.find(pair).expect("inserted")),
-            Signature::Other => unreachable!("not listed"),
-        };
-        let lengths = listed.iter().fold(0, |l, (s, ..)| match *s {
-            Signature::Alone { len, .. } | Signature::Pair { len, .. } => l | length_bit(len),
-            Signature::Other => l,
-        });
-        let mut grouped: Vec<_> = listed
-            .into_iter()
-            .map(|(s, at, pattern)| (group(&s), at, pattern))
-            .collect();
-        grouped.sort_unstable_by_key(|(g, at, _)| (*g, at.len()));
-        let mut alone = vec![0..0; firsts.len()];
-        let mut paired = vec![0..0; pairs.len()];
-        for (i, ((is_pair, slot), ..)) in grouped.iter().enumerate() {
-            let range = if *is_pair {
-                &mut paired[*slot]
-            } else {
-                &mut alone[*slot]
-            };
-            if range.start == range.end {
-                *range = i..i;
-            }
-            range.end = i + 1;
-        }
         Starts {
             lengths,
-            firsts,
-            keys: Some(Keys {
-                pairs,
-                bytes,
-                entries: grouped.into_iter().map(|(_, at, p)| (at, p)).collect(),
-                alone,
-                paired,
-            }),
+            firsts: Table::new(firsts),
+            pairs: Some(Table::new(pairs)),
             other_ascii: ascii(&other),
             other,
         }
@@ -184,21 +104,29 @@ impl Starts {
                 .firsts
                 .iter()
                 .fold(0, |l, &(_, len)| l | length_bit(len)),
-            firsts: Table::new(walk.firsts.into_iter().map(|(h, _)| (h, GOES_ON)).collect()),
-            keys: None,
+            firsts: Table::new(
+                walk.firsts
+                    .into_iter()
+                    .map(|(h, _)| (h, ALONE | GOES_ON))
+                    .collect(),
+            ),
+            pairs: None,
             other_ascii: ascii(&walk.other),
             other: walk.other,
         }
     }
 
-    /// Every key of `fst` that starts at or after `from` in `hay`.
-    pub fn candidates<D: AsRef<[u8]>>(&self, fst: &Fst<D>, hay: &[u8], from: usize) -> Candidates {
+    /// Every key of `fst` that starts at or after `from` in `hay`, read by `matcher`.
+    pub fn candidates<D: AsRef<[u8]>>(
+        &self,
+        matcher: &Matcher,
+        fst: &Fst<D>,
+        hay: &[u8],
+        from: usize,
+    ) -> Candidates {
         let mut c = Candidates::default();
-        self.find(hay, from, |p, hit| {
-            match hit {
-                Hit::Walk => walk(fst, hay, p, &mut c.keys),
-                Hit::Groups { alone, paired } => self.compare(hay, p, alone, paired, &mut c.keys),
-            }
+        self.find(hay, from, |p| {
+            matcher.keys_at(fst, hay, p, &mut c.keys);
             if c.starts.last().map_or(0, |&(_, end)| end) < c.keys.len() {
                 c.starts.push((p, c.keys.len()));
             }
@@ -206,34 +134,8 @@ impl Starts {
         c
     }
 
-    /// Appends the keys of the groups that the text at `p` starts with, shortest first.
-    fn compare(
-        &self,
-        hay: &[u8],
-        p: usize,
-        alone: Option<usize>,
-        paired: Option<usize>,
-        out: &mut Vec<(usize, u32)>,
-    ) {
-        let keys = self.keys.as_ref().expect("groups only where keys are kept");
-        let first = out.len();
-        let groups = [
-            alone.map(|s| &keys.alone[s]),
-            paired.map(|s| &keys.paired[s]),
-        ];
-        for range in groups.into_iter().flatten() {
-            for (at, pattern) in &keys.entries[range.clone()] {
-                if hay[p..].starts_with(&keys.bytes[at.clone()]) {
-                    out.push((p + at.len(), *pattern));
-                }
-            }
-        }
-        // Both groups were shortest first; keys of one word may be longer than two-word ones.
-        out[first..].sort_unstable();
-    }
-
     /// Calls `found` with every position at or after `from` where a key may start, in order.
-    fn find(&self, hay: &[u8], from: usize, mut found: impl FnMut(usize, Hit)) {
+    fn find(&self, hay: &[u8], from: usize, mut found: impl FnMut(usize)) {
         let mut p = from;
         while p < hay.len() {
             p = match hay.get(p..p + BLOCK) {
@@ -252,7 +154,7 @@ impl Starts {
     /// The `BLOCK` ASCII bytes at `p`, their words told by bit masks: returns where to go on
     /// from (past the block, or past a word that runs on beyond it).
     #[inline]
-    fn find_in_block(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize, Hit)) -> usize {
+    fn find_in_block(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize)) -> usize {
         let mut words = 0u64;
         let mut others = 0u64;
         for (k, eight) in hay[p..p + BLOCK].chunks_exact(8).enumerate() {
@@ -269,7 +171,7 @@ impl Starts {
             todo &= todo - 1;
             let q = p + i;
             if others >> i & 1 == 1 {
-                found(q, Hit::Walk);
+                found(q);
                 continue;
             }
             let len = (!(words >> i)).trailing_zeros() as usize;
@@ -277,8 +179,8 @@ impl Starts {
                 BLOCK => words::run_end(hay, p + BLOCK),
                 _ => q + len,
             };
-            if let Some(hit) = self.hit(hay, q, end) {
-                found(q, hit);
+            if self.hit(hay, q, end) {
+                found(q);
             }
             if end >= p + BLOCK {
                 return end;
@@ -288,48 +190,46 @@ impl Starts {
     }
 
     /// The character, or the word, at `p`: returns where to go on from.
-    fn find_at(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize, Hit)) -> usize {
+    fn find_at(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize)) -> usize {
         let b = hay[p];
         if words::CLASS[b as usize] == words::OTHER
             || (b >= 0x80 && words::word_char_len(hay, p) == 0)
         {
             if self.other[b as usize] {
-                found(p, Hit::Walk);
+                found(p);
             }
             return p + words::char_len(hay, p);
         }
         let end = words::run_end(hay, p);
-        if let Some(hit) = self.hit(hay, p, end) {
-            found(p, hit);
+        if self.hit(hay, p, end) {
+            found(p);
         }
         end
     }
 
     /// Do keys start with the word `p..end` (with the word after it, if need be)?
     #[inline(always)]
-    fn hit(&self, hay: &[u8], p: usize, end: usize) -> Option<Hit> {
-        if !words::starts_word(hay, p) {
-            return None;
+    fn hit(&self, hay: &[u8], p: usize, end: usize) -> bool {
+        if !words::starts_word(hay, p) || self.lengths & length_bit(end - p) == 0 {
+            return false;
         }
-        if self.lengths & length_bit(end - p) == 0 {
-            return None;
-        }
-        let slot = self.firsts.find(hash(hay, p, end))?;
-        let Some(keys) = &self.keys else {
-            return Some(Hit::Walk);
+        let Some(slot) = self.firsts.find(hash(hay, p, end)) else {
+            return false;
+        };
+        let Some(pairs) = &self.pairs else {
+            return true;
         };
         let flags = self.firsts.flags(slot);
-        let alone = (flags & ALONE != 0).then_some(slot);
-        let paired = match flags & GOES_ON {
-            0 => None,
-            _ => words::second_word_end(hay, end).and_then(|e| keys.pairs.find(hash(hay, p, e))),
-        };
-        (alone.is_some() || paired.is_some()).then_some(Hit::Groups { alone, paired })
+        flags & ALONE != 0
+            || (flags & GOES_ON != 0
+                && words::second_word_end(hay, end)
+                    .is_some_and(|e| pairs.find(hash(hay, p, e)).is_some()))
     }
 }
 
 /// How a key starts: its word, when it is one word; its first word and its first two with
-/// what stands between, when it goes on; or not with a word character.
+/// what stands between, when it goes on (with the first word's length either way); or not with
+/// a word character.
 #[derive(Clone, Copy)]
 enum Signature {
     Alone { word: u64, len: usize },
@@ -374,25 +274,6 @@ fn length_bit(len: usize) -> u64 {
 
 fn ascii(other: &[bool; 256]) -> Vec<u8> {
     (0..0x80).filter(|&b| other[b as usize]).collect()
-}
-
-/// Appends every key of `fst` that starts at `start`, shortest first: a walk down the fst
-/// along the text.
-fn walk<D: AsRef<[u8]>>(fst: &Fst<D>, hay: &[u8], start: usize, keys: &mut Vec<(usize, u32)>) {
-    let mut node = fst.root();
-    let mut out = Output::zero();
-    for (i, &b) in hay[start..].iter().enumerate() {
-        let Some(t) = node.find_input(b).map(|k| node.transition(k)) else {
-            break;
-        };
-        out = out.cat(t.out);
-        node = fst.node(t.addr);
-        // A value naming no pattern (a file made by hand) is no key.
-        let value = out.cat(node.final_output()).value();
-        if node.is_final() && value < fst.len() as u64 {
-            keys.push((start + i + 1, value as u32));
-        }
-    }
 }
 
 /// A walk down the fst that records each key's first word, or, for a key that does not start
@@ -445,14 +326,21 @@ fn char_ending(bytes: &[u8]) -> Option<char> {
 mod tests {
     use super::*;
 
-    /// The keys found in `text` (as "start:key"), with the keys kept or walked in the fst.
+    /// The keys found in `text` (as "start:key"): with the two-word table and the automaton,
+    /// and with neither (the first-word table and the fst).
     fn found(keys: &[&str], text: &str) -> [Vec<String>; 2] {
         let mut sorted = keys.to_vec();
         sorted.sort_unstable();
         let map = fst::Map::from_iter(sorted.iter().enumerate().map(|(i, k)| (k, i as u64)));
         let map = map.unwrap();
         [usize::MAX, 0].map(|budget| {
-            let c = Starts::new(map.as_fst(), budget).candidates(map.as_fst(), text.as_bytes(), 0);
+            let matcher = Matcher::new(map.as_fst(), budget).unwrap();
+            let c = Starts::new(map.as_fst(), budget).candidates(
+                &matcher,
+                map.as_fst(),
+                text.as_bytes(),
+                0,
+            );
             let mut first = 0;
             let mut out = Vec::new();
             for &(start, last) in &c.starts {
@@ -478,14 +366,16 @@ mod tests {
             "mental",
         ];
         let text = "a mental state, mental property; on-lines on-line gaps gap 'em café noir";
-        let [kept, walked] = found(&keys, text);
+        let [pairs, firsts] = found(&keys, text);
+        // "on-line" in "on-lines" is listed too: the automaton reads keys, the scan words.
         assert_eq!(
-            kept,
+            pairs,
             [
                 "2:mental",
                 "16:mental",
                 "16:mental property",
                 "33:on",
+                "33:on-line",
                 "42:on",
                 "42:on-line",
                 "55:gap",
@@ -493,10 +383,7 @@ mod tests {
                 "63:café noir"
             ]
         );
-        // The walk also lists a key whose last word runs on ("on-line" in "on-lines"), which no
-        // scan takes.
-        let extra: Vec<&String> = walked.iter().filter(|k| !kept.contains(k)).collect();
-        assert_eq!(extra, ["33:on-line"]);
+        assert_eq!(firsts, pairs);
     }
 
     #[test]
@@ -519,17 +406,17 @@ mod tests {
             let s = Starts::new(set.as_fst(), if keep { usize::MAX } else { 0 });
             let hay = text.as_bytes();
             let mut blocks = Vec::new();
-            s.find(hay, 0, |p, _| blocks.push(p));
+            s.find(hay, 0, |p| blocks.push(p));
             let mut one = Vec::new();
             let mut p = 0;
             while p < hay.len() {
-                p = s.find_at(hay, p, &mut |q, _| one.push(q));
+                p = s.find_at(hay, p, &mut |q| one.push(q));
             }
             proptest::prop_assert_eq!(blocks, one);
         }
 
         #[test]
-        fn kept_keys_are_the_walked_keys_that_end_a_word(
+        fn both_tables_find_the_keys_that_end_a_word(
             text in "([a-c' _-]{1,6}|é|\\.|  ){0,60}",
         ) {
             let keys = ["a", "ab c", "b'c", "-a", "'b", "c_a", "é", "a-b", "a b", "bb", "a b c", "ab"];

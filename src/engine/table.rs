@@ -40,11 +40,6 @@ impl Table {
         (at / 64, 1 << (at % 64))
     }
 
-    /// Slots in the table (slot numbers are below it).
-    pub fn len(&self) -> usize {
-        self.slots.len()
-    }
-
     #[inline(always)]
     fn home(&self, h: u64) -> usize {
         (h >> 40) as usize & (self.slots.len() - 1)

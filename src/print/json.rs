@@ -171,3 +171,58 @@ impl SpinRecord {
         }
     }
 }
+
+/// What `--jsonl-field` adds to each record under `"unspin"`: the edits made in the field
+/// (byte offsets into its text), and the document's verdict.
+#[derive(Serialize)]
+pub struct RecordMeta<'a> {
+    edits: Vec<FieldEdit<'a>>,
+    fingerprints: usize,
+    words: usize,
+    score: f64,
+    spun: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spin: Option<SpinRecord>,
+}
+
+#[derive(Serialize)]
+struct FieldEdit<'a> {
+    start: usize,
+    end: usize,
+    from: &'a str,
+    to: &'a str,
+    rule: &'a str,
+    class: String,
+    why: &'a str,
+    source: String,
+}
+
+impl<'a> RecordMeta<'a> {
+    pub fn new(repair: &'a Repair) -> Self {
+        RecordMeta {
+            edits: repair
+                .edits
+                .iter()
+                .map(|e| FieldEdit {
+                    start: e.range.start,
+                    end: e.range.end,
+                    from: &e.from,
+                    to: &e.to,
+                    rule: &e.rule.id,
+                    class: e.rule.class.to_string(),
+                    why: &e.why,
+                    source: e.rule.origin.to_string(),
+                })
+                .collect(),
+            fingerprints: repair.score.fingerprints,
+            words: repair.score.words,
+            score: (repair.score.per_thousand() * 100.0).round() / 100.0,
+            spun: repair.spun,
+            spin: repair.spin.as_ref().map(SpinRecord::new),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("records serialize")
+    }
+}

@@ -1,9 +1,13 @@
 //! Which bytes of a document are prose that the engine may repair. Plain text is prose
 //! throughout; in HTML only text nodes are, and in Markdown everything but code, link targets
-//! and raw HTML. The result is a set of byte ranges for [`crate::Engine::repair_within`].
+//! and raw HTML. Whatever the kind, passages marked with `unspin:ignore` ([`ignore`]) are not.
+//! The result is a set of byte ranges for [`crate::Engine::repair_within`].
 
 pub mod html;
+pub mod ignore;
+pub mod jsonl;
 pub mod markdown;
+pub mod template;
 
 use std::ops::Range;
 use std::path::Path;
@@ -32,13 +36,21 @@ impl Kind {
     }
 }
 
-/// The prose ranges of `text`, sorted and disjoint; `None` when all of it is prose.
+/// The prose ranges of `text`, sorted and disjoint, less the passages marked to be left
+/// alone; `None` when all of it is prose.
 pub fn ranges(kind: Kind, text: &str) -> Result<Option<Vec<Range<usize>>>, html::HtmlError> {
-    match kind {
-        Kind::Text => Ok(None),
-        Kind::Html => html::text_ranges(text).map(Some),
-        Kind::Markdown => Ok(Some(markdown::prose_ranges(text))),
+    let prose = match kind {
+        Kind::Text => None,
+        Kind::Html => Some(html::text_ranges(text)?),
+        Kind::Markdown => Some(markdown::prose_ranges(text)),
+    };
+    let ignored = ignore::ranges(text);
+    if ignored.is_empty() {
+        return Ok(prose);
     }
+    // Plain text is prose throughout: one range, the whole text.
+    let prose = prose.unwrap_or_else(|| std::iter::once(0..text.len()).collect());
+    Ok(Some(cut(prose, &ignored)))
 }
 
 /// `ranges` with the byte ranges `holes` (sorted) cut out, keeping only non-empty pieces.

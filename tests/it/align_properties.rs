@@ -2,11 +2,13 @@
 //! with the token sequences, and learned output that always loads and passes `dict check`.
 
 use proptest::prelude::*;
-use unspin::align::{align, tokens};
+use unspin::curate::learn::{self, Learner};
+use unspin::curate::newdict;
 use unspin::engine::Engine;
-use unspin::eval::evaluate;
-use unspin::learn::{self, Learner};
-use unspin::{lint, newdict, Dictionary};
+use unspin::quality::align::{align, tokens};
+use unspin::quality::eval::evaluate;
+use unspin::quality::lint;
+use unspin::Dictionary;
 
 /// Text made of a few words (some with apostrophes), punctuation and whitespace runs.
 fn text() -> impl Strategy<Value = String> {

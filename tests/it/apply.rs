@@ -76,8 +76,8 @@ fn edits_of(records: &[Value]) -> impl Iterator<Item = &Value> {
 fn export_carries_the_content_hash_in_file_and_edit_records() {
     let dir = folder();
     let records = export(dir.path());
-    let sha_a = unspin::hash::sha256_hex(A.as_bytes());
-    let sha_b = unspin::hash::sha256_hex(B.as_bytes());
+    let sha_a = unspin::fs::hash::sha256_hex(A.as_bytes());
+    let sha_b = unspin::fs::hash::sha256_hex(B.as_bytes());
     let of = |path: &str, kind: &str| -> Vec<&Value> {
         records
             .iter()

@@ -176,7 +176,8 @@ fn the_model_chooses_among_the_originals_an_entry_lists() {
 
 #[test]
 fn the_unpaired_learner_proposes_consistent_habits_from_spun_text_alone() {
-    let mut learner = unspin::unpaired::Learner::new(unspin::unpaired::Options::default());
+    let mut learner =
+        unspin::curate::unpaired::Learner::new(unspin::curate::unpaired::Options::default());
     for (_, text) in texts(&shared("spun-only"), ".txt") {
         learner.add(&text);
     }

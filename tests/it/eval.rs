@@ -1,7 +1,7 @@
 //! The eval machinery on a small dictionary whose verdicts are known exactly.
 
 use unspin::engine::{Engine, Options};
-use unspin::eval::evaluate;
+use unspin::quality::eval::evaluate;
 use unspin::Dictionary;
 
 const ORIGINAL: &str = "The government signed an agreement on intellectual property. The agency said the law was clear.";

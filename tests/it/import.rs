@@ -4,9 +4,11 @@
 
 use assert_cmd::Command;
 use std::fs;
+use unspin::curate::import::{import, Format, Imported};
+use unspin::curate::newdict;
 use unspin::dict::model::Class;
-use unspin::import::{import, Format, Imported};
-use unspin::{lint, newdict, Dictionary, Engine};
+use unspin::quality::lint;
+use unspin::{Dictionary, Engine};
 
 /// Imports against an empty reference, so the format cases do not move with the built-in set
 /// (conflicts with a reference have their own test).

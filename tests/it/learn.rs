@@ -2,10 +2,12 @@
 //! and output that loads and passes `dict check`.
 
 use std::collections::BTreeSet;
+use unspin::curate::learn::{self, Learner};
+use unspin::curate::newdict;
 use unspin::dict::key;
 use unspin::engine::Engine;
-use unspin::learn::{self, Learner};
-use unspin::{lint, newdict, Dictionary};
+use unspin::quality::lint;
+use unspin::Dictionary;
 
 const ALIGNED: &str = include_str!("../../fixtures/seed003.aligned.txt");
 const SPUN: &str = include_str!("../../fixtures/pairs/seed003.spun.txt");
@@ -26,7 +28,7 @@ fn aligned_pairs() -> BTreeSet<(String, String)> {
             let inside = &rest[..rest.find('}').unwrap()];
             inside.split_once('|').unwrap()
         })
-        .filter(|(s, o)| !unspin::learn::contraction_swap(s, o))
+        .filter(|(s, o)| !unspin::curate::learn::contraction_swap(s, o))
         .map(|(s, o)| (norm(s), norm(o)))
         .collect()
 }

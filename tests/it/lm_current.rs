@@ -3,7 +3,7 @@
 //! `pocketsphinx-en-us` (`.ci/run` installs it); without it the test says so and passes, unless
 //! `UNSPIN_REQUIRE_SOURCES=1` (CI) makes a missing source a failure.
 
-use unspin::lm::{build, sphinx};
+use unspin::lang::lm::{build, sphinx};
 
 #[test]
 fn committed_model_is_what_the_build_script_makes() {

@@ -175,9 +175,9 @@ fn checked() -> &'static Engine {
         };
         let mut engine = Engine::new(Dictionary::builtin(), options).unwrap();
         loop {
-            let flagged: std::collections::HashSet<_> = unspin::lint::crossings(&engine)
+            let flagged: std::collections::HashSet<_> = unspin::quality::lint::crossings(&engine)
                 .into_iter()
-                .chain(unspin::lint::chains(&engine))
+                .chain(unspin::quality::lint::chains(&engine))
                 .map(|d| d.origin.to_string())
                 .collect();
             if flagged.is_empty() {

@@ -52,7 +52,7 @@ fn r10_1_backups_are_never_taken_by_later_runs() {
 }
 
 fn sha256(bytes: &[u8]) -> String {
-    unspin::hash::sha256_hex(bytes)
+    unspin::fs::hash::sha256_hex(bytes)
 }
 
 fn edit(path: &str, start: usize, end: usize, from: &str, to: &str, sha: &str) -> String {

@@ -2,7 +2,7 @@
 //! built-in dictionary's repair clears the quality floor.
 
 use unspin::engine::{Engine, Options};
-use unspin::eval::evaluate;
+use unspin::quality::eval::evaluate;
 use unspin::Dictionary;
 
 const ALIGNED: &str = include_str!("../../fixtures/seed003.aligned.txt");

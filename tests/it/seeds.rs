@@ -151,3 +151,60 @@ fn clean_seeds_in_a_site_template_come_out_byte_identical() {
         assert_eq!(out.stdout, before, "{} changed", path.display());
     }
 }
+
+/// Issue 11, item 1: a spun promotion repeated in every page's sidebar made each clean page
+/// "spun", and then the articles' own English was "repaired" ("forestall" -> "prevent",
+/// "within the" -> "in the"). Lines the run's files repeat are the site's, not the article's.
+#[test]
+fn a_spun_sidebar_repeated_on_every_page_neither_decides_nor_is_repaired() {
+    let spun = fs::read_to_string(SPUN).unwrap();
+    let promo: String = spun
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| p.len() > 200)
+        .take(3)
+        .map(|p| format!("<p class=\"promo\">{}</p>\n", p.replace('&', "&amp;")))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    for (i, path) in CLEAN.iter().enumerate() {
+        let body: String = fs::read_to_string(path)
+            .unwrap()
+            .split("\n\n")
+            .map(|p| format!("<p>{}</p>\n", p.trim().replace('&', "&amp;")))
+            .collect();
+        let page = format!(
+            "<html><body><article>\n{body}</article><aside>\n{promo}</aside></body></html>\n"
+        );
+        fs::write(dir.path().join(format!("{i}.html")), page).unwrap();
+    }
+    // Edits inside the articles, with the sidebar read or left out.
+    let article_edits = |boilerplate: &str| -> usize {
+        let out = unspin()
+            .args(["--json", "--boilerplate", boilerplate])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|r| r["type"] == "edit")
+            .filter(|r| {
+                let page = fs::read_to_string(r["path"].as_str().unwrap()).unwrap();
+                r["start"].as_u64().unwrap() < page.find("</article>").unwrap() as u64
+            })
+            .count()
+    };
+    // Read like the rest of the page, the sidebar makes every page spun and the articles'
+    // English is changed (so the test can fail).
+    assert!(article_edits("include") > 0);
+    // By default the repeated sidebar is left out: the articles are judged on their own.
+    assert_eq!(article_edits("skip"), 0);
+    let out = unspin().arg("--check").arg(dir.path()).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -7,8 +7,8 @@
 
 use super::tokens::spelling;
 use super::Reader;
-use crate::lexicon::{Inflections, Thesaurus};
-use crate::lm::Word;
+use crate::lang::lexicon::{Inflections, Thesaurus};
+use crate::lang::lm::Word;
 
 /// Words read from the start of a document: enough for a stable estimate, bounded cost.
 pub const WORDS: usize = 2000;

@@ -1,12 +1,12 @@
-//! The context stage: the language model (`crate::lm`) reads the text around each candidate
+//! The context stage: the language model (`crate::lang::lm`) reads the text around each candidate
 //! repair the dictionary found, and says by how much it prefers the repaired wording to the
 //! written one. Detection (`detect`) turns those preferences into a document spin estimate;
 //! the engine then keeps or drops each candidate. No I/O, like the rest of the engine.
 
 pub mod detect;
-pub mod tokens;
+pub(crate) mod tokens;
 
-use crate::lm::{Model, Word};
+use crate::lang::lm::{Model, Word};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;

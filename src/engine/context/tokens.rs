@@ -3,7 +3,7 @@
 //! words: "cyber-attacks" is read "cyber attacks"); an apostrophe between letters stays inside
 //! the word ("it's", "cruise's"), `’` read as `'`.
 
-use crate::lm::{Model, Word};
+use crate::lang::lm::{Model, Word};
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -95,7 +95,7 @@ pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
     let mut prev_end = 0;
     // Words repeat: each spelling is looked up in the model's vocabulary once, and spelled
     // into one buffer.
-    let mut ids: std::collections::HashMap<String, crate::lm::Word> =
+    let mut ids: std::collections::HashMap<String, crate::lang::lm::Word> =
         std::collections::HashMap::new();
     let mut word = String::new();
     for (k, r) in word_ranges(text).enumerate() {

@@ -1,0 +1,807 @@
+//! Learns candidate dictionary entries from spun texts and the originals they were made from:
+//! each spun phrase and the original phrase it replaced (see [`crate::quality::align`]), merged across
+//! documents with counts, a suggested class, and the risks a curator should weigh.
+
+use crate::curate::newdict::NewEntry;
+use crate::dict::model::Class;
+use crate::dict::{key, Dictionary};
+use crate::edit;
+use crate::engine::context::tokens::spelling;
+use crate::engine::Engine;
+use crate::lang::lm::Model;
+use crate::lang::wordfreq;
+use crate::quality::align::{self, Alignment, Stretch};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// More words than this on either side is an edit of the article, not a spinner's swap.
+pub const MAX_WORDS: usize = 6;
+
+/// Words of context shown on each side of an example.
+const CONTEXT_WORDS: usize = 5;
+
+/// Pieces of a stretch longer than this (either side, in tokens) are not looked for.
+const MAX_PIECE: usize = 4;
+
+/// Collects pairs of texts and learns from them all at once (a spin seen in one document helps
+/// to take apart a stretch of several spins in another).
+#[derive(Default)]
+pub struct Learner {
+    /// (name, original, spun)
+    docs: Vec<(String, String, String)>,
+}
+
+/// What a [`Learner`] learned.
+pub struct Learned {
+    pub candidates: Vec<Candidate>,
+    /// Stretches that cannot become entries, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Spins grouped by spun phrase, while learning.
+#[derive(Default)]
+struct Collector {
+    /// Normalized spun key -> the original wordings seen for it.
+    groups: BTreeMap<String, Group>,
+    skipped: Vec<Skipped>,
+}
+
+#[derive(Default)]
+struct Group {
+    /// Lower-cased original wording -> how it was seen.
+    forms: BTreeMap<String, Form>,
+}
+
+struct Form {
+    /// The wording as an entry writes it (capitals only where the original has them mid-sentence).
+    to: String,
+    /// Whether `to` came from a mid-sentence occurrence (its capitals are the word's own).
+    mid: bool,
+    count: usize,
+    docs: BTreeSet<String>,
+    example: String,
+}
+
+/// A differing stretch that is not a candidate, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub doc: String,
+    pub spun: String,
+    pub original: String,
+    pub reason: &'static str,
+}
+
+/// A candidate entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub key: String,
+    pub to: String,
+    pub count: usize,
+    pub docs: usize,
+    /// The spun phrase in its sentence, marked `[...]`.
+    pub example: String,
+    /// Other original wordings seen for the same spun phrase, with counts.
+    pub others: Vec<(String, usize)>,
+    pub class: Class,
+    /// Why the entry could do harm as it stands.
+    pub risks: Vec<String>,
+    /// Entries of the reference dictionaries that already make this repair.
+    pub covered_by: Vec<String>,
+    /// How often the spun phrase occurs in the spun texts at all, spun or not.
+    pub occurrences: usize,
+    /// How many of those occurrences stood for `to`.
+    pub agreeing: usize,
+}
+
+impl Candidate {
+    /// The share of the spun phrase's occurrences that stood for `to`: a spinner's habit is
+    /// consistent ("gap" is "hole" wherever the spinner wrote it), while a word the spinner
+    /// only sometimes produces ("on" for "in") stands for itself most of the time, and an entry
+    /// for it would be wrong more often than right.
+    pub fn consistency(&self) -> f64 {
+        self.agreeing as f64 / self.occurrences.max(self.agreeing).max(1) as f64
+    }
+}
+
+impl Learner {
+    /// Adds one document (`doc` names it in reports).
+    pub fn add(&mut self, doc: &str, original: &str, spun: &str) {
+        self.docs
+            .push((doc.to_string(), original.to_string(), spun.to_string()));
+    }
+
+    /// The candidates, most often seen first. Each spun phrase gives one candidate, with its
+    /// most frequent original wording; the others are listed beside it.
+    pub fn candidates(&self) -> Vec<Candidate> {
+        self.learn().candidates
+    }
+
+    /// Aligns every document, takes stretches of several spins apart where the spins are seen
+    /// on their own elsewhere, and merges what is left into candidates.
+    pub fn learn(&self) -> Learned {
+        let aligned: Vec<(Alignment, Vec<Stretch>)> = self
+            .docs
+            .iter()
+            .map(|(_, original, spun)| {
+                let a = align::align(spun, original);
+                let spins = a
+                    .spins()
+                    .into_iter()
+                    .flat_map(|s| word_by_word(&a, s))
+                    .collect();
+                (a, spins)
+            })
+            .collect();
+        let mut known: BTreeSet<(String, String)> = BTreeSet::new();
+        for (a, spins) in &aligned {
+            for s in spins
+                .iter()
+                .filter(|s| s.spun.len() <= MAX_PIECE && s.original.len() <= MAX_PIECE)
+            {
+                known.insert(pair_norm(a, s));
+            }
+        }
+        let mut collector = Collector::default();
+        for ((doc, original, spun), (a, spins)) in self.docs.iter().zip(&aligned) {
+            for s in spins {
+                for piece in split_known(a, s, &known) {
+                    collector.add_stretch(doc, original, spun, a, &piece);
+                }
+            }
+        }
+        let mut candidates = collector.candidates();
+        let phrases = phrase_counts(self.docs.iter().map(|(_, _, spun)| spun.as_str()));
+        for c in &mut candidates {
+            c.occurrences = phrases
+                .get(&word_norms(&c.key).join(" "))
+                .copied()
+                .unwrap_or(0);
+            if c.consistency() < 0.5 {
+                c.risks.push(format!(
+                    "inconsistent: it stood for {:?} at {} of its {} occurrences in the spun texts",
+                    c.to, c.agreeing, c.occurrences
+                ));
+            }
+        }
+        Learned {
+            candidates,
+            skipped: collector.skipped,
+        }
+    }
+}
+
+impl Collector {
+    fn add_stretch(&mut self, doc: &str, original: &str, spun: &str, a: &Alignment, s: &Stretch) {
+        let spun_text = one_line(&spun[a.spun_bytes(s.spun.clone())]);
+        let original_text = one_line(&original[a.original_bytes(s.original.clone())]);
+        let skip = |reason| Skipped {
+            doc: doc.to_string(),
+            spun: spun_text.clone(),
+            original: original_text.clone(),
+            reason,
+        };
+        let has_word = |tokens: &[align::Token]| tokens.iter().any(align::Token::is_word);
+        if !has_word(&a.spun[s.spun.clone()]) || !has_word(&a.original[s.original.clone()]) {
+            self.skipped.push(skip(
+                "a side has no word (punctuation, or words only one text has)",
+            ));
+            return;
+        }
+        let key = key::normalize(&spun_text);
+        if key == key::normalize(&original_text) {
+            self.skipped.push(skip("differs only in letter case"));
+            return;
+        }
+        // The spinner contracts and expands both ways, both forms are English, and the model
+        // cannot tell them apart: as entries they were wrong more often than right.
+        if contraction_swap(&spun_text, &original_text) {
+            self.skipped
+                .push(skip("a contraction written out or made, not a spin"));
+            return;
+        }
+        let start = a.spun_bytes(s.spun.clone()).start;
+        let initial = sentence_initial(spun, start);
+        // A capital the spun word shares with its original belongs to the place (a sentence
+        // start, a name: "Prime Gun" for "Top Gun"); the replacement follows the text's case.
+        let one_word = |t: &str| !t.contains(char::is_whitespace);
+        let shared_capital = starts_upper(&spun_text)
+            && starts_upper(&original_text)
+            && one_word(&spun_text)
+            && one_word(&original_text);
+        let to = if (initial && starts_upper(&spun_text)) || shared_capital {
+            decapitalize(&original_text)
+        } else {
+            original_text.clone()
+        };
+        let to = to.replace('\u{2019}', "'");
+        let example = example(spun, a, s.spun.clone());
+        let form = self
+            .groups
+            .entry(key)
+            .or_default()
+            .forms
+            .entry(to.to_lowercase())
+            .or_insert_with(|| Form {
+                to: to.clone(),
+                mid: !initial,
+                count: 0,
+                docs: BTreeSet::new(),
+                example,
+            });
+        if !form.mid && !initial {
+            form.to = to;
+            form.mid = true;
+        }
+        form.count += 1;
+        form.docs.insert(doc.to_string());
+    }
+
+    fn candidates(&self) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = self
+            .groups
+            .iter()
+            .map(|(key, group)| {
+                let mut forms: Vec<&Form> = group.forms.values().collect();
+                forms.sort_by_key(|f| std::cmp::Reverse(f.count));
+                let best = forms[0];
+                let mut c = Candidate {
+                    key: key.clone(),
+                    to: best.to.clone(),
+                    count: forms.iter().map(|f| f.count).sum(),
+                    docs: forms
+                        .iter()
+                        .flat_map(|f| f.docs.iter())
+                        .collect::<BTreeSet<_>>()
+                        .len(),
+                    example: best.example.clone(),
+                    others: forms[1..].iter().map(|f| (f.to.clone(), f.count)).collect(),
+                    class: Class::Fingerprint,
+                    risks: vec![],
+                    covered_by: vec![],
+                    occurrences: 0,
+                    agreeing: best.count,
+                };
+                judge_alone(&mut c);
+                c
+            })
+            .collect();
+        out.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.key.cmp(&y.key)));
+        out
+    }
+}
+
+/// A stretch of n words for n words is taken as n one-word swaps (the spinner's usual work:
+/// "critical considerations" for "serious concerns"), unless a contraction in it says the
+/// words do not pair off ("we've got" for "we have").
+fn word_by_word(a: &Alignment, s: Stretch) -> Vec<Stretch> {
+    let spun = &a.spun[s.spun.clone()];
+    let original = &a.original[s.original.clone()];
+    let plain = |t: &align::Token| t.is_word() && !t.norm.contains('\'');
+    if spun.len() < 2 || spun.len() != original.len() || !spun.iter().chain(original).all(plain) {
+        return vec![s];
+    }
+    (0..spun.len())
+        .map(|k| Stretch {
+            spun: s.spun.start + k..s.spun.start + k + 1,
+            original: s.original.start + k..s.original.start + k + 1,
+        })
+        .collect()
+}
+
+/// The lower-cased words of both sides of a stretch: how spins are recognised elsewhere.
+fn pair_norm(a: &Alignment, s: &Stretch) -> (String, String) {
+    let side = |tokens: &[align::Token]| {
+        tokens
+            .iter()
+            .map(|t| t.norm.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    (
+        side(&a.spun[s.spun.clone()]),
+        side(&a.original[s.original.clone()]),
+    )
+}
+
+/// A stretch taken apart into pieces when all of them but at most one are spins seen on their
+/// own (in `known`) or words the texts share ("can not assure" for "can't guarantee" is "can
+/// not" for "can't" and "assure" for "guarantee"); otherwise the stretch whole.
+fn split_known(a: &Alignment, s: &Stretch, known: &BTreeSet<(String, String)>) -> Vec<Stretch> {
+    let (n, m) = (s.spun.len(), s.original.len());
+    if n + m <= 2 || n > 4 * MAX_PIECE || m > 4 * MAX_PIECE {
+        return vec![s.clone()];
+    }
+    // best[i][j]: the fewest unknown pieces, then the most known ones, covering s.spun[i..] and
+    // s.original[j..], with the first piece taken there.
+    type Best = Option<(usize, usize, (usize, usize))>;
+    let mut best: Vec<Vec<Best>> = vec![vec![None; m + 1]; n + 1];
+    best[n][m] = Some((0, 0, (n, m)));
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            for di in 1..=MAX_PIECE.min(n - i) {
+                for dj in 1..=MAX_PIECE.min(m - j) {
+                    let Some((unknown, found, _)) = best[i + di][j + dj] else {
+                        continue;
+                    };
+                    if di == n && dj == m {
+                        continue;
+                    }
+                    let piece = Stretch {
+                        spun: s.spun.start + i..s.spun.start + i + di,
+                        original: s.original.start + j..s.original.start + j + dj,
+                    };
+                    let (sp, or) = pair_norm(a, &piece);
+                    let (u, f) = if sp == or {
+                        (unknown, found)
+                    } else if known.contains(&(sp, or)) {
+                        (unknown, found + 1)
+                    } else {
+                        (unknown + 1, found)
+                    };
+                    let better = match best[i][j] {
+                        None => true,
+                        Some((bu, bf, _)) => {
+                            (u, std::cmp::Reverse(f)) < (bu, std::cmp::Reverse(bf))
+                        }
+                    };
+                    if better {
+                        best[i][j] = Some((u, f, (i + di, j + dj)));
+                    }
+                }
+            }
+        }
+    }
+    match best[0][0] {
+        Some((unknown, found, _)) if unknown <= 1 && found >= 1 => {
+            let mut pieces = Vec::new();
+            let (mut i, mut j) = (0, 0);
+            while (i, j) != (n, m) {
+                let (_, _, (ni, nj)) = best[i][j].expect("a path to the end");
+                let piece = Stretch {
+                    spun: s.spun.start + i..s.spun.start + ni,
+                    original: s.original.start + j..s.original.start + nj,
+                };
+                let (sp, or) = pair_norm(a, &piece);
+                if sp != or {
+                    pieces.push(piece);
+                }
+                (i, j) = (ni, nj);
+            }
+            pieces
+        }
+        _ => vec![s.clone()],
+    }
+}
+
+/// The class and the risks a candidate carries on its own.
+fn judge_alone(c: &mut Candidate) {
+    let words = |s: &str| {
+        align::tokens(s)
+            .into_iter()
+            .filter(align::Token::is_word)
+            .map(|t| t.norm)
+            .collect::<Vec<_>>()
+    };
+    let spun = words(&c.key);
+    let original = words(&c.to);
+    let spellings: Vec<String> = spun.iter().map(|w| spelling(w)).collect();
+    let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
+    if let [w] = spun.as_slice() {
+        if let Some(rank) = wordfreq::rank(w) {
+            c.class = Class::Suspect;
+            c.risks.push(format!(
+                "the spun side is a common English word (rank {rank} in the frequency list)"
+            ));
+        } else if Model::builtin().knows(&spellings) {
+            c.class = Class::Suspect;
+            c.risks
+                .push("the spun side is an English word the language model knows".into());
+        }
+    } else if spun
+        .iter()
+        .all(|w| wordfreq::rank(w).is_some_and(|r| r <= wordfreq::EVERYDAY))
+    {
+        c.class = Class::Suspect;
+        c.risks
+            .push("the spun side is made of everyday words only: likely ordinary English".into());
+    } else if Model::builtin().knows(&spellings) {
+        c.class = Class::Suspect;
+        c.risks.push(
+            "the language model knows the spun side as English (every pair of its words)".into(),
+        );
+    }
+    let longest = spun.len().max(original.len());
+    if longest > MAX_WORDS {
+        c.risks.push(format!(
+            "too long to be a spin ({longest} words): more likely an edit of the article"
+        ));
+    }
+    if !c.others.is_empty() {
+        let list: Vec<String> = c
+            .others
+            .iter()
+            .map(|(to, n)| format!("{to:?} ({n})"))
+            .collect();
+        c.risks.push(format!(
+            "the same spun phrase also stood for {}",
+            list.join(", ")
+        ));
+    }
+}
+
+/// Dictionaries that candidates are compared with, ready for many questions.
+pub struct Reference {
+    /// Suspects forced on, so that every entry counts.
+    engine: Engine,
+    /// Each rule's replacement as lower-cased tokens (chains into a candidate's key).
+    replacements: Vec<Vec<String>>,
+}
+
+impl Reference {
+    pub fn dictionary(&self) -> &Dictionary {
+        self.engine.dictionary()
+    }
+
+    pub fn new(dict: Dictionary) -> Result<Reference, aho_corasick::BuildError> {
+        let replacements = dict.rules().iter().map(|r| word_norms(&r.to)).collect();
+        let engine = Engine::new(dict, crate::quality::lint::checking_options())?;
+        Ok(Reference {
+            engine,
+            replacements,
+        })
+    }
+}
+
+/// Adds the risks that come from a reference set (the dictionaries in use): the key is
+/// already an entry with another replacement, or the candidate chains with an entry.
+pub fn assess(c: &mut Candidate, reference: &Reference) {
+    let dict = reference.engine.dictionary();
+    if let Some(p) = dict.lookup(&c.key) {
+        let rule = dict.rule_of(p);
+        if key::normalize(&rule.to) != key::normalize(&c.to) {
+            c.risks.push(format!(
+                "conflicts with {} ({}), which repairs it to {:?}",
+                rule.id, rule.origin, rule.to
+            ));
+        }
+    }
+    c.risks.extend(chains(c, reference));
+    c.covered_by = covered_by(c, reference);
+}
+
+/// How the candidate chains with the reference's entries: its replacement holds one of their
+/// keys, or one of their replacements holds its key. Either way a second run would change
+/// the text again.
+pub fn chains(c: &Candidate, reference: &Reference) -> Vec<String> {
+    let mut out: Vec<String> = reference
+        .engine
+        .keys_in(&c.to)
+        .into_iter()
+        .map(|other| {
+            format!(
+                "chains: the replacement contains the key {:?} of {}",
+                other.key, other.id
+            )
+        })
+        .collect();
+    let key_words = word_norms(&c.key);
+    if !key_words.is_empty() {
+        let dict = reference.engine.dictionary();
+        for (rule, to_words) in dict.rules().iter().zip(&reference.replacements) {
+            if to_words
+                .windows(key_words.len())
+                .any(|w| w == key_words.as_slice())
+            {
+                out.push(format!(
+                    "chains: the replacement {:?} of {} contains this key",
+                    rule.to, rule.id
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The entries of the reference that repair the candidate's spun phrase to its original
+/// (whatever their class), or none if they do not.
+pub fn covered_by(c: &Candidate, reference: &Reference) -> Vec<String> {
+    let repair = reference.engine.repair(&c.key);
+    if repair.edits.is_empty() {
+        return vec![];
+    }
+    let repaired = edit::apply(&c.key, &repair.edits);
+    if key::normalize(&repaired).to_lowercase() == key::normalize(&c.to).to_lowercase() {
+        repair.edits.iter().map(|e| e.rule.id.clone()).collect()
+    } else {
+        vec![]
+    }
+}
+
+/// The candidates as dictionary entries, their evidence and risks in comments.
+pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
+    candidates
+        .iter()
+        .map(|c| {
+            let mut e = NewEntry::new(&c.key, &c.to, c.class);
+            // The other originals, for the model to choose among: whole words, not deletions.
+            e.or = c
+                .others
+                .iter()
+                .map(|(to, _)| to.clone())
+                .filter(|to| {
+                    let n = word_norms(to).len();
+                    n > 0 && n <= MAX_WORDS && key::normalize(to) != key::normalize(&c.key)
+                })
+                .collect();
+            let times = if c.count == 1 {
+                "once".to_string()
+            } else {
+                format!("{} times", c.count)
+            };
+            let docs = if c.docs == 1 {
+                "1 document".to_string()
+            } else {
+                format!("{} documents", c.docs)
+            };
+            e.comments
+                .push(format!("seen {times} in {docs}, e.g. {}", c.example));
+            e.comments
+                .extend(c.risks.iter().map(|r| format!("RISK: {r}")));
+            if !c.covered_by.is_empty() {
+                e.comments
+                    .push(format!("already repaired by {}", c.covered_by.join(", ")));
+            }
+            e
+        })
+        .collect()
+}
+
+/// Do `a` and `b` differ only by contractions written out or made ("I've" / "I have")?
+pub fn contraction_swap(a: &str, b: &str) -> bool {
+    expanded(a) == expanded(b)
+}
+
+/// The words of `s`, lower-cased, with contractions written out ("can't" -> "can not", "I've"
+/// -> "i have"), so that a contraction swap compares equal.
+fn expanded(s: &str) -> Vec<String> {
+    const WHOLE: &[(&str, &str)] = &[
+        ("can't", "can not"),
+        ("cannot", "can not"),
+        ("won't", "will not"),
+        ("shan't", "shall not"),
+    ];
+    const ENDINGS: &[(&str, &str)] = &[
+        ("n't", " not"),
+        ("'ve", " have"),
+        ("'m", " am"),
+        ("'re", " are"),
+        ("'ll", " will"),
+        ("'d", " would"),
+        ("'s", " is"),
+    ];
+    let mut out = Vec::new();
+    for w in word_norms(s) {
+        let w = w.replace('\u{2019}', "'");
+        let full = WHOLE
+            .iter()
+            .find(|(c, _)| *c == w)
+            .map(|(_, e)| e.to_string())
+            .or_else(|| {
+                ENDINGS.iter().find_map(|(end, e)| {
+                    w.strip_suffix(end)
+                        .filter(|stem| !stem.is_empty())
+                        .map(|stem| format!("{stem}{e}"))
+                })
+            })
+            .unwrap_or(w);
+        out.extend(full.split(' ').map(str::to_string));
+    }
+    out
+}
+
+/// How often each phrase of up to [`MAX_WORDS`] tokens occurs in `texts` (lower-cased tokens
+/// joined by spaces, as [`word_norms`] gives them).
+fn phrase_counts<'a>(
+    texts: impl Iterator<Item = &'a str>,
+) -> std::collections::HashMap<String, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for text in texts {
+        let tokens = word_norms(text);
+        for i in 0..tokens.len() {
+            for n in 1..=MAX_WORDS.min(tokens.len() - i) {
+                *counts.entry(tokens[i..i + n].join(" ")).or_default() += 1;
+            }
+        }
+    }
+    counts
+}
+
+fn word_norms(s: &str) -> Vec<String> {
+    align::tokens(s)
+        .into_iter()
+        .map(|t| t.norm.to_lowercase())
+        .collect()
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Does the phrase at byte `start` open a sentence, a line or the text (so its capital may be
+/// the position's, not the word's)?
+fn sentence_initial(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let trimmed = before.trim_end();
+    trimmed.is_empty()
+        || before[trimmed.len()..].contains('\n')
+        || trimmed.ends_with(['.', '!', '?', ':', '"', '\u{201c}'])
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `s` with its first letter lower-cased, unless its first word is an acronym or "I".
+fn decapitalize(s: &str) -> String {
+    let first = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if first.chars().skip(1).any(char::is_uppercase) || first == "I" {
+        return s.to_string();
+    }
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_lowercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// The spun tokens `range` in a few words of context, marked `[...]`, on one line.
+fn example(spun: &str, a: &Alignment, range: std::ops::Range<usize>) -> String {
+    let from = range.start.saturating_sub(CONTEXT_WORDS);
+    let to = (range.end + CONTEXT_WORDS).min(a.spun.len());
+    let inside = a.spun_bytes(range.clone());
+    let start = if from < range.start {
+        a.spun[from].range.start
+    } else {
+        inside.start
+    };
+    let end = if to > range.end {
+        a.spun[to - 1].range.end
+    } else {
+        inside.end
+    };
+    let text = format!(
+        "{}[{}]{}",
+        &spun[start..inside.start],
+        &spun[inside.clone()],
+        &spun[inside.end..end]
+    );
+    let dots = |more: bool| if more { "..." } else { "" };
+    format!(
+        "\"{}{}{}\"",
+        dots(from > 0),
+        one_line(&text),
+        dots(to < a.spun.len())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_contraction_swap_is_not_a_spin() {
+        assert_eq!(expanded("I\u{2019}ve"), expanded("I have"));
+        assert_eq!(expanded("there is"), expanded("there's"));
+        assert_eq!(expanded("cannot"), expanded("can't"));
+        assert_ne!(expanded("gained't"), expanded("won't"));
+    }
+
+    #[test]
+    fn merges_identical_spins_across_documents_with_counts() {
+        let mut l = Learner::default();
+        l.add(
+            "a",
+            "The government signed. The government agreed.",
+            "The authorities signed. The authorities agreed.",
+        );
+        l.add("b", "Our government said it.", "Our authorities said it.");
+        let c = l.candidates();
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].key.as_str(), c[0].to.as_str(), c[0].count, c[0].docs),
+            ("authorities", "government", 3, 2)
+        );
+        assert_eq!(c[0].class, Class::Suspect);
+        assert!(
+            c[0].risks[0].contains("common English word"),
+            "{:?}",
+            c[0].risks
+        );
+        assert_eq!(
+            c[0].example,
+            "\"The [authorities] signed. The authorities agreed...\""
+        );
+    }
+
+    #[test]
+    fn capitals_of_the_place_are_not_learned() {
+        let mut l = Learner::default();
+        l.add(
+            "a",
+            "However, it works. Ask the Office of Personnel Management.",
+            "Nevertheless, it works. Ask the Workplace of Personnel Administration.",
+        );
+        let c = l.candidates();
+        let pairs: Vec<(&str, &str)> = c.iter().map(|c| (c.key.as_str(), c.to.as_str())).collect();
+        assert!(pairs.contains(&("nevertheless", "however")), "{pairs:?}");
+        // A capital both words carry belongs to the name, not to the word: the replacement is
+        // written lower-case, and the text's own capitals come back when it is repaired ("Prime
+        // Gun" -> "Top Gun"; a lower-case "prime" never becomes "Top").
+        assert!(pairs.contains(&("workplace", "office")), "{pairs:?}");
+        assert!(
+            pairs.contains(&("administration", "management")),
+            "{pairs:?}"
+        );
+    }
+
+    #[test]
+    fn rare_spun_phrases_are_fingerprints_and_long_spans_are_flagged() {
+        let mut l = Learner::default();
+        l.add(
+            "a",
+            "It took a year. We wrote this whole sentence again from the start.",
+            "It took a yr. They rewrote every single line of it all over once more.",
+        );
+        let c = l.candidates();
+        let yr = c.iter().find(|c| c.key == "yr").unwrap();
+        assert_eq!(
+            (yr.class, yr.risks.len()),
+            (Class::Fingerprint, 0),
+            "{yr:?}"
+        );
+        assert!(
+            c.iter()
+                .any(|c| c.risks.iter().any(|r| r.starts_with("too long"))),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn assess_flags_conflicts_and_chains_with_the_reference() {
+        let dict = Dictionary::from_yaml(
+            "ref",
+            "entries:\n  authorities: officials\n  regime: government\n",
+        )
+        .unwrap();
+        let engine = Reference::new(dict).unwrap();
+        let mut l = Learner::default();
+        l.add("a", "The government left.", "The authorities left.");
+        let mut c = l.candidates().remove(0);
+        assess(&mut c, &engine);
+        assert!(
+            c.risks
+                .iter()
+                .any(|r| r.starts_with("conflicts with ref:authorities")),
+            "{:?}",
+            c.risks
+        );
+        assert!(c.covered_by.is_empty());
+        let mut l = Learner::default();
+        l.add("a", "The regime left.", "The government left.");
+        let mut c = l.candidates().remove(0);
+        assess(&mut c, &engine);
+        assert!(
+            c.risks
+                .iter()
+                .any(|r| r.contains("chains: the replacement \"government\" of ref:regime")),
+            "{:?}",
+            c.risks
+        );
+        assert!(
+            c.risks
+                .iter()
+                .any(|r| r.contains("chains: the replacement contains the key \"regime\"")),
+            "{:?}",
+            c.risks
+        );
+    }
+}

@@ -1,0 +1,182 @@
+//! Learns candidate entries from spun texts alone, with no original to compare with. In each
+//! text the detector judges spun, every content word is read against its thesaurus
+//! neighbours (`engine::context::detect::readings`); where the model finds a neighbour far
+//! likelier than the word written, that is a guess at the original. One such guess proves
+//! nothing (the model has its own blind spots), but a spinner's habit is consistent: the same
+//! word is written for the same original across documents, and the model prefers that
+//! original at most of the word's occurrences. Only guesses that recur across documents and
+//! hold at most occurrences become candidates.
+
+use crate::curate::newdict::NewEntry;
+use crate::dict::model::Class;
+use crate::engine::context::detect::{self, Reading};
+use crate::engine::context::Reader;
+use crate::lang::lm::Model;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the learner requires of a candidate.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Nats by which the neighbour must beat the written word at an occurrence.
+    pub strong: f32,
+    /// Documents the guess must recur in.
+    pub min_docs: usize,
+    /// Share of the word's occurrences (in spun documents) at which the guess held.
+    pub min_consistency: f64,
+    /// Spin estimate (percent) from which a document is read at all.
+    pub spin_threshold: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            strong: 3.0,
+            min_docs: 2,
+            min_consistency: 0.5,
+            spin_threshold: 4.0,
+        }
+    }
+}
+
+/// A proposed entry and its evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// The word as the spinner wrote it (model spelling, lower case).
+    pub spun: String,
+    /// The original the model prefers.
+    pub original: String,
+    /// Occurrences where the model preferred `original` by the margin, and in how many docs.
+    pub count: usize,
+    pub docs: usize,
+    /// Occurrences of `spun` in the spun documents read.
+    pub occurrences: usize,
+    /// Mean preference in nats where it held.
+    pub mean_nats: f32,
+    /// One occurrence in context, the word marked `[...]`.
+    pub example: String,
+}
+
+impl Proposal {
+    pub fn consistency(&self) -> f64 {
+        self.count as f64 / self.occurrences.max(1) as f64
+    }
+}
+
+#[derive(Default)]
+struct Seen {
+    count: usize,
+    docs: BTreeSet<usize>,
+    nats: f32,
+    example: String,
+}
+
+/// Collects spun documents and proposes entries from all of them at once.
+pub struct Learner {
+    options: Options,
+    /// (spun word, original) -> evidence
+    guesses: BTreeMap<(String, String), Seen>,
+    occurrences: BTreeMap<String, usize>,
+    docs: usize,
+    read: usize,
+}
+
+impl Learner {
+    pub fn new(options: Options) -> Self {
+        Learner {
+            options,
+            guesses: BTreeMap::new(),
+            occurrences: BTreeMap::new(),
+            docs: 0,
+            read: 0,
+        }
+    }
+
+    /// Reads one document; says whether it was judged spun (and so read).
+    pub fn add(&mut self, text: &str) -> bool {
+        let doc = self.docs;
+        self.docs += 1;
+        let reader = Reader::new(Model::builtin(), text);
+        if detect::detect(&reader).percent() < self.options.spin_threshold {
+            return false;
+        }
+        self.read += 1;
+        for Reading { range, word, best } in detect::readings(&reader, usize::MAX) {
+            *self.occurrences.entry(word.clone()).or_default() += 1;
+            if best.1 < self.options.strong {
+                continue;
+            }
+            let seen = self.guesses.entry((word, best.0.to_string())).or_default();
+            seen.count += 1;
+            seen.docs.insert(doc);
+            seen.nats += best.1;
+            if seen.example.is_empty() {
+                seen.example = example(text, range);
+            }
+        }
+        true
+    }
+
+    /// Documents read (judged spun) and documents given.
+    pub fn read(&self) -> (usize, usize) {
+        (self.read, self.docs)
+    }
+
+    /// The proposals that pass the options, most often seen first.
+    pub fn proposals(&self) -> Vec<Proposal> {
+        let mut out: Vec<Proposal> = self
+            .guesses
+            .iter()
+            .map(|((spun, original), seen)| Proposal {
+                spun: spun.clone(),
+                original: original.clone(),
+                count: seen.count,
+                docs: seen.docs.len(),
+                occurrences: self.occurrences.get(spun).copied().unwrap_or(0),
+                mean_nats: seen.nats / seen.count as f32,
+                example: seen.example.clone(),
+            })
+            .filter(|p| {
+                p.docs >= self.options.min_docs && p.consistency() >= self.options.min_consistency
+            })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.spun.cmp(&b.spun)));
+        out
+    }
+}
+
+/// The proposals as dictionary entries (suspects: the model judges each use), their evidence
+/// in comments.
+pub fn entries(proposals: &[Proposal]) -> Vec<NewEntry> {
+    proposals
+        .iter()
+        .map(|p| {
+            let mut e = NewEntry::new(&p.spun, &p.original, Class::Suspect);
+            e.comments.push(format!(
+                "model prefers it at {} of {} occurrences in {} spun documents (mean {:.1} nats), e.g. {}",
+                p.count, p.occurrences, p.docs, p.mean_nats, p.example
+            ));
+            e
+        })
+        .collect()
+}
+
+/// The word at `range` with a few words of context, marked `[...]`, on one line.
+fn example(text: &str, range: std::ops::Range<usize>) -> String {
+    let before: Vec<&str> = text[..range.start]
+        .split_whitespace()
+        .rev()
+        .take(5)
+        .collect();
+    let after: Vec<&str> = text[range.end..].split_whitespace().take(5).collect();
+    let before: Vec<&str> = before.into_iter().rev().collect();
+    format!(
+        "\"...{} [{}]{}...\"",
+        before.join(" "),
+        &text[range],
+        if after.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", after.join(" "))
+        }
+    )
+}

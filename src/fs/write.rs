@@ -1,0 +1,238 @@
+//! Writes a repaired file in place without ever leaving it half-written: the new content goes
+//! to a temporary file in the same folder, is flushed to disk, takes the old file's permissions,
+//! and is renamed over the old one. A crash or kill at any moment leaves the old or the new file.
+//!
+//! Everything happens relative to an open handle on the folder (`openat`, `renameat`), so the
+//! folder cannot be swapped for a link between the checks and the rename. On Linux the
+//! temporary file is unnamed (`O_TMPFILE`) while it is written and flushed, and gets a name
+//! (`.unspin-PID-N.tmp`) only for the instant between `linkat` and `renameat`: a kill -9 leaves
+//! a temporary file behind only if it lands in that instant. Elsewhere (or where the filesystem
+//! or a missing `/proc` refuses it) the temporary file is named from the start.
+
+use rustix::fs::{self as rfs, AtFlags, FileType, Mode, OFlags, Stat};
+use std::ffi::{OsStr, OsString};
+use std::fs::File;
+use std::io::{self, Write};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("is a symbolic link; not written (name its target)")]
+    Symlink,
+    #[error("read-only file; not written")]
+    ReadOnly,
+    #[error("not a regular file; not written")]
+    NotFile,
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+impl From<rustix::io::Errno> for WriteError {
+    fn from(e: rustix::io::Errno) -> Self {
+        WriteError::Io(e.into())
+    }
+}
+
+/// Replaces the content of `path` with `contents`, atomically, keeping its permissions (and
+/// owner, where we may set it). The folders on the way are the user's: links there are followed.
+pub fn replace(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    let (dir, name) = parent(path)?;
+    replace_in(dir.as_fd(), name, contents)
+}
+
+/// Replaces the content of the file `name` in the folder `dir`, as [`replace`] does.
+pub fn replace_in(dir: BorrowedFd, name: &OsStr, contents: &[u8]) -> Result<(), WriteError> {
+    let like = existing(dir, name)?;
+    if like.st_mode & 0o222 == 0 {
+        return Err(WriteError::ReadOnly);
+    }
+    atomic(dir, name, contents, Some(&like))?;
+    Ok(())
+}
+
+/// Writes `contents` to `path` (new or not) through a temporary file and a rename.
+pub fn create(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let (dir, name) = parent(path)?;
+    atomic(dir.as_fd(), name, contents, None)
+}
+
+/// Keeps `contents` (the original of `name` in `dir`) as `name` + `suffix`, written atomically
+/// with the original's permissions, so a backup is never half-written either. The backup is
+/// recorded (see [`crate::fs::backups`]) before it exists, so no later run takes it as input.
+pub fn backup_in(
+    dir: BorrowedFd,
+    name: &OsStr,
+    suffix: &str,
+    contents: &[u8],
+) -> Result<OsString, WriteError> {
+    let like = existing(dir, name)?;
+    // A backup is made only for a file about to be replaced.
+    if like.st_mode & 0o222 == 0 {
+        return Err(WriteError::ReadOnly);
+    }
+    let mut to = name.to_os_string();
+    to.push(suffix);
+    crate::fs::backups::record(dir, &to)?;
+    atomic(dir, &to, contents, Some(&like))?;
+    Ok(to)
+}
+
+/// The folder of `path` (opened as named) and its file name.
+fn parent(path: &Path) -> io::Result<(OwnedFd, &OsStr)> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("not a file name"))?;
+    let dir = crate::fs::beneath::root(path.parent().unwrap_or(Path::new("")))?;
+    Ok((dir, name))
+}
+
+/// The status of the existing regular file `name` in `dir`, which must not be a link.
+fn existing(dir: BorrowedFd, name: &OsStr) -> Result<Stat, WriteError> {
+    let stat = rfs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)?;
+    match FileType::from_raw_mode(stat.st_mode) {
+        FileType::RegularFile => Ok(stat),
+        FileType::Symlink => Err(WriteError::Symlink),
+        _ => Err(WriteError::NotFile),
+    }
+}
+
+/// The one way unspin writes a file: a temporary file in `dir`, filled, given the permissions
+/// and owner of `like` (if any), flushed to disk, renamed over `name`, and the rename made
+/// durable.
+fn atomic(dir: BorrowedFd, name: &OsStr, contents: &[u8], like: Option<&Stat>) -> io::Result<()> {
+    let tmp = match unnamed(dir, contents, like)? {
+        Some(tmp) => tmp,
+        None => named(dir, contents, like)?,
+    };
+    if let Err(e) = rfs::renameat(dir, &tmp, dir, name) {
+        let _ = rfs::unlinkat(dir, &tmp, AtFlags::empty());
+        return Err(e.into());
+    }
+    // Not every filesystem supports syncing a directory.
+    let _ = rfs::fsync(dir);
+    Ok(())
+}
+
+/// A fresh name for a temporary file: unique within this process, and the process id keeps
+/// concurrent runs apart (creation is exclusive anyway).
+fn fresh_name() -> OsString {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!(".unspin-{}-{n}.tmp", std::process::id()).into()
+}
+
+/// Fills `file` with `contents`, gives it `like`'s mode and owner, and flushes it to disk.
+fn fill(file: &mut File, contents: &[u8], like: Option<&Stat>) -> io::Result<()> {
+    file.write_all(contents)?;
+    if let Some(like) = like {
+        rfs::fchmod(&*file, Mode::from_raw_mode(like.st_mode))?;
+        // Only root may give a file away; for anyone else the new file is already theirs.
+        let _ = rfs::fchown(
+            &*file,
+            Some(rfs::Uid::from_raw(like.st_uid)),
+            Some(rfs::Gid::from_raw(like.st_gid)),
+        );
+    }
+    file.sync_all()
+}
+
+/// Writes an unnamed temporary file in `dir` and links it under a fresh name; `None` where
+/// unnamed files are not supported.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn unnamed(dir: BorrowedFd, contents: &[u8], like: Option<&Stat>) -> io::Result<Option<OsString>> {
+    let flags = OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC;
+    let Ok(fd) = rfs::openat(dir, ".", flags, Mode::from_raw_mode(0o600)) else {
+        return Ok(None);
+    };
+    let mut file = File::from(fd);
+    fill(&mut file, contents, like)?;
+    let proc = format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&file));
+    loop {
+        let tmp = fresh_name();
+        match rfs::linkat(rfs::CWD, proc.as_str(), dir, &tmp, AtFlags::SYMLINK_FOLLOW) {
+            Ok(()) => return Ok(Some(tmp)),
+            Err(rustix::io::Errno::EXIST) => continue,
+            // No /proc: fall back to a named temporary file.
+            Err(_) => return Ok(None),
+        }
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn unnamed(_: BorrowedFd, _: &[u8], _: Option<&Stat>) -> io::Result<Option<OsString>> {
+    Ok(None)
+}
+
+/// Writes a temporary file in `dir` under a fresh name, created exclusively.
+fn named(dir: BorrowedFd, contents: &[u8], like: Option<&Stat>) -> io::Result<OsString> {
+    let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    loop {
+        let tmp = fresh_name();
+        match rfs::openat(dir, &tmp, flags, Mode::from_raw_mode(0o600)) {
+            Ok(fd) => {
+                let mut file = File::from(fd);
+                return match fill(&mut file, contents, like) {
+                    Ok(()) => Ok(tmp),
+                    Err(e) => {
+                        let _ = rfs::unlinkat(dir, &tmp, AtFlags::empty());
+                        Err(e)
+                    }
+                };
+            }
+            Err(rustix::io::Errno::EXIST) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn replaces_content_and_keeps_mode_leaving_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        fs::write(&p, "old").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
+        replace(&p, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_named_fallback_leaves_no_temporary_file_either() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = crate::fs::beneath::root(dir.path()).unwrap();
+        let tmp = named(d.as_fd(), b"x", None).unwrap();
+        rfs::renameat(&d, &tmp, &d, "b.txt").unwrap();
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_read_only_files_and_symlinks() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ro.txt");
+        fs::write(&p, "old").unwrap();
+        let mut perm = fs::metadata(&p).unwrap().permissions();
+        perm.set_readonly(true);
+        fs::set_permissions(&p, perm).unwrap();
+        assert!(matches!(replace(&p, b"new"), Err(WriteError::ReadOnly)));
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&p, &link).unwrap();
+        assert!(matches!(replace(&link, b"new"), Err(WriteError::Symlink)));
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+    }
+}
