@@ -68,13 +68,8 @@ pub enum Record<'a> {
     File {
         path: PathName<'a>,
         edits: usize,
-        fingerprints: usize,
-        words: usize,
-        score: f64,
-        spun: bool,
-        /// The context model's spin estimate, when it was worked out.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        spin: Option<SpinRecord>,
+        #[serde(flatten)]
+        verdict: Verdict,
         written: bool,
         /// SHA-256 of the file's content as read (before any write).
         sha256: &'a str,
@@ -131,13 +126,34 @@ pub fn file<'a>(path: PathName<'a>, repair: &Repair, written: bool, sha256: &'a 
     Record::File {
         path,
         edits: repair.edits.len(),
-        fingerprints: repair.score.fingerprints,
-        words: repair.score.words,
-        score: (repair.score.per_thousand() * 100.0).round() / 100.0,
-        spun: repair.spun,
-        spin: repair.spin.as_ref().map(SpinRecord::new),
+        verdict: Verdict::new(repair),
         written,
         sha256,
+    }
+}
+
+/// A document's verdict, as the `file` record and `--jsonl-field`'s member carry it.
+#[derive(Serialize)]
+pub struct Verdict {
+    fingerprints: usize,
+    words: usize,
+    /// Fingerprints per 1,000 words, to two decimals.
+    score: f64,
+    spun: bool,
+    /// The context model's spin estimate, when it was worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spin: Option<SpinRecord>,
+}
+
+impl Verdict {
+    fn new(repair: &Repair) -> Self {
+        Verdict {
+            fingerprints: repair.score.fingerprints,
+            words: repair.score.words,
+            score: (repair.score.per_thousand() * 100.0).round() / 100.0,
+            spun: repair.spun,
+            spin: repair.spin.as_ref().map(SpinRecord::new),
+        }
     }
 }
 
@@ -177,12 +193,8 @@ impl SpinRecord {
 #[derive(Serialize)]
 pub struct RecordMeta<'a> {
     edits: Vec<FieldEdit<'a>>,
-    fingerprints: usize,
-    words: usize,
-    score: f64,
-    spun: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    spin: Option<SpinRecord>,
+    #[serde(flatten)]
+    verdict: Verdict,
 }
 
 #[derive(Serialize)]
@@ -214,11 +226,7 @@ impl<'a> RecordMeta<'a> {
                     source: e.rule.origin.to_string(),
                 })
                 .collect(),
-            fingerprints: repair.score.fingerprints,
-            words: repair.score.words,
-            score: (repair.score.per_thousand() * 100.0).round() / 100.0,
-            spun: repair.spun,
-            spin: repair.spin.as_ref().map(SpinRecord::new),
+            verdict: Verdict::new(repair),
         }
     }
 
