@@ -260,18 +260,23 @@ impl Engine {
         } else {
             fingerprints.clone()
         };
-        let mut reader = Reader::new(model, doc.src);
         let has_suspect = candidates
             .iter()
             .any(|f| self.rule(f.pattern).class == Class::Suspect);
-        // The table's evidence first: it costs one reading per suspect candidate; the
-        // thesaurus estimate, a reading per content word, only when that evidence is unclear.
+        let place = |f: &Found| doc.norm.original(f.start)..doc.norm.original(f.end);
+        // The table's evidence first: it costs one reading per suspect candidate among the
+        // document's first words; the thesaurus estimate, a reading per content word, only
+        // when that evidence is unclear. Both read the start of the document alone.
+        let mut detection = None;
         let spin = (has_suspect || opts.full_detection).then(|| {
+            let (end, words) = context::tokens::reach(doc.src, 0, context::detect::WORDS);
+            let reader = Reader::over(model, doc.src, context::around(doc.src, 0..end));
             let table = candidates
                 .iter()
                 .filter(|f| self.rule(f.pattern).class == Class::Suspect)
+                .take_while(|f| place(f).end <= end)
                 .filter(|f| {
-                    let range = doc.norm.original(f.start)..doc.norm.original(f.end);
+                    let range = place(f);
                     let to = render::render(
                         self.rule(f.pattern),
                         self.to(f.pattern),
@@ -283,16 +288,17 @@ impl Engine {
                 .count();
             let mut spin = Spin {
                 table,
-                words: reader.words(),
+                words,
                 ..Spin::default()
             };
             if opts.full_detection || (!spin.table_decides(&opts) && !spin.table_clears(&opts)) {
                 spin = Spin {
                     table,
-                    words: spin.words,
+                    words,
                     ..context::detect::detect(&reader)
                 };
             }
+            detection = Some((reader, end));
             spin
         });
         let spun = match self.options.suspects {
@@ -302,14 +308,29 @@ impl Engine {
             // suspect, judged by the model).
             Suspects::Auto => by_score || spin.as_ref().is_some_and(|s| s.spun(&opts)),
         };
+        let judged: Vec<&Found> = candidates
+            .iter()
+            .filter(|f| spun || self.rule(f.pattern).class != Class::Suspect)
+            .collect();
+        // The model reads the text around what it judges: a clean document's suspects are not
+        // read again, and the detection window serves when it covers them.
+        let reach = judged
+            .first()
+            .zip(judged.last())
+            .map(|(a, z)| place(a).start..place(z).end);
+        let mut reader = match (detection, reach) {
+            (Some((reader, end)), Some(reach)) if reach.end <= end => reader,
+            (_, reach) => Reader::over(
+                model,
+                doc.src,
+                context::around(doc.src, reach.unwrap_or(0..0)),
+            ),
+        };
         let mut kept: Vec<(&Found, f32, Option<&str>)> = Vec::new();
-        for f in &candidates {
+        for f in judged {
             let rule = self.rule(f.pattern);
-            let range = doc.norm.original(f.start)..doc.norm.original(f.end);
+            let range = place(f);
             let matched = &doc.src[range.clone()];
-            if rule.class == Class::Suspect && !spun {
-                continue;
-            }
             // The entry's replacement and, for its written key, the other originals it lists:
             // the model takes the likeliest.
             let others = match self.dict.pattern(f.pattern as usize).to {
@@ -337,16 +358,21 @@ impl Engine {
             }
         }
         // A fingerprint that lost its place to a longer suspect the model then refused stands.
-        // (`kept` is in text order and never overlaps, so one search finds any overlap.)
-        let scanned: std::collections::HashSet<(usize, usize)> =
-            candidates.iter().map(|c| (c.start, c.end)).collect();
+        // (`candidates` and `kept` are in text order and never overlap, so one search finds
+        // whether a fingerprint was scanned, and one any overlap.)
+        let scanned = |f: &Found| {
+            let i = candidates.partition_point(|c| c.start < f.start);
+            candidates
+                .get(i)
+                .is_some_and(|c| (c.start, c.end) == (f.start, f.end))
+        };
         let overlaps = |f: &Found| {
             let i = kept.partition_point(|(k, _, _)| k.end <= f.start);
             kept.get(i).is_some_and(|(k, _, _)| k.start < f.end)
         };
         let mut fallback: Vec<(&Found, f32, Option<&str>)> = fingerprints
             .iter()
-            .filter(|f| !scanned.contains(&(f.start, f.end)) && !overlaps(f))
+            .filter(|f| !scanned(f) && !overlaps(f))
             .map(|f| (f, 0.0, None))
             .collect();
         kept.append(&mut fallback);

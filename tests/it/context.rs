@@ -145,6 +145,37 @@ fn a_fingerprint_stands_unless_the_model_strongly_objects() {
 }
 
 #[test]
+fn a_long_document_is_judged_where_its_candidates_are() {
+    // The model reads a window around what it judges and detection the document's first
+    // words: deep in a long text, a candidate is judged as it is in its sentence alone.
+    let e = engine(SUSPECTS, Suspects::Always);
+    let clean = "The committee met on Tuesday and adjourned early. ".repeat(2_500);
+    for tail in [
+        "Astronomers found a supermassive black gap.",
+        "The gap between them grew.",
+        "They signed the deal.",
+    ] {
+        let long = format!("{clean}{tail}");
+        let alone: Vec<_> = e
+            .repair(tail)
+            .edits
+            .into_iter()
+            .map(|x| (x.from, x.to))
+            .collect();
+        let deep: Vec<_> = e
+            .repair(&long)
+            .edits
+            .into_iter()
+            .map(|x| (x.from, x.to))
+            .collect();
+        assert_eq!(deep, alone, "{tail}");
+    }
+    let spun = "Astronomers found a supermassive black gap.".repeat(30);
+    let tail = e.repair(&format!("{clean}{spun}"));
+    assert_eq!(tail.edits.len(), 30);
+}
+
+#[test]
 fn an_entry_repairs_the_other_forms_of_its_word() {
     let e = engine(
         "entries:\n  assault:\n    to: attack\n    class: suspect\n",

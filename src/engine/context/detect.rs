@@ -10,7 +10,9 @@ use super::Reader;
 use crate::lang::lexicon::{Inflections, Thesaurus};
 use crate::lang::lm::Word;
 
-/// Words read from the start of a document: enough for a stable estimate, bounded cost.
+/// Words read from the start of a document, for the table's evidence and the thesaurus
+/// estimate: the whole of nearly every article, enough for a stable estimate, and a bounded
+/// cost for a long text.
 pub const WORDS: usize = 2000;
 /// Nats by which a neighbour must beat the written word for the position to count.
 pub const STRONG: f32 = 5.0;
@@ -92,7 +94,7 @@ fn neighbours(reader: &Reader, word: &str) -> Vec<(u32, &'static str)> {
         .chain(inflected)
         .flatten()
         .filter(|s| !s.contains(' ') && *s != word)
-        .filter_map(|s| reader.model.id(s).map(|id| (id, s)))
+        .filter_map(|s| super::memo::id(reader.model, s).map(|id| (id, s)))
         .collect();
     out.sort_unstable();
     out.dedup();

@@ -4,6 +4,7 @@
 //! the engine then keeps or drops each candidate. No I/O, like the rest of the engine.
 
 pub mod detect;
+mod memo;
 pub(crate) mod tokens;
 
 use crate::lang::lm::{Model, Word};
@@ -60,6 +61,13 @@ impl Default for Options {
 /// Words after a repair whose probabilities it changes (the model sees two words back).
 const FOLLOWING: usize = 2;
 
+/// The bytes of `text` a [`Reader`] needs to answer for repairs in `asked`: the words of
+/// history before it (one more than the model sees, so a window never starts a sentence the
+/// text does not) and those read after it.
+pub fn around(text: &str, asked: Range<usize>) -> Range<usize> {
+    tokens::back(text, asked.start, 3)..tokens::reach(text, asked.end, FOLLOWING + 1).0
+}
+
 /// Where a preference is asked: the bytes, and the two words read before them.
 type Place = (Range<usize>, (Word, Word));
 
@@ -67,7 +75,9 @@ type Place = (Range<usize>, (Word, Word));
 pub struct Reader<'a> {
     model: &'a Model,
     text: &'a str,
-    /// The text's tokens, made when first read: a text with nothing to judge is never read.
+    /// The bytes read: the whole text, or a window of it around what is asked.
+    within: Range<usize>,
+    /// Their tokens, made when first read: a text with nothing to judge is never read.
     tokens: OnceCell<Vec<Token>>,
     /// Accepted repairs: token span and the words that replace it, in text order.
     accepted: Vec<(Range<usize>, Vec<Word>)>,
@@ -76,29 +86,33 @@ pub struct Reader<'a> {
     asked: RefCell<HashMap<Place, Vec<(String, f32)>>>,
     /// The model's words of each replacement put in place of whole words, by replacement.
     spelled: RefCell<HashMap<String, Vec<Word>>>,
-    /// Log-probabilities looked up, by trigram (the model's fst is large; texts repeat).
-    looked_up: RefCell<HashMap<(Word, Word, Word), f32>>,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(model: &'a Model, text: &'a str) -> Self {
+        Self::over(model, text, 0..text.len())
+    }
+
+    /// A reader of the bytes `within` of `text` (at word boundaries) alone: what it is asked
+    /// must lie inside, with the two words of history before and the words read after it.
+    pub fn over(model: &'a Model, text: &'a str, within: Range<usize>) -> Self {
         Reader {
             model,
             text,
+            within,
             tokens: OnceCell::new(),
             accepted: Vec::new(),
             asked: RefCell::default(),
             spelled: RefCell::default(),
-            looked_up: RefCell::default(),
         }
     }
 
     fn tokens(&self) -> &[Token] {
         self.tokens
-            .get_or_init(|| tokens::tokens(self.model, self.text))
+            .get_or_init(|| tokens::tokens(self.model, self.text, self.within.clone()))
     }
 
-    /// Words in the text (sentence markers not counted).
+    /// Words read (sentence markers not counted).
     pub fn words(&self) -> usize {
         self.tokens().iter().filter(|t| !t.is_marker()).count()
     }
@@ -137,7 +151,7 @@ impl<'a> Reader<'a> {
         );
         let words: Vec<Word> = tokens::words(&text)
             .into_iter()
-            .map(|r| self.model.id(&tokens::spelling(&text[r])))
+            .map(|r| memo::id(self.model, &tokens::spelling(&text[r])))
             .collect();
         if whole {
             self.spelled
@@ -198,11 +212,7 @@ impl<'a> Reader<'a> {
     }
 
     fn logprob(&self, u: Word, v: Word, w: Word) -> f32 {
-        *self
-            .looked_up
-            .borrow_mut()
-            .entry((u, v, w))
-            .or_insert_with(|| self.model.logprob(u, v, w))
+        memo::logprob(self.model, u, v, w)
     }
 
     /// By how many nats the model prefers `to` in place of the bytes `range` to the text as

@@ -82,23 +82,24 @@ fn ends_sentence(between: &str) -> bool {
     between.contains(['.', '!', '?', ':', ';']) || between.contains("\n\n")
 }
 
-/// Every word of `text` with its model id, a sentence-start marker before each sentence and an
-/// end marker after it.
-pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
+/// Every word of the bytes `within` of `text` (at word boundaries) with its model id and its
+/// range in `text`, a sentence-start marker before each sentence and an end marker after it.
+/// A long text is read only around what is asked of it.
+pub fn tokens(model: &Model, text: &str, within: Range<usize>) -> Vec<Token> {
+    let base = within.start;
+    let text_in = &text[within];
     // About a word in six bytes, and a sentence's two markers: capacity never touched costs no
     // memory, growing copies (the words are not listed first, for long texts' sake).
-    let mut out = Vec::with_capacity(text.len() / 3 + 2);
+    let mut out = Vec::with_capacity(text_in.len() / 3 + 2);
     let marker = |at: usize, id: u32| Token {
         range: at..at,
         id: Some(id),
     };
-    let mut prev_end = 0;
-    // Words repeat: each spelling is looked up in the model's vocabulary once, and spelled
-    // into one buffer.
-    let mut ids: std::collections::HashMap<String, crate::lang::lm::Word> =
-        std::collections::HashMap::new();
+    let mut prev_end = base;
+    // Each word is spelled into one buffer; its id is most often known already.
     let mut word = String::new();
-    for (k, r) in word_ranges(text).enumerate() {
+    for (k, r) in word_ranges(text_in).enumerate() {
+        let r = base + r.start..base + r.end;
         if k == 0 || ends_sentence(&text[prev_end..r.start]) {
             if k > 0 {
                 out.push(marker(prev_end, model.sentence_end()));
@@ -106,10 +107,7 @@ pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
             out.push(marker(r.start, model.sentence_start()));
         }
         spell_into(&text[r.clone()], &mut word);
-        let id = match ids.get(&word) {
-            Some(&id) => id,
-            None => *ids.entry(word.clone()).or_insert_with(|| model.id(&word)),
-        };
+        let id = super::memo::id(model, &word);
         out.push(Token {
             range: r.clone(),
             id,
@@ -120,6 +118,37 @@ pub fn tokens(model: &Model, text: &str) -> Vec<Token> {
         out.push(marker(prev_end, model.sentence_end()));
     }
     out
+}
+
+/// The end of the `n`th word of `text` from byte `from` (the text's end if it has fewer), and
+/// how many words that is.
+pub fn reach(text: &str, from: usize, n: usize) -> (usize, usize) {
+    word_ranges(&text[from..])
+        .take(n)
+        .enumerate()
+        .last()
+        .map_or((from, 0), |(k, r)| (from + r.end, k + 1))
+}
+
+/// The start of the `n`th word before byte `at` of `text` (its start if it has fewer).
+/// Apostrophes count as letters here: a word is never entered halfway.
+pub fn back(text: &str, at: usize, n: usize) -> usize {
+    let mut words = 0;
+    let mut start = at;
+    let mut inside = false;
+    for (i, c) in text[..at].char_indices().rev() {
+        if is_word_char(c) || is_apostrophe(c) {
+            inside = true;
+            start = i;
+        } else if inside {
+            inside = false;
+            words += 1;
+            if words == n {
+                return start;
+            }
+        }
+    }
+    0
 }
 
 #[cfg(test)]
@@ -139,7 +168,7 @@ mod tests {
     #[test]
     fn sentences_are_marked() {
         let m = Model::builtin();
-        let t = tokens(m, "The gap grew. It closed");
+        let t = tokens(m, "The gap grew. It closed", 0..23);
         let markers: Vec<bool> = t.iter().map(Token::is_marker).collect();
         assert_eq!(
             markers,
@@ -147,5 +176,26 @@ mod tests {
         );
         assert_eq!(t[1].id, m.id("the"));
         assert_eq!(spelling("It’S"), "it's");
+    }
+
+    #[test]
+    fn a_window_reads_its_words_where_the_whole_text_does() {
+        let m = Model::builtin();
+        let text = "One two. Three four five six, seven eight";
+        let (end, n) = reach(text, 9, 3);
+        assert_eq!((&text[9..end], n), ("Three four five", 3));
+        assert_eq!(reach(text, 30, 9), (text.len(), 2));
+        let start = back(text, 30, 2);
+        assert_eq!(&text[start..30], "five six, ");
+        assert_eq!(back(text, 30, 99), 0);
+        let whole = tokens(m, text, 0..text.len());
+        let part = tokens(m, text, start..text.len());
+        let words = |t: &[Token]| -> Vec<(Range<usize>, Word)> {
+            t.iter()
+                .filter(|t| !t.is_marker())
+                .map(|t| (t.range.clone(), t.id))
+                .collect()
+        };
+        assert!(words(&whole).ends_with(&words(&part)));
     }
 }
