@@ -16,6 +16,7 @@ mod mention;
 mod normalize;
 mod render;
 mod scan;
+mod settle;
 mod starts;
 mod swar;
 mod table;
@@ -126,6 +127,11 @@ pub struct Engine {
     model: Option<&'static Model>,
     /// The reason of a fingerprint with no conditions, when the model says nothing more.
     fingerprint: Arc<str>,
+    /// Bytes of the longest key as written (its normalized form is no longer).
+    longest_key: usize,
+    /// Every word of every key, normalized: a repair whose output holds none of them cannot
+    /// complete a key (`settle`). Made on the first repair that needs it.
+    key_words: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 /// What may pass in one scan.
@@ -143,9 +149,19 @@ struct Found {
     pattern: u32,
 }
 
+/// A document's verdict, worked out once: its neighbourhoods read again keep it.
+struct Verdict {
+    score: Score,
+    spun: bool,
+    spin: Option<Spin>,
+}
+
 /// One text being scanned, with what is worked out about it only when needed.
 struct Doc<'a> {
     src: &'a str,
+    /// The document this text is a neighbourhood of, read again once repaired: the apostrophe
+    /// style and the document conditions are the document's.
+    parent: Option<&'a Doc<'a>>,
     norm: Normalized,
     /// Where repairs may start, in `norm`.
     start: usize,
@@ -160,7 +176,10 @@ impl Engine {
         let starts = Starts::new(dict.map().as_fst(), options.anchor_nodes);
         let matcher = Matcher::new(dict.map().as_fst(), options.anchor_nodes)?;
         let has_suspects = dict.has_suspects();
+        let longest_key = dict.patterns().iter().map(|p| p.written.len()).max();
         Ok(Engine {
+            longest_key: longest_key.unwrap_or(0),
+            key_words: std::sync::OnceLock::new(),
             dict,
             starts,
             matcher,
@@ -183,10 +202,23 @@ impl Engine {
     /// Finds the repairs in `text` that start at or after byte `from` (a char boundary); the
     /// text before it is context only (word boundaries, conditions, the spin score's words).
     pub fn repair_from(&self, text: &str, from: usize) -> Repair {
-        let doc = Doc::new(text, from);
+        let doc = Doc::new(text, from, None);
+        let repair = self.pass(&doc, from, None);
+        self.settle(&doc, from, repair)
+    }
+
+    /// The repairs one reading of `text` finds, before they are settled (`dict check
+    /// --crossings` tells which repairs settling gives up).
+    pub(crate) fn first_reading(&self, text: &str) -> Repair {
+        self.pass(&Doc::new(text, 0, None), 0, None)
+    }
+
+    /// One reading of `doc`: its verdict (unless given: a neighbourhood read again keeps its
+    /// document's) and the repairs it allows.
+    fn pass(&self, doc: &Doc, from: usize, verdict: Option<&Verdict>) -> Repair {
         let forced = self.options.suspects == Suspects::Always;
         let first = self.scan(
-            &doc,
+            doc,
             Gate {
                 suspects: forced,
                 context: true,
@@ -204,16 +236,22 @@ impl Engine {
         let by_score = fingerprints >= self.options.min_fingerprints
             && score.per_thousand() >= self.options.spun_threshold;
         if let Some(model) = self.model {
-            return self.judged(&doc, first, score, by_score, model);
+            return self.judged(doc, first, score, by_score, model, verdict);
         }
-        let spun = match self.options.suspects {
-            Suspects::Always => true,
-            Suspects::Never => false,
-            Suspects::Auto => by_score,
+        let (score, spun) = match verdict {
+            Some(v) => (v.score, v.spun),
+            None => (
+                score,
+                match self.options.suspects {
+                    Suspects::Always => true,
+                    Suspects::Never => false,
+                    Suspects::Auto => by_score,
+                },
+            ),
         };
         let found = if spun && !forced && self.has_suspects {
             self.scan(
-                &doc,
+                doc,
                 Gate {
                     suspects: true,
                     context: true,
@@ -223,7 +261,7 @@ impl Engine {
             first
         };
         let edits = self.edits(
-            &doc,
+            doc,
             from,
             found
                 .iter()
@@ -247,8 +285,10 @@ impl Engine {
         score: Score,
         by_score: bool,
         model: &Model,
+        verdict: Option<&Verdict>,
     ) -> Repair {
         let opts = self.options.context;
+        let score = verdict.map_or(score, |v| v.score);
         let candidates = if self.has_suspects && self.options.suspects != Suspects::Never {
             self.scan(
                 doc,
@@ -264,49 +304,22 @@ impl Engine {
             .iter()
             .any(|f| self.rule(f.pattern).class == Class::Suspect);
         let place = |f: &Found| doc.norm.original(f.start)..doc.norm.original(f.end);
-        // The table's evidence first: it costs one reading per suspect candidate among the
-        // document's first words; the thesaurus estimate, a reading per content word, only
-        // when that evidence is unclear. Both read the start of the document alone.
         let mut detection = None;
-        let spin = (has_suspect || opts.full_detection).then(|| {
-            let (end, words) = context::tokens::reach(doc.src, 0, context::detect::WORDS);
-            let reader = Reader::over(model, doc.src, context::around(doc.src, 0..end));
-            let table = candidates
-                .iter()
-                .filter(|f| self.rule(f.pattern).class == Class::Suspect)
-                .take_while(|f| place(f).end <= end)
-                .filter(|f| {
-                    let range = place(f);
-                    let to = render::render(
-                        self.rule(f.pattern),
-                        self.to(f.pattern),
-                        &doc.src[range.clone()],
-                        || doc.curly(),
-                    );
-                    reader.preference(&range, &to) >= context::detect::STRONG_TABLE
-                })
-                .count();
-            let mut spin = Spin {
-                table,
-                words,
-                ..Spin::default()
-            };
-            if opts.full_detection || (!spin.table_decides(&opts) && !spin.table_clears(&opts)) {
-                spin = Spin {
-                    table,
-                    words,
-                    ..context::detect::detect(&reader)
-                };
-            }
-            detection = Some((reader, end));
-            spin
-        });
-        let spun = match self.options.suspects {
-            Suspects::Always => true,
-            Suspects::Never => false,
+        let spin = match verdict {
+            Some(v) => v.spin.clone(),
+            None => (has_suspect || opts.full_detection).then(|| {
+                let (spin, reader, end) = self.detect(doc, &candidates, model);
+                detection = Some((reader, end));
+                spin
+            }),
+        };
+        let spun = match (verdict, self.options.suspects) {
+            (Some(v), _) => v.spun,
+            (None, Suspects::Always) => true,
+            (None, Suspects::Never) => false,
             // The model decides, or fingerprints enough (curated ones: a learned entry is a
             // suspect, judged by the model).
-            Suspects::Auto => by_score || spin.as_ref().is_some_and(|s| s.spun(&opts)),
+            (None, Suspects::Auto) => by_score || spin.as_ref().is_some_and(|s| s.spun(&opts)),
         };
         let judged: Vec<&Found> = candidates
             .iter()
@@ -396,10 +409,53 @@ impl Engine {
         }
     }
 
+    /// Detection: the table's evidence first, one reading per suspect candidate among the
+    /// document's first words; the thesaurus estimate, a reading per content word, only when
+    /// that evidence is unclear. Returns the estimate, and the reader of those first words
+    /// with the byte where they end.
+    fn detect<'d>(
+        &self,
+        doc: &Doc<'d>,
+        candidates: &[Found],
+        model: &'d Model,
+    ) -> (Spin, Reader<'d>, usize) {
+        let opts = self.options.context;
+        let (end, words) = context::tokens::reach(doc.src, 0, context::detect::WORDS);
+        let reader = Reader::over(model, doc.src, context::around(doc.src, 0..end));
+        let table = candidates
+            .iter()
+            .filter(|f| self.rule(f.pattern).class == Class::Suspect)
+            .map(|f| (f, doc.norm.original(f.start)..doc.norm.original(f.end)))
+            .take_while(|(_, range)| range.end <= end)
+            .filter(|(f, range)| {
+                let to = render::render(
+                    self.rule(f.pattern),
+                    self.to(f.pattern),
+                    &doc.src[range.clone()],
+                    || doc.curly(),
+                );
+                reader.preference(range, &to) >= context::detect::STRONG_TABLE
+            })
+            .count();
+        let mut spin = Spin {
+            table,
+            words,
+            ..Spin::default()
+        };
+        if opts.full_detection || (!spin.table_decides(&opts) && !spin.table_clears(&opts)) {
+            spin = Spin {
+                table,
+                words,
+                ..context::detect::detect(&reader)
+            };
+        }
+        (spin, reader, end)
+    }
+
     /// The keys found in `text` as whole words, whatever their class or context conditions
     /// say: what a second run could change if `text` were a replacement (`dict check`).
     pub fn keys_in(&self, text: &str) -> Vec<&Arc<Rule>> {
-        let doc = Doc::new(text, 0);
+        let doc = Doc::new(text, 0, None);
         let found = self.scan(
             &doc,
             Gate {
@@ -532,10 +588,11 @@ impl Engine {
 
 impl<'a> Doc<'a> {
     /// The text `src`, repaired from byte `from` on.
-    fn new(src: &'a str, from: usize) -> Self {
+    fn new(src: &'a str, from: usize, parent: Option<&'a Doc<'a>>) -> Self {
         let norm = Normalized::new(src);
         Doc {
             src,
+            parent,
             start: norm.position_of(from),
             norm,
             candidates: OnceCell::new(),
@@ -546,6 +603,9 @@ impl<'a> Doc<'a> {
 
     /// Does the text write apostrophes inside words as `’` more often than as `'`?
     fn curly(&self) -> bool {
+        if let Some(parent) = self.parent {
+            return parent.curly();
+        }
         *self.curly.get_or_init(|| {
             let inside = |needle: &str| {
                 memchr::memmem::find_iter(self.src.as_bytes(), needle.as_bytes())
@@ -562,6 +622,9 @@ impl<'a> Doc<'a> {
     }
 
     fn has(&self, phrase: &str) -> bool {
+        if let Some(parent) = self.parent {
+            return parent.has(phrase);
+        }
         if let Some(&v) = self.has.borrow().get(phrase) {
             return v;
         }

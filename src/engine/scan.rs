@@ -2,18 +2,49 @@
 //! per gate that keeps, at each position, the longest key that stands on word boundaries and
 //! whose class and conditions allow it, and resumes after it.
 
+use super::starts::Candidates;
 use super::{boundary, Doc, Engine, Found, Gate};
 use crate::dict::key;
 use crate::dict::model::{CaseMode, Class, Rule};
 
 impl Engine {
-    /// The matches `gate` lets pass, leftmost-longest, never overlapping.
-    pub(super) fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
-        let c = doc.candidates.get_or_init(|| {
+    /// The keys found in `doc`, whatever a gate lets pass (found once per text).
+    fn candidates<'d>(&self, doc: &'d Doc) -> &'d Candidates {
+        doc.candidates.get_or_init(|| {
             let fst = self.dict.map().as_fst();
             self.starts
                 .candidates(&self.matcher, fst, &doc.norm.text, doc.start)
-        });
+        })
+    }
+
+    /// Does any key of the dictionary run into the bytes `range` of `doc`'s text, starting at
+    /// a byte `skip` does not refuse?
+    pub(super) fn any_key_in(
+        &self,
+        doc: &Doc,
+        range: std::ops::Range<usize>,
+        skip: impl Fn(usize) -> bool,
+    ) -> bool {
+        let (start, end) = (
+            doc.norm.position_of(range.start),
+            doc.norm.position_of(range.end),
+        );
+        let c = self.candidates(doc);
+        // Starts before `end`, back to the longest key's length before `start`.
+        let last = c.starts.partition_point(|&(at, _)| at < end);
+        (0..last)
+            .rev()
+            .take_while(|&k| c.starts[k].0 + self.longest_key >= start)
+            .any(|k| {
+                let (at, upto) = c.starts[k];
+                let from = if k == 0 { 0 } else { c.starts[k - 1].1 };
+                !skip(doc.norm.original(at)) && c.keys[from..upto].iter().any(|&(e, _)| e > start)
+            })
+    }
+
+    /// The matches `gate` lets pass, leftmost-longest, never overlapping.
+    pub(super) fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
+        let c = self.candidates(doc);
         // At most one match a position.
         let mut found = Vec::with_capacity(c.starts.len());
         let mut at = doc.start;

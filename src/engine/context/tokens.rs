@@ -121,23 +121,44 @@ pub fn tokens(model: &Model, text: &str, within: Range<usize>) -> Vec<Token> {
 }
 
 /// The end of the `n`th word of `text` from byte `from` (the text's end if it has fewer), and
-/// how many words that is.
+/// how many words that is. Byte by byte, ASCII without decoding: it runs for every repair.
 pub fn reach(text: &str, from: usize, n: usize) -> (usize, usize) {
-    word_ranges(&text[from..])
-        .take(n)
-        .enumerate()
-        .last()
-        .map_or((from, 0), |(k, r)| (from + r.end, k + 1))
+    let b = text.as_bytes();
+    let (mut i, mut words, mut end, mut inside) = (from, 0, from, false);
+    while i < b.len() {
+        let (word, len) = class_at(text, i);
+        match word {
+            Class::Word => {
+                if !inside {
+                    if words == n {
+                        break;
+                    }
+                    words += 1;
+                    inside = true;
+                }
+                end = i + len;
+            }
+            // An apostrophe between letters stays inside the word.
+            Class::Apostrophe
+                if inside && i + len < b.len() && class_at(text, i + len).0 == Class::Word => {}
+            _ => inside = false,
+        }
+        i += len;
+    }
+    (end, words)
 }
 
 /// The start of the `n`th word before byte `at` of `text` (its start if it has fewer).
 /// Apostrophes count as letters here: a word is never entered halfway.
 pub fn back(text: &str, at: usize, n: usize) -> usize {
-    let mut words = 0;
-    let mut start = at;
-    let mut inside = false;
-    for (i, c) in text[..at].char_indices().rev() {
-        if is_word_char(c) || is_apostrophe(c) {
+    let b = text.as_bytes();
+    let (mut i, mut words, mut start, mut inside) = (at, 0, at, false);
+    while i > 0 {
+        i -= 1;
+        while b[i] & 0xC0 == 0x80 {
+            i -= 1;
+        }
+        if class_at(text, i).0 != Class::Other {
             inside = true;
             start = i;
         } else if inside {
@@ -149,6 +170,36 @@ pub fn back(text: &str, at: usize, n: usize) -> usize {
         }
     }
     0
+}
+
+#[derive(PartialEq, Eq)]
+enum Class {
+    Word,
+    Apostrophe,
+    Other,
+}
+
+/// What the character at byte `i` of `text` (a char boundary) is, and its length.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    let b = text.as_bytes()[i];
+    let c = match b {
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => return (Class::Word, 1),
+        b'\'' => return (Class::Apostrophe, 1),
+        0..0x80 => return (Class::Other, 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .expect("a char boundary inside the text"),
+    };
+    let class = if is_word_char(c) {
+        Class::Word
+    } else if is_apostrophe(c) {
+        Class::Apostrophe
+    } else {
+        Class::Other
+    };
+    (class, c.len_utf8())
 }
 
 #[cfg(test)]

@@ -1,0 +1,281 @@
+//! A second run changes nothing. A repair changes the words its neighbours are read with: a
+//! key may be completed across it ("tech commerce secrets" -> "tech trade secrets", and "tech
+//! trade" is a key), and a neighbour's conditions or the model's reading of it may turn ("we
+//! will commerce secrets" -> "we will trade secrets", and "we will" before "trade" is the
+//! spinner's "we're going to"). So each repaired neighbourhood is read again as it will read,
+//! with the document's verdict:
+//! - a neighbour now repaired is repaired in this run, and its reason says so;
+//! - a key overlapping a repair's output makes that repair unsafe: it is given up for good,
+//!   and the text keeps its wording there.
+//!
+//! Rounds repeat until a reading changes nothing; a neighbourhood still changing after the last
+//! is left as written. Document conditions are read on the text as given.
+//!
+//! The verdict may turn too. A document judged clean whose repairs (its fingerprints) leave a
+//! text the model judges spun would have its suspects repaired by a second run, so it is
+//! repaired as spun now. And a repair made in a document read as clean must also stand in a
+//! spun reading of its neighbourhood, so that a run on the other verdict makes it alike.
+//!
+//! Most neighbourhoods need no second reading: none of their outputs' words is a word of a key,
+//! and no other key of the text runs into them.
+
+use super::context::tokens::{back, reach};
+use super::{Doc, Engine, Repair, Suspects, Verdict};
+use crate::dict::key;
+use crate::edit::Edit;
+use std::ops::Range;
+
+/// Words on either side of a repair whose reading it may change: a condition reads up to three
+/// words, the model two.
+const NEAR: usize = 4;
+/// Words beyond those, read as their context.
+const BEYOND: usize = 4;
+/// Readings again before a neighbourhood still changing is left as written.
+const ROUNDS: usize = 4;
+
+/// Repairs near enough to each other to be read again together.
+struct Cluster {
+    /// Their indices among the edits.
+    edits: Range<usize>,
+    /// The bytes whose new readings count.
+    near: Range<usize>,
+}
+
+impl Cluster {
+    /// The bytes read, context included.
+    fn read(&self, text: &str) -> Range<usize> {
+        back(text, self.near.start, BEYOND)..reach(text, self.near.end, BEYOND).0
+    }
+}
+
+/// What reading a neighbourhood again found.
+#[derive(Default)]
+struct Reread {
+    /// Repairs a key overlaps once made (indices among the edits).
+    overlapped: Vec<usize>,
+    /// Repairs of the text as written that its repaired neighbours allow.
+    now: Vec<Edit>,
+}
+
+impl Engine {
+    /// `repair` of `doc` (from byte `from` on), with every repair a second run would change
+    /// settled.
+    pub(super) fn settle(&self, doc: &Doc, from: usize, repair: Repair) -> Repair {
+        let verdict = Verdict {
+            score: repair.score,
+            spun: repair.spun,
+            spin: repair.spin.clone(),
+        };
+        let repair = self.settle_edits(doc, from, repair, &verdict);
+        let may_turn = self.model.is_some() && self.options.suspects == Suspects::Auto;
+        if !may_turn || repair.spun || repair.edits.is_empty() {
+            return repair;
+        }
+        let repaired = crate::edit::apply(doc.src, &repair.edits);
+        let again = self.pass(&Doc::new(&repaired, from, None), from, None);
+        if !again.spun {
+            return repair;
+        }
+        let verdict = Verdict {
+            spun: true,
+            spin: again.spin,
+            ..verdict
+        };
+        let repair = self.pass(doc, from, Some(&verdict));
+        self.settle_edits(doc, from, repair, &verdict)
+    }
+
+    /// `repair`'s edits, each neighbourhood read again until nothing changes.
+    fn settle_edits(
+        &self,
+        doc: &Doc,
+        from: usize,
+        mut repair: Repair,
+        verdict: &Verdict,
+    ) -> Repair {
+        // A second run may judge the document spun where this one did not: in a document read
+        // as clean, a repair must also stand in a spun reading of its neighbourhood.
+        let spun = (!verdict.spun && self.options.suspects == Suspects::Auto).then(|| Verdict {
+            spun: true,
+            spin: verdict.spin.clone(),
+            ..*verdict
+        });
+        let mut given_up: Vec<Range<usize>> = Vec::new();
+        for round in 0..=ROUNDS {
+            let mut drop = Vec::new();
+            let mut add = Vec::new();
+            for c in clusters(doc.src, &repair.edits) {
+                if !self.may_change(doc, &repair.edits, &c) && spun.is_none() {
+                    continue;
+                }
+                let mut found = self.reread(doc, verdict, &repair.edits, &c);
+                found
+                    .now
+                    .retain(|e| e.range.start >= from && !given_up.contains(&e.range));
+                if found.overlapped.is_empty() && found.now.is_empty() {
+                    if let Some(spun) = &spun {
+                        drop.extend(self.fall_in_spun_reading(doc, spun, &repair.edits, &c));
+                    }
+                    continue;
+                }
+                if round == ROUNDS {
+                    drop.extend(c.edits);
+                } else {
+                    drop.extend(found.overlapped);
+                    add.extend(found.now);
+                }
+            }
+            if drop.is_empty() && add.is_empty() {
+                break;
+            }
+            drop.sort_unstable();
+            let edits = std::mem::take(&mut repair.edits);
+            for (i, e) in edits.into_iter().enumerate() {
+                if drop.binary_search(&i).is_ok() {
+                    given_up.push(e.range);
+                } else {
+                    repair.edits.push(e);
+                }
+            }
+            repair.edits.extend(add);
+            repair.edits.sort_by_key(|e| e.range.start);
+        }
+        repair
+    }
+
+    /// Could reading the neighbourhood `c` again find anything? Only if a word of a repair's
+    /// output is a word of some key (or the output has no word: its neighbours meet), or a key
+    /// of the text as written, other than those the repairs replace, runs into it: a condition
+    /// or the model may read that key anew.
+    fn may_change(&self, doc: &Doc, edits: &[Edit], c: &Cluster) -> bool {
+        let key_words = self.key_words.get_or_init(|| {
+            self.dict
+                .patterns()
+                .iter()
+                .flat_map(|p| {
+                    words(&key::normalize(&p.written))
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        });
+        let repairs = &edits[c.edits.clone()];
+        let mut lower = String::new();
+        repairs.iter().any(|e| {
+            let mut none = true;
+            words(&e.to).any(|w| {
+                none = false;
+                // Keys are normalized: ASCII lower case.
+                let w = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lower.clear();
+                    lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                    lower.as_str()
+                } else {
+                    w
+                };
+                key_words.contains(w)
+            }) || none
+        }) || self.any_key_in(doc, c.near.clone(), |at| {
+            repairs.iter().any(|e| e.range.contains(&at))
+        })
+    }
+
+    /// The repairs of the neighbourhood `c` that a spun reading of its text, settled, does not
+    /// make (indices among the edits).
+    fn fall_in_spun_reading(
+        &self,
+        doc: &Doc,
+        spun: &Verdict,
+        edits: &[Edit],
+        c: &Cluster,
+    ) -> Vec<usize> {
+        let span = c.read(doc.src);
+        let window = Doc::new(&doc.src[span.clone()], 0, Some(doc));
+        let reading = self.pass(&window, 0, Some(spun));
+        let made = self.settle_edits(&window, 0, reading, spun).edits;
+        c.edits
+            .clone()
+            .filter(|&i| {
+                let e = &edits[i];
+                let at = e.range.start - span.start..e.range.end - span.start;
+                !made.iter().any(|m| m.range == at && m.to == e.to)
+            })
+            .collect()
+    }
+
+    /// Reads the neighbourhood `c` of `doc` again, its repairs made.
+    fn reread(&self, doc: &Doc, verdict: &Verdict, edits: &[Edit], c: &Cluster) -> Reread {
+        let text = doc.src;
+        let span = c.read(text);
+        let mut read = String::with_capacity(span.len());
+        // Each repair's output in `read`, with the repair's index.
+        let mut outputs: Vec<(Range<usize>, usize)> = Vec::new();
+        let mut at = span.start;
+        for i in c.edits.clone() {
+            let e = &edits[i];
+            read.push_str(&text[at..e.range.start]);
+            let start = read.len();
+            read.push_str(&e.to);
+            outputs.push((start..read.len(), i));
+            at = e.range.end;
+        }
+        read.push_str(&text[at..span.end]);
+        // The text after the last repair is as written: `near` ends as far from `read`'s end.
+        let near = c.near.start - span.start..read.len() - (span.end - c.near.end);
+        // A byte of `read` outside every output, in `text`.
+        let original = |p: usize| match outputs.partition_point(|(o, _)| o.end <= p) {
+            0 => span.start + p,
+            k => edits[outputs[k - 1].1].range.end + (p - outputs[k - 1].0.end),
+        };
+        let window = Doc::new(&read, 0, Some(doc));
+        let mut found = Reread::default();
+        for e in self.pass(&window, 0, Some(verdict)).edits {
+            if e.range.end <= near.start || e.range.start >= near.end {
+                continue;
+            }
+            let over = outputs
+                .iter()
+                .filter(|(o, _)| o.start < e.range.end && e.range.start < o.end)
+                .map(|&(_, i)| i);
+            let before = found.overlapped.len();
+            found.overlapped.extend(over);
+            if found.overlapped.len() == before {
+                found.now.push(Edit {
+                    range: original(e.range.start)..original(e.range.end),
+                    why: format!("{}; read again beside the repairs next to it", e.why).into(),
+                    ..e
+                });
+            }
+        }
+        // What the repairs given up leave is read in the next round.
+        if !found.overlapped.is_empty() {
+            found.now.clear();
+        }
+        found
+    }
+}
+
+/// The words of a normalized key or replacement.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !key::is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// The repairs of `text` grouped by neighbourhood, in text order.
+fn clusters(text: &str, edits: &[Edit]) -> Vec<Cluster> {
+    let mut out: Vec<Cluster> = Vec::new();
+    for (i, e) in edits.iter().enumerate() {
+        let near = back(text, e.range.start, NEAR)..reach(text, e.range.end, NEAR).0;
+        match out.last_mut() {
+            Some(c) if near.start <= c.near.end => {
+                c.edits.end = i + 1;
+                c.near.end = c.near.end.max(near.end);
+            }
+            _ => out.push(Cluster {
+                edits: i..i + 1,
+                near,
+            }),
+        }
+    }
+    out
+}
