@@ -127,11 +127,9 @@ pub struct Engine {
     model: Option<&'static Model>,
     /// The reason of a fingerprint with no conditions, when the model says nothing more.
     fingerprint: Arc<str>,
-    /// Bytes of the longest key as written (its normalized form is no longer).
-    longest_key: usize,
-    /// Every word of every key, normalized: a repair whose output holds none of them cannot
+    /// Every word of every key, hashed: a repair whose output holds none of them cannot
     /// complete a key (`settle`). Made on the first repair that needs it.
-    key_words: std::sync::OnceLock<std::collections::HashSet<String>>,
+    key_words: std::sync::OnceLock<table::Table>,
 }
 
 /// What may pass in one scan.
@@ -176,9 +174,7 @@ impl Engine {
         let starts = Starts::new(dict.map().as_fst(), options.anchor_nodes);
         let matcher = Matcher::new(dict.map().as_fst(), options.anchor_nodes)?;
         let has_suspects = dict.has_suspects();
-        let longest_key = dict.patterns().iter().map(|p| p.written.len()).max();
         Ok(Engine {
-            longest_key: longest_key.unwrap_or(0),
             key_words: std::sync::OnceLock::new(),
             dict,
             starts,

@@ -17,29 +17,10 @@ impl Engine {
         })
     }
 
-    /// Does any key of the dictionary run into the bytes `range` of `doc`'s text, starting at
-    /// a byte `skip` does not refuse?
-    pub(super) fn any_key_in(
-        &self,
-        doc: &Doc,
-        range: std::ops::Range<usize>,
-        skip: impl Fn(usize) -> bool,
-    ) -> bool {
-        let (start, end) = (
-            doc.norm.position_of(range.start),
-            doc.norm.position_of(range.end),
-        );
+    /// Where the keys found in `doc` start, in its bytes, in order.
+    pub(super) fn key_starts<'d>(&self, doc: &'d Doc) -> impl Iterator<Item = usize> + 'd {
         let c = self.candidates(doc);
-        // Starts before `end`, back to the longest key's length before `start`.
-        let last = c.starts.partition_point(|&(at, _)| at < end);
-        (0..last)
-            .rev()
-            .take_while(|&k| c.starts[k].0 + self.longest_key >= start)
-            .any(|k| {
-                let (at, upto) = c.starts[k];
-                let from = if k == 0 { 0 } else { c.starts[k - 1].1 };
-                !skip(doc.norm.original(at)) && c.keys[from..upto].iter().any(|&(e, _)| e > start)
-            })
+        c.starts.iter().map(|&(at, _)| doc.norm.original(at))
     }
 
     /// The matches `gate` lets pass, leftmost-longest, never overlapping.

@@ -20,6 +20,7 @@
 //! and no other key of the text runs into them.
 
 use super::context::tokens::{back, reach};
+use super::table::{hash, Table};
 use super::{Doc, Engine, Repair, Suspects, Verdict};
 use crate::dict::key;
 use crate::edit::Edit;
@@ -102,10 +103,14 @@ impl Engine {
         });
         let mut given_up: Vec<Range<usize>> = Vec::new();
         for round in 0..=ROUNDS {
+            let may = self.may_change(doc, &repair.edits);
+            if spun.is_none() && !may.contains(&true) {
+                break;
+            }
             let mut drop = Vec::new();
             let mut add = Vec::new();
             for c in clusters(doc.src, &repair.edits) {
-                if !self.may_change(doc, &repair.edits, &c) && spun.is_none() {
+                if spun.is_none() && !may[c.edits.clone()].contains(&true) {
                     continue;
                 }
                 let mut found = self.reread(doc, verdict, &repair.edits, &c);
@@ -143,41 +148,56 @@ impl Engine {
         repair
     }
 
-    /// Could reading the neighbourhood `c` again find anything? Only if a word of a repair's
-    /// output is a word of some key (or the output has no word: its neighbours meet), or a key
-    /// of the text as written, other than those the repairs replace, runs into it: a condition
-    /// or the model may read that key anew.
-    fn may_change(&self, doc: &Doc, edits: &[Edit], c: &Cluster) -> bool {
+    /// Which repairs could make reading their neighbourhood again find anything: one with a
+    /// word of its output that is a word of some key (or with no word: its neighbours meet), or
+    /// with a key of the text as written, other than those the repairs replace, between it and
+    /// the repairs on either side (a condition or the model may read that key anew).
+    fn may_change(&self, doc: &Doc, edits: &[Edit]) -> Vec<bool> {
+        // The words of the fst's keys, already normalized, hashed into a table: no entry of a
+        // compiled dictionary is decoded, and no word is copied.
         let key_words = self.key_words.get_or_init(|| {
-            self.dict
-                .patterns()
-                .iter()
-                .flat_map(|p| {
-                    words(&key::normalize(&p.written))
-                        .map(String::from)
-                        .collect::<Vec<_>>()
-                })
-                .collect()
+            use fst::Streamer;
+            let mut all = Vec::new();
+            let mut keys = self.dict.map().stream();
+            while let Some((k, _)) = keys.next() {
+                let k = std::str::from_utf8(k).unwrap_or_default();
+                all.extend(word_ranges(k).map(|w| (hash(k.as_bytes(), w.start, w.end), 0)));
+            }
+            all.sort_unstable();
+            all.dedup();
+            Table::new(all)
         });
-        let repairs = &edits[c.edits.clone()];
-        let mut lower = String::new();
-        repairs.iter().any(|e| {
-            let mut none = true;
-            words(&e.to).any(|w| {
-                none = false;
-                // Keys are normalized: ASCII lower case.
-                let w = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        let mut lower = Vec::new();
+        let mut may: Vec<bool> = edits
+            .iter()
+            .map(|e| {
+                let mut none = true;
+                word_ranges(&e.to).any(|w| {
+                    none = false;
+                    // Keys are normalized: ASCII lower case.
                     lower.clear();
-                    lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-                    lower.as_str()
-                } else {
-                    w
-                };
-                key_words.contains(w)
-            }) || none
-        }) || self.any_key_in(doc, c.near.clone(), |at| {
-            repairs.iter().any(|e| e.range.contains(&at))
-        })
+                    lower.extend(e.to.as_bytes()[w].iter().map(u8::to_ascii_lowercase));
+                    key_words.find(hash(&lower, 0, lower.len())).is_some()
+                }) || none
+            })
+            .collect();
+        // One walk over the keys found: each outside every repair marks the two beside it.
+        let mut next = 0;
+        for at in self.key_starts(doc) {
+            while next < edits.len() && edits[next].range.end <= at {
+                next += 1;
+            }
+            if edits.get(next).is_some_and(|e| e.range.start <= at) {
+                continue;
+            }
+            if next > 0 {
+                may[next - 1] = true;
+            }
+            if let Some(m) = may.get_mut(next) {
+                *m = true;
+            }
+        }
+        may
     }
 
     /// The repairs of the neighbourhood `c` that a spun reading of its text, settled, does not
@@ -255,10 +275,14 @@ impl Engine {
     }
 }
 
-/// The words of a normalized key or replacement.
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !key::is_word_char(c))
-        .filter(|w| !w.is_empty())
+/// Where the words of a key or a replacement are.
+fn word_ranges(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|&(_, c)| key::is_word_char(c))?;
+        while chars.next_if(|&(_, c)| key::is_word_char(c)).is_some() {}
+        Some(start..chars.peek().map_or(s.len(), |&(i, _)| i))
+    })
 }
 
 /// The repairs of `text` grouped by neighbourhood, in text order.
@@ -278,4 +302,40 @@ fn clusters(text: &str, edits: &[Edit]) -> Vec<Cluster> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_neighbourhoods() {
+        let s = "we've  trade-secrets, é";
+        let got: Vec<&str> = word_ranges(s).map(|r| &s[r]).collect();
+        assert_eq!(got, ["we", "ve", "trade", "secrets", "é"]);
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        let dict = crate::Dictionary::from_yaml("t", "entries:\n  a: b\n").unwrap();
+        let edit = |from: &str| {
+            let at = text.find(from).unwrap();
+            Edit {
+                range: at..at + from.len(),
+                from: from.to_string(),
+                to: "x".to_string(),
+                rule: dict.rules()[0].clone(),
+                why: "".into(),
+            }
+        };
+        // Four words apart: one neighbourhood; nine apart: two.
+        let near = clusters(text, &[edit("two"), edit("seven")]);
+        assert_eq!(near.len(), 1);
+        assert_eq!(
+            &text[near[0].near.clone()],
+            text.strip_suffix(" twelve").unwrap()
+        );
+        let far = clusters(text, &[edit("one"), edit("eleven")]);
+        assert_eq!(
+            far.iter().map(|c| c.edits.clone()).collect::<Vec<_>>(),
+            [0..1, 1..2]
+        );
+    }
 }
