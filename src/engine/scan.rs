@@ -2,6 +2,7 @@
 //! per gate that keeps, at each position, the longest key that stands on word boundaries and
 //! whose class and conditions allow it, and resumes after it.
 
+use super::starts::Candidates;
 use super::{boundary, Doc, Engine, Found, Gate};
 use crate::dict::key;
 use crate::dict::model::{CaseMode, Class, Rule};
@@ -9,11 +10,7 @@ use crate::dict::model::{CaseMode, Class, Rule};
 impl Engine {
     /// The matches `gate` lets pass, leftmost-longest, never overlapping.
     pub(super) fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
-        let c = doc.candidates.get_or_init(|| {
-            let fst = self.dict.map().as_fst();
-            self.starts
-                .candidates(&self.matcher, fst, &doc.norm.text, doc.start)
-        });
+        let c = self.candidates(doc);
         // At most one match a position.
         let mut found = Vec::with_capacity(c.starts.len());
         let mut at = doc.start;
@@ -38,6 +35,15 @@ impl Engine {
             }
         }
         found
+    }
+
+    /// Every key found in `doc` from where its repairs start, listed once.
+    pub(super) fn candidates<'d>(&self, doc: &'d Doc) -> &'d Candidates {
+        doc.candidates.get_or_init(|| {
+            let fst = self.dict.map().as_fst();
+            self.starts
+                .candidates(&self.matcher, fst, &doc.norm.text, doc.start)
+        })
     }
 
     fn accept(&self, doc: &Doc, start: usize, end: usize, pattern: u32, gate: Gate) -> bool {
