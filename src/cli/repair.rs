@@ -2,6 +2,7 @@
 
 use super::args::{Format, RunArgs};
 use super::one::{flush, kind_of, one, problem, FileResult, Input};
+use super::out::Out;
 use super::setup::{engine, use_color};
 use super::{fail, ERROR, FOUND, OK};
 use std::io::{Read, Write};
@@ -104,6 +105,14 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
     if let Err(e) = input.read_to_end(&mut bytes) {
         return fail(format_args!("<stdin>: {e}"));
     }
+    // The output goes out as it is made, but a SARIF log, which wraps it whole.
+    let send = |piece: String| {
+        let _ = std::io::stdout().lock().write_all(piece.as_bytes());
+    };
+    let out = match args.format {
+        Some(Format::Sarif) => Out::buffered(),
+        _ => Out::sending(&send),
+    };
     let outcome = one(
         engine,
         args,
@@ -117,6 +126,7 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
             template: None,
         },
         None,
+        out,
     );
     let ok = outcome.result != FileResult::Error;
     flush(&whole(args, outcome.out, &outcome.rules, ok), &outcome.err);

@@ -3,7 +3,7 @@
 //! phrase inside its line.
 
 use super::explain::{self, Detail};
-use super::Style;
+use super::{Sink, Style};
 use crate::edit::{Edit, LineIndex};
 use anstyle::{AnsiColor, Effects};
 use similar::{ChangeTag, TextDiff};
@@ -28,119 +28,137 @@ fn diff_path(path: &str) -> &str {
 struct Block {
     /// Old lines, by index.
     lines: Range<usize>,
-    /// The block's edits, by index.
-    edits: Range<usize>,
+    /// The new text of those lines, as far as the edits so far reach.
+    new: String,
+    /// Where in the old text `new` has reached.
+    at: usize,
 }
 
-/// Unified diff of `old` repaired by `edits` (sorted, not overlapping), with `context`
-/// unchanged lines around each group of changes.
+/// Unified diff of `old` repaired by edits (sorted, not overlapping) given as they come, with
+/// `context` unchanged lines around each group of changes. Only the hunk being gathered is
+/// held: its changed lines, old and new.
 ///
 /// With reasons (`detail` other than None), each hunk stands under its own `--- a/` / `+++ b/`
 /// header with the reasons for its changes as `#` lines above it: `git apply` refuses anything
 /// between two hunks of one file, but takes successive patches to the same file, as `patch`
 /// does, so every hunk is numbered as it stands once the hunks before it are applied. Without
 /// reasons it is a plain one-header-per-file diff.
-pub fn unified(
-    path: &str,
-    old: &str,
-    edits: &[Edit],
+pub struct Unified<'a> {
+    path: &'a str,
+    old: &'a str,
+    index: &'a LineIndex,
     context: usize,
     detail: Detail,
     style: Style,
-) -> String {
-    if edits.is_empty() {
-        return String::new();
+    header: String,
+    /// Lines the hunks before this one added (or removed, if negative).
+    delta: isize,
+    /// The blocks of the hunk being gathered.
+    blocks: Vec<Block>,
+    /// Whether an edit came (a diff without one is empty).
+    any: bool,
+}
+
+impl<'a> Unified<'a> {
+    /// The diff of `old`, the file shown as `path`, whose lines `index` knows.
+    pub fn new(
+        path: &'a str,
+        old: &'a str,
+        index: &'a LineIndex,
+        context: usize,
+        detail: Detail,
+        style: Style,
+    ) -> Self {
+        let p = diff_path(path);
+        let header = format!(
+            "{}\n{}\n",
+            style.paint(HEADER, &format!("--- a/{p}")),
+            style.paint(HEADER, &format!("+++ b/{p}"))
+        );
+        Unified {
+            path,
+            old,
+            index,
+            context,
+            detail,
+            style,
+            header,
+            delta: 0,
+            blocks: Vec::new(),
+            any: false,
+        }
     }
-    let p = diff_path(path);
-    let lines: Vec<Range<usize>> = line_ranges(old);
-    let line_of = |offset: usize| lines.partition_point(|l| l.start <= offset) - 1;
-    let mut blocks: Vec<Block> = Vec::new();
-    for (i, e) in edits.iter().enumerate() {
-        let first = line_of(e.range.start);
-        let last = line_of(e.range.end.max(e.range.start + 1) - 1);
-        match blocks.last_mut() {
+
+    /// Takes the next edit; what it completes goes to `out`.
+    pub fn edit(&mut self, e: &Edit, out: &mut impl Sink) {
+        let (old, index) = (self.old, self.index);
+        if !std::mem::replace(&mut self.any, true) && self.detail == Detail::None {
+            out.push_str(&self.header);
+        }
+        let first = index.line_of(e.range.start);
+        let last = index.line_of(e.range.end.max(e.range.start + 1) - 1);
+        match self.blocks.last_mut() {
             // Adjacent changed lines read as one change, as in any diff.
             Some(b) if first <= b.lines.end => {
                 b.lines.end = b.lines.end.max(last + 1);
-                b.edits.end = i + 1;
+                b.new.push_str(&old[b.at..e.range.start]);
             }
-            _ => blocks.push(Block {
-                lines: first..last + 1,
-                edits: i..i + 1,
-            }),
-        }
-    }
-    let header = format!(
-        "{}\n{}\n",
-        style.paint(HEADER, &format!("--- a/{p}")),
-        style.paint(HEADER, &format!("+++ b/{p}"))
-    );
-    let mut out = String::new();
-    if detail == Detail::None {
-        out.push_str(&header);
-    }
-    let index = LineIndex::new(old);
-    // Lines the hunks before this one added (or removed, if negative).
-    let mut delta: isize = 0;
-    let mut b = 0;
-    while b < blocks.len() {
-        // A hunk: this block and every next one whose context would touch its own.
-        let mut e = b + 1;
-        while e < blocks.len() && blocks[e].lines.start - blocks[e - 1].lines.end <= 2 * context {
-            e += 1;
-        }
-        let from = blocks[b].lines.start.saturating_sub(context);
-        let to = (blocks[e - 1].lines.end + context).min(lines.len());
-        let mut body = String::new();
-        let context_line = |body: &mut String, l: usize| {
-            push_line(
-                body,
-                ' ',
-                &old[lines[l].clone()],
-                anstyle::Style::new(),
-                style,
-            )
-        };
-        let mut new_count = 0;
-        let mut at = from;
-        for block in &blocks[b..e] {
-            for l in at..block.lines.start {
-                context_line(&mut body, l);
-            }
-            new_count += block.lines.start - at;
-            let span = lines[block.lines.start].start..lines[block.lines.end - 1].end;
-            for l in block.lines.clone() {
-                push_line(&mut body, '-', &old[lines[l].clone()], DEL, style);
-            }
-            let new = repaired(old, span, &edits[block.edits.clone()]);
-            for l in new.split_inclusive('\n') {
-                push_line(&mut body, '+', l, INS, style);
-                new_count += 1;
-            }
-            at = block.lines.end;
-        }
-        for l in at..to {
-            context_line(&mut body, l);
-        }
-        new_count += to - at;
-        let old_count = to - from;
-        let new_start = from as isize + 1 + delta;
-        // Successive patches to one file are numbered in the text the earlier ones left.
-        let old_start = if detail == Detail::None {
-            from as isize + 1
-        } else {
-            new_start
-        };
-        if detail != Detail::None {
-            for block in &blocks[b..e] {
-                for edit in &edits[block.edits.clone()] {
-                    if let Some(r) = explain::edit(path, old, &index, edit, detail) {
-                        out.push_str(&comment(&r));
+            _ => {
+                if let Some(b) = self.blocks.last_mut() {
+                    b.close(old, index);
+                    // A hunk: blocks whose context would touch.
+                    if first - b.lines.end > 2 * self.context {
+                        self.hunk(out);
                     }
                 }
+                let start = index.line(old, first).start;
+                self.blocks.push(Block {
+                    lines: first..last + 1,
+                    new: old[start..e.range.start].to_string(),
+                    at: 0,
+                });
             }
-            out.push_str(&header);
         }
+        let b = self.blocks.last_mut().expect("a block was just made");
+        b.new.push_str(&e.to);
+        b.at = e.range.end;
+        if let Some(r) = explain::edit(self.path, old, index, e, self.detail) {
+            out.push_str(&comment(&r));
+        }
+    }
+
+    /// The last hunk, to `out`.
+    pub fn finish(mut self, out: &mut impl Sink) {
+        if let Some(b) = self.blocks.last_mut() {
+            b.close(self.old, self.index);
+            self.hunk(out);
+        }
+    }
+
+    /// The hunk gathered, to `out` (its reasons are there already).
+    fn hunk(&mut self, out: &mut impl Sink) {
+        let (old, index, style) = (self.old, self.index, self.style);
+        let blocks = std::mem::take(&mut self.blocks);
+        let (Some(first), Some(last)) = (blocks.first(), blocks.last()) else {
+            return;
+        };
+        let from = first.lines.start.saturating_sub(self.context);
+        let to = (last.lines.end + self.context).min(index.lines(old));
+        let changed: usize = blocks.iter().map(|b| b.lines.len()).sum();
+        let added: usize = blocks
+            .iter()
+            .map(|b| b.new.split_inclusive('\n').count())
+            .sum();
+        let old_count = to - from;
+        let new_count = old_count - changed + added;
+        let new_start = from as isize + 1 + self.delta;
+        // Successive patches to one file are numbered in the text the earlier ones left.
+        let old_start = if self.detail == Detail::None {
+            from as isize + 1
+        } else {
+            out.push_str(&self.header);
+            new_start
+        };
         let range = |start: isize, count: usize| {
             // An empty side is numbered by the line before it.
             let start = if count == 0 { start - 1 } else { start };
@@ -153,43 +171,49 @@ pub fn unified(
         );
         out.push_str(&style.paint(HUNK, &at_line));
         out.push('\n');
-        out.push_str(&body);
-        delta += new_count as isize - old_count as isize;
-        b = e;
+        let plain = anstyle::Style::new();
+        let mut at = from;
+        for block in &blocks {
+            for l in at..block.lines.start {
+                push_line(out, ' ', &old[index.line(old, l)], plain, style);
+            }
+            for l in block.lines.clone() {
+                push_line(out, '-', &old[index.line(old, l)], DEL, style);
+            }
+            for l in block.new.split_inclusive('\n') {
+                push_line(out, '+', l, INS, style);
+            }
+            at = block.lines.end;
+        }
+        for l in at..to {
+            push_line(out, ' ', &old[index.line(old, l)], plain, style);
+        }
+        self.delta += new_count as isize - old_count as isize;
     }
-    out
 }
 
-/// Byte ranges of the lines of `text`, each with its line break.
-fn line_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut at = 0;
-    text.split_inclusive('\n')
-        .map(|l| {
-            at += l.len();
-            at - l.len()..at
-        })
-        .collect()
-}
-
-/// `old[span]` with `edits` (all inside it) applied.
-fn repaired(old: &str, span: Range<usize>, edits: &[Edit]) -> String {
-    let mut s = String::new();
-    let mut at = span.start;
-    for e in edits {
-        s.push_str(&old[at..e.range.start]);
-        s.push_str(&e.to);
-        at = e.range.end;
+impl Block {
+    /// Ends the block's new text with the rest of its last line.
+    fn close(&mut self, old: &str, index: &LineIndex) {
+        let end = index.line(old, self.lines.end - 1).end;
+        self.new.push_str(&old[self.at..end]);
+        self.at = end;
     }
-    s.push_str(&old[at..span.end]);
-    s
 }
 
 /// One diff line: `mark` and the line, its own line break kept (CRLF included), and the
-/// marker patch tools expect after a last line that has none.
-fn push_line(out: &mut String, mark: char, line: &str, paint: anstyle::Style, style: Style) {
+/// marker patch tools expect after a last line that has none. Written in place: a line may be
+/// as long as the file.
+fn push_line(out: &mut impl Sink, mark: char, line: &str, paint: anstyle::Style, style: Style) {
     let body = line.strip_suffix('\n');
-    let text = format!("{mark}{}", body.unwrap_or(line));
-    out.push_str(&style.paint(paint, &text));
+    if style.color {
+        out.push_str(&paint.render().to_string());
+    }
+    out.push(mark);
+    out.push_str(body.unwrap_or(line));
+    if style.color {
+        out.push_str(&paint.render_reset().to_string());
+    }
     out.push('\n');
     if body.is_none() {
         out.push_str(NO_NEWLINE);
@@ -205,38 +229,82 @@ fn comment(reason: &str) -> String {
 
 /// Each changed stretch of lines once, prefixed `path:line:`, with removed words as `[-old-]`
 /// and inserted words as `{+new+}` (coloured instead of bracketed on a terminal), followed by
-/// the reasons for its changes as `#` lines.
-pub fn words(path: &str, old: &str, edits: &[Edit], detail: Detail, style: Style) -> String {
-    let index = LineIndex::new(old);
-    let mut out = String::new();
-    let mut i = 0;
-    while i < edits.len() {
-        // The stretch: whole lines around this edit and every edit that touches them.
-        let start = index.line_start(edits[i].range.start);
-        let mut end = line_end(&index, old, edits[i].range.end);
-        let mut j = i + 1;
-        while j < edits.len() && edits[j].range.start < end {
-            end = line_end(&index, old, edits[j].range.end);
-            j += 1;
+/// the reasons for its changes as `#` lines; made as the edits (sorted) come. Only the reasons
+/// of the stretch being written are held.
+pub struct Words<'a> {
+    path: &'a str,
+    old: &'a str,
+    index: &'a LineIndex,
+    detail: Detail,
+    style: Style,
+    stretch: Option<Stretch>,
+}
+
+/// The stretch of lines being written: whole lines around edits that touch them.
+struct Stretch {
+    /// Where it ends (before the line break) as far as its edits so far reach.
+    end: usize,
+    /// Where in the old text it is written up to.
+    at: usize,
+    /// The reasons of its edits, as `#` lines.
+    reasons: String,
+}
+
+impl<'a> Words<'a> {
+    /// The word diff of `old`, the file shown as `path`, whose lines `index` knows.
+    pub fn new(
+        path: &'a str,
+        old: &'a str,
+        index: &'a LineIndex,
+        detail: Detail,
+        style: Style,
+    ) -> Self {
+        Words {
+            path,
+            old,
+            index,
+            detail,
+            style,
+            stretch: None,
         }
-        let (line, _) = index.position(old, start);
-        out.push_str(&format!("{path}:{line}: "));
-        let mut at = start;
-        for e in &edits[i..j] {
-            out.push_str(&old[at..e.range.start]);
-            out.push_str(&marked(&e.from, &e.to, style));
-            at = e.range.end;
-        }
-        out.push_str(&old[at..end]);
-        out.push('\n');
-        for e in &edits[i..j] {
-            if let Some(r) = explain::edit(path, old, &index, e, detail) {
-                out.push_str(&comment(&r));
-            }
-        }
-        i = j;
     }
-    out
+
+    /// Takes the next edit; what it completes goes to `out`.
+    pub fn edit(&mut self, e: &Edit, out: &mut impl Sink) {
+        let (old, index) = (self.old, self.index);
+        if !matches!(&self.stretch, Some(s) if e.range.start < s.end) {
+            self.finish_stretch(out);
+            let start = index.line_start(e.range.start);
+            let (line, _) = index.position(old, start);
+            out.push_str(&format!("{}:{line}: ", self.path));
+            self.stretch = Some(Stretch {
+                end: start,
+                at: start,
+                reasons: String::new(),
+            });
+        }
+        let s = self.stretch.as_mut().expect("a stretch is open");
+        out.push_str(&old[s.at..e.range.start]);
+        out.push_str(&marked(&e.from, &e.to, self.style));
+        s.at = e.range.end;
+        s.end = line_end(index, old, e.range.end);
+        if let Some(r) = explain::edit(self.path, old, index, e, self.detail) {
+            s.reasons.push_str(&comment(&r));
+        }
+    }
+
+    /// The last stretch, to `out`.
+    pub fn finish(mut self, out: &mut impl Sink) {
+        self.finish_stretch(out);
+    }
+
+    fn finish_stretch(&mut self, out: &mut impl Sink) {
+        if let Some(s) = self.stretch.take() {
+            out.push_str(&self.old[s.at..s.end]);
+            out.push('\n');
+            out.push_str(&s.reasons);
+        }
+    }
 }
 
 /// `from` -> `to` as one phrase, words that did not change left unmarked.

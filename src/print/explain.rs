@@ -1,7 +1,7 @@
 //! What an edit's reason reads like, at the detail asked for, and one line per file.
 
 use crate::edit::{Edit, LineIndex};
-use crate::engine::Repair;
+use crate::engine::Score;
 
 /// How much of each edit's reason is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,14 +61,14 @@ pub fn edit(path: &str, text: &str, index: &LineIndex, e: &Edit, detail: Detail)
     }
 }
 
-/// `path: N repairs <verb> (spin score S per 1,000 words)`.
-pub fn summary(path: &str, repair: &Repair, verb: &str) -> String {
-    let n = repair.edits.len();
+/// `path: N repairs <verb> (spin score S per 1,000 words)`, for `n` repairs in a document of
+/// `score`, spun or not.
+pub fn summary(path: &str, n: usize, score: Score, spun: bool, verb: &str) -> String {
     format!(
         "{path}: {n} repair{} {verb} (spin score {:.1}{})",
         if n == 1 { "" } else { "s" },
-        repair.score.per_thousand(),
-        if repair.spun { ", spun" } else { "" }
+        score.per_thousand(),
+        if spun { ", spun" } else { "" }
     )
 }
 

@@ -3,7 +3,7 @@
 //! its fix.
 //!
 //! The log is written as it goes, so a run over a large folder holds no more than the printer
-//! does: [`Log::head`] first, then each file's results (rendered by [`results`] in the worker
+//! does: [`Log::head`] first, then each file's results (rendered by [`Results`] in the worker
 //! that repaired the file, one JSON object a line) through [`Log::results`], which adds the
 //! commas and remembers the rules, and [`Log::tail`] last, with the rules (JSON does not care
 //! that `results` comes before `tool`).
@@ -37,7 +37,7 @@ impl Log {
         )
     }
 
-    /// `lines` (a file's results, one a line, from [`results`]) joined to those before them;
+    /// `lines` (a file's results, one a line, from [`Results`]) joined to those before them;
     /// `rules` are the rules of their edits.
     pub fn results(&mut self, lines: &str, rules: &[Arc<Rule>]) -> String {
         for rule in rules {
@@ -88,23 +88,34 @@ fn descriptor(rule: &Rule) -> serde_json::Value {
     })
 }
 
-/// One result a line for each of `edits` (sorted, as the engine returns them) found in `text`,
-/// the file at `path` (a relative path stays relative: code scanning resolves it against the
-/// repository).
-pub fn results(path: &Path, text: &str, edits: &[Edit]) -> String {
-    let uri = uri(path);
-    let mut at = Cursor::new(text);
-    let mut out = String::new();
-    for e in edits {
-        let (start_line, start_column) = at.advance(e.range.start);
-        let (end_line, end_column) = at.advance(e.range.end);
+/// The results of the file at `path` (a relative path stays relative: code scanning resolves
+/// it against the repository), one a line, made as its edits (sorted, as the engine returns
+/// them) come.
+pub struct Results<'t> {
+    uri: String,
+    at: Cursor<'t>,
+}
+
+impl<'t> Results<'t> {
+    /// The results of `text`, the file at `path`.
+    pub fn new(path: &Path, text: &'t str) -> Self {
+        Results {
+            uri: uri(path),
+            at: Cursor::new(text),
+        }
+    }
+
+    /// The result line of the next edit.
+    pub fn edit(&mut self, e: &Edit) -> String {
+        let (start_line, start_column) = self.at.advance(e.range.start);
+        let (end_line, end_column) = self.at.advance(e.range.end);
         let region = json!({
             "startLine": start_line,
             "startColumn": start_column,
             "endLine": end_line,
             "endColumn": end_column,
         });
-        let location = json!({ "uri": uri });
+        let location = json!({ "uri": self.uri });
         let result = json!({
             "ruleId": e.rule.id,
             "level": "warning",
@@ -123,10 +134,10 @@ pub fn results(path: &Path, text: &str, edits: &[Edit]) -> String {
                 }],
             }],
         });
-        out.push_str(&result.to_string());
-        out.push('\n');
+        let mut line = result.to_string();
+        line.push('\n');
+        line
     }
-    out
 }
 
 /// `path` as a URI reference: relative paths with `/` between percent-encoded segments
