@@ -15,8 +15,9 @@ use super::{fail, ERROR, FOUND, OK};
 use std::collections::BTreeMap;
 use std::os::fd::AsFd;
 use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
+use unspin::dict::model::Rule;
 use unspin::engine::Engine;
 use unspin::fs::read::Skip;
 use unspin::fs::roots::{Roots, Target};
@@ -67,8 +68,6 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     let (job_tx, job_rx) = sync_channel::<(usize, Found)>(jobs * WINDOW_PER_JOB);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = sync_channel::<(usize, Done)>(jobs * WINDOW_PER_JOB);
-    // A SARIF log's results are joined at their turn, so each file's are gathered whole.
-    let pieces = args.format != Some(Format::Sarif);
     let (walked, (mut summary, sarif)) = std::thread::scope(|s| {
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
@@ -82,10 +81,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
                 let send = |piece: String| {
                     let _ = done_tx.send((seq, Done::Piece(piece)));
                 };
-                let out = match pieces {
-                    true => Out::sending(&send),
-                    false => Out::buffered(),
-                };
+                let out = Out::sending(&send);
                 let outcome = if interrupt::stopped() {
                     Outcome::new(String::new(), String::new(), FileResult::Dropped)
                 } else {
@@ -257,30 +253,29 @@ fn print_all(
     mut sarif: Option<Log>,
 ) -> (Summary, Option<Log>) {
     let mut summary = Summary::default();
-    let mut emit = |o: Outcome| {
-        match &mut sarif {
-            Some(log) => bar.print(&log.results(&o.out, &o.rules), &o.err),
-            None => bar.print(&o.out, &o.err),
-        }
-        bar.done();
-        count(&mut summary, o.result);
+    // Output as it comes, made results of the SARIF log if one is written.
+    let mut print = |out: &str, rules: &[Arc<Rule>], err: &str| match &mut sarif {
+        Some(log) => bar.print(&log.results(out, rules), err),
+        None => bar.print(out, err),
     };
     // Files not yet at their turn: their pieces so far, and their outcome once done.
     let mut pending: BTreeMap<usize, (String, Option<Outcome>)> = BTreeMap::new();
     let mut next = 0;
     for (seq, done) in done {
         match done {
-            Done::Piece(piece) if seq == next => bar.print(&piece, ""),
+            Done::Piece(piece) if seq == next => print(&piece, &[], ""),
             Done::Piece(piece) => pending.entry(seq).or_default().0.push_str(&piece),
             Done::Whole(o) => pending.entry(seq).or_default().1 = Some(o),
         }
         while let Some((pieces, outcome)) = pending.get_mut(&next) {
-            bar.print(&std::mem::take(pieces), "");
+            print(&std::mem::take(pieces), &[], "");
             let Some(o) = outcome.take() else {
                 break;
             };
             pending.remove(&next);
-            emit(o);
+            print(&o.out, &o.rules, &o.err);
+            bar.done();
+            count(&mut summary, o.result);
             next += 1;
             window.printed(next);
         }

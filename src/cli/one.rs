@@ -74,7 +74,7 @@ pub struct Outcome {
     pub out: String,
     pub err: String,
     pub result: FileResult,
-    /// With `--format sarif`, the rules of the edits in `out` (the log lists them at its end).
+    /// With `--format sarif`, the rules of the file's edits (the log lists them at its end).
     pub rules: Vec<Arc<Rule>>,
 }
 
@@ -193,7 +193,9 @@ pub fn one(
     let mut explained = String::new();
     let mut edits = 0;
     let mut failed = false;
-    let mut rules = Vec::new();
+    // With --format sarif, each rule met once (the log lists them at its end).
+    let mut rules: Vec<Arc<Rule>> = Vec::new();
+    let mut met = std::collections::HashSet::new();
     for mut found in windows {
         if found.is_empty() {
             continue;
@@ -209,7 +211,7 @@ pub fn one(
         }
         for e in &found {
             show.edit(name, &text, index, e, &mut out);
-            if args.format == Some(Format::Sarif) {
+            if args.format == Some(Format::Sarif) && met.insert(Arc::as_ptr(&e.rule)) {
                 rules.push(e.rule.clone());
             }
             // The diffs carry their reasons; the other modes list them with -v.
@@ -355,7 +357,7 @@ enum Rewrite<'w> {
     /// No edit yet.
     Idle(&'w dyn WriteBack),
     /// The replacement, and how far the text read is written to it.
-    Writing(&'w dyn WriteBack, Pending<'w>, usize),
+    Writing(&'w dyn WriteBack, Box<Pending<'w>>, usize),
     /// The repaired text so far, and how far the text read is in it.
     Gathering(&'w dyn WriteBack, String, usize),
     /// Given up (said once).
@@ -370,7 +372,7 @@ impl Rewrite<'_> {
                 Rewrite::Gathering(write, String::new(), 0)
             } else {
                 match write.open(text.as_bytes()) {
-                    Ok(new) => Rewrite::Writing(write, new, 0),
+                    Ok(new) => Rewrite::Writing(write, Box::new(new), 0),
                     Err(e) => {
                         *self = Rewrite::Failed;
                         return Err(e);
@@ -407,7 +409,7 @@ impl Rewrite<'_> {
             (Rewrite::Writing(write, mut new, at), _) => {
                 new.write_all(&text.as_bytes()[at..])
                     .map_err(|e| e.to_string())?;
-                write.commit(new)?;
+                write.commit(*new)?;
                 Ok(true)
             }
             // A file in a legacy encoding goes back in it, or not at all.

@@ -6,8 +6,6 @@ use super::out::Out;
 use super::setup::{engine, use_color};
 use super::{fail, ERROR, FOUND, OK};
 use std::io::{Read, Write};
-use std::sync::Arc;
-use unspin::dict::model::Rule;
 use unspin::engine::Engine;
 use unspin::fs::read::Skip;
 use unspin::print::json::PathName;
@@ -76,10 +74,7 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
             &mut out,
             &mut err,
         );
-        flush(
-            &whole(args, out, &[], true),
-            if args.quiet { "" } else { &err },
-        );
+        flush(&whole(args, out), if args.quiet { "" } else { &err });
         return OK;
     }
     let Some(engine) = engine(dict, args) else {
@@ -105,13 +100,17 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
     if let Err(e) = input.read_to_end(&mut bytes) {
         return fail(format_args!("<stdin>: {e}"));
     }
-    // The output goes out as it is made, but a SARIF log, which wraps it whole.
+    // The output goes out as it is made (with --format sarif, as the results of a log).
+    let log = std::cell::RefCell::new((args.format == Some(Format::Sarif)).then(|| {
+        flush(&Log::head(), "");
+        Log::default()
+    }));
     let send = |piece: String| {
+        let piece = match &mut *log.borrow_mut() {
+            Some(log) => log.results(&piece, &[]),
+            None => piece,
+        };
         let _ = std::io::stdout().lock().write_all(piece.as_bytes());
-    };
-    let out = match args.format {
-        Some(Format::Sarif) => Out::buffered(),
-        _ => Out::sending(&send),
     };
     let outcome = one(
         engine,
@@ -126,10 +125,14 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
             template: None,
         },
         None,
-        out,
+        Out::sending(&send),
     );
     let ok = outcome.result != FileResult::Error;
-    flush(&whole(args, outcome.out, &outcome.rules, ok), &outcome.err);
+    let out = match log.into_inner() {
+        Some(mut log) => log.results(&outcome.out, &outcome.rules) + &log.tail(ok),
+        None => outcome.out,
+    };
+    flush(&out, &outcome.err);
     match outcome.result {
         FileResult::Error => ERROR,
         FileResult::Scanned { edits, .. } if edits > 0 && args.check => FOUND,
@@ -137,14 +140,14 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
     }
 }
 
-/// The output of standard input, made a whole SARIF log with `--format sarif`.
-fn whole(args: &RunArgs, out: String, rules: &[Arc<Rule>], ok: bool) -> String {
+/// The output of empty standard input, made a whole SARIF log with `--format sarif`.
+fn whole(args: &RunArgs, out: String) -> String {
     if args.format != Some(Format::Sarif) {
         return out;
     }
     let mut log = Log::default();
-    let results = log.results(&out, rules);
-    format!("{}{results}{}", Log::head(), log.tail(ok))
+    let results = log.results(&out, &[]);
+    format!("{}{results}{}", Log::head(), log.tail(true))
 }
 
 /// Standard input too large to hold whole: repaired window by window (see `unspin::fs::stream`),

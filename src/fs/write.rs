@@ -13,7 +13,7 @@
 use rustix::fs::{self as rfs, AtFlags, FileType, Mode, OFlags, Stat};
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
-use std::io::{self, Seek, Write};
+use std::io::{self, BufWriter, Seek, Write};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -87,7 +87,7 @@ pub fn backup_in(
 pub struct Pending<'d> {
     dir: BorrowedFd<'d>,
     name: OsString,
-    file: File,
+    file: BufWriter<File>,
     /// The temporary file's name, when it has one from the start (else it is unnamed).
     named: Option<OsString>,
     /// The file whose permissions and owner the new one takes.
@@ -117,7 +117,7 @@ impl<'d> Pending<'d> {
         Ok(Pending {
             dir,
             name: name.to_os_string(),
-            file,
+            file: BufWriter::with_capacity(64 << 10, file),
             named,
             like,
         })
@@ -126,7 +126,8 @@ impl<'d> Pending<'d> {
     /// Gives the new content the old file's permissions and owner, flushes it to disk, renames
     /// it over the old file, and makes the rename durable.
     pub fn commit(mut self) -> io::Result<()> {
-        finish(&mut self.file, self.like.as_ref())?;
+        self.file.flush()?;
+        finish(self.file.get_mut(), self.like.as_ref())?;
         let tmp = match self.named.take() {
             Some(tmp) => tmp,
             None => self.link()?,
@@ -143,10 +144,8 @@ impl<'d> Pending<'d> {
     /// A name for the unnamed temporary file, for the instant before the rename; where it
     /// cannot have one (no `/proc`), its content is copied to a named one.
     fn link(&mut self) -> io::Result<OsString> {
-        let proc = format!(
-            "/proc/self/fd/{}",
-            std::os::fd::AsRawFd::as_raw_fd(&self.file)
-        );
+        let written = self.file.get_mut();
+        let proc = format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(written));
         loop {
             let tmp = fresh_name();
             match rfs::linkat(
@@ -163,8 +162,8 @@ impl<'d> Pending<'d> {
         }
         let (mut file, tmp) = named(self.dir)?;
         let copied = (|| {
-            self.file.seek(io::SeekFrom::Start(0))?;
-            io::copy(&mut self.file, &mut file)?;
+            written.seek(io::SeekFrom::Start(0))?;
+            io::copy(written, &mut file)?;
             finish(&mut file, self.like.as_ref())
         })();
         match copied {
@@ -293,7 +292,7 @@ mod tests {
         let mut new = Pending {
             dir: d.as_fd(),
             name: "b.txt".into(),
-            file,
+            file: BufWriter::new(file),
             named: Some(tmp),
             like: None,
         };
@@ -315,7 +314,7 @@ mod tests {
         let named = Pending {
             dir: d.as_fd(),
             name: "a.txt".into(),
-            file,
+            file: BufWriter::new(file),
             named: Some(tmp),
             like: None,
         };

@@ -7,6 +7,7 @@ use super::{Sink, Style};
 use crate::edit::{Edit, LineIndex};
 use anstyle::{AnsiColor, Effects};
 use similar::{ChangeTag, TextDiff};
+use std::collections::HashMap;
 use std::ops::Range;
 
 const HEADER: anstyle::Style = anstyle::Style::new().effects(Effects::BOLD);
@@ -24,19 +25,26 @@ fn diff_path(path: &str) -> &str {
     path.trim_start_matches("./").trim_start_matches('/')
 }
 
-/// Lines of the old text that change together: edits on one line, or on adjacent lines.
+/// Lines of the old text that change together: edits on one line, or on adjacent lines. Their
+/// new text is kept as the edits that make it, a few bytes each (a hunk may be a whole file).
 struct Block {
     /// Old lines, by index.
     lines: Range<usize>,
-    /// The new text of those lines, as far as the edits so far reach.
-    new: String,
-    /// Where in the old text `new` has reached.
+    /// Where the lines start in the old text.
+    start: usize,
+    /// Each edit as three LEB128 numbers: the old bytes kept before it (since the edit before,
+    /// or the block's start), the old bytes it replaces, and its replacement (see `Unified`).
+    edits: Vec<u8>,
+    /// Where the last edit ends in the old text.
     at: usize,
+    /// Line breaks in the new text so far, and whether it ends with one (None while empty).
+    breaks: usize,
+    ends_with_break: Option<bool>,
 }
 
 /// Unified diff of `old` repaired by edits (sorted, not overlapping) given as they come, with
 /// `context` unchanged lines around each group of changes. Only the hunk being gathered is
-/// held: its changed lines, old and new.
+/// held, as its edits.
 ///
 /// With reasons (`detail` other than None), each hunk stands under its own `--- a/` / `+++ b/`
 /// header with the reasons for its changes as `#` lines above it: `git apply` refuses anything
@@ -55,6 +63,9 @@ pub struct Unified<'a> {
     delta: isize,
     /// The blocks of the hunk being gathered.
     blocks: Vec<Block>,
+    /// The replacements of its edits, each once, and where each is in that list.
+    replacements: Vec<String>,
+    known: HashMap<String, usize>,
     /// Whether an edit came (a diff without one is empty).
     any: bool,
 }
@@ -85,6 +96,8 @@ impl<'a> Unified<'a> {
             header,
             delta: 0,
             blocks: Vec::new(),
+            replacements: Vec::new(),
+            known: HashMap::new(),
             any: false,
         }
     }
@@ -99,10 +112,7 @@ impl<'a> Unified<'a> {
         let last = index.line_of(e.range.end.max(e.range.start + 1) - 1);
         match self.blocks.last_mut() {
             // Adjacent changed lines read as one change, as in any diff.
-            Some(b) if first <= b.lines.end => {
-                b.lines.end = b.lines.end.max(last + 1);
-                b.new.push_str(&old[b.at..e.range.start]);
-            }
+            Some(b) if first <= b.lines.end => b.lines.end = b.lines.end.max(last + 1),
             _ => {
                 if let Some(b) = self.blocks.last_mut() {
                     b.close(old, index);
@@ -114,13 +124,28 @@ impl<'a> Unified<'a> {
                 let start = index.line(old, first).start;
                 self.blocks.push(Block {
                     lines: first..last + 1,
-                    new: old[start..e.range.start].to_string(),
-                    at: 0,
+                    start,
+                    edits: Vec::new(),
+                    at: start,
+                    breaks: 0,
+                    ends_with_break: None,
                 });
             }
         }
+        let to = match self.known.get(&e.to) {
+            Some(&k) => k,
+            None => {
+                self.replacements.push(e.to.clone());
+                self.known.insert(e.to.clone(), self.replacements.len() - 1);
+                self.replacements.len() - 1
+            }
+        };
         let b = self.blocks.last_mut().expect("a block was just made");
-        b.new.push_str(&e.to);
+        b.grow(&old[b.at..e.range.start]);
+        b.grow(&e.to);
+        for n in [e.range.start - b.at, e.range.len(), to] {
+            leb128(&mut b.edits, n);
+        }
         b.at = e.range.end;
         if let Some(r) = explain::edit(self.path, old, index, e, self.detail) {
             out.push_str(&comment(&r));
@@ -139,16 +164,15 @@ impl<'a> Unified<'a> {
     fn hunk(&mut self, out: &mut impl Sink) {
         let (old, index, style) = (self.old, self.index, self.style);
         let blocks = std::mem::take(&mut self.blocks);
+        let replacements = std::mem::take(&mut self.replacements);
+        self.known.clear();
         let (Some(first), Some(last)) = (blocks.first(), blocks.last()) else {
             return;
         };
         let from = first.lines.start.saturating_sub(self.context);
         let to = (last.lines.end + self.context).min(index.lines(old));
         let changed: usize = blocks.iter().map(|b| b.lines.len()).sum();
-        let added: usize = blocks
-            .iter()
-            .map(|b| b.new.split_inclusive('\n').count())
-            .sum();
+        let added: usize = blocks.iter().map(Block::new_lines).sum();
         let old_count = to - from;
         let new_count = old_count - changed + added;
         let new_start = from as isize + 1 + self.delta;
@@ -175,49 +199,140 @@ impl<'a> Unified<'a> {
         let mut at = from;
         for block in &blocks {
             for l in at..block.lines.start {
-                push_line(out, ' ', &old[index.line(old, l)], plain, style);
+                Lines::new(out, ' ', plain, style).line(&old[index.line(old, l)]);
             }
             for l in block.lines.clone() {
-                push_line(out, '-', &old[index.line(old, l)], DEL, style);
+                Lines::new(out, '-', DEL, style).line(&old[index.line(old, l)]);
             }
-            for l in block.new.split_inclusive('\n') {
-                push_line(out, '+', l, INS, style);
+            let mut new = Lines::new(out, '+', INS, style);
+            let mut edits = block.edits.as_slice();
+            let mut kept_from = block.start;
+            while !edits.is_empty() {
+                let [kept, len, to] = [(); 3].map(|_| unleb128(&mut edits));
+                new.piece(&old[kept_from..kept_from + kept]);
+                new.piece(&replacements[to]);
+                kept_from += kept + len;
             }
+            new.piece(&old[kept_from..index.line(old, block.lines.end - 1).end]);
+            new.end();
             at = block.lines.end;
         }
         for l in at..to {
-            push_line(out, ' ', &old[index.line(old, l)], plain, style);
+            Lines::new(out, ' ', plain, style).line(&old[index.line(old, l)]);
         }
         self.delta += new_count as isize - old_count as isize;
     }
 }
 
 impl Block {
+    /// Counts `piece`, the next of the block's new text.
+    fn grow(&mut self, piece: &str) {
+        self.breaks += memchr::memchr_iter(b'\n', piece.as_bytes()).count();
+        if !piece.is_empty() {
+            self.ends_with_break = Some(piece.ends_with('\n'));
+        }
+    }
+
     /// Ends the block's new text with the rest of its last line.
     fn close(&mut self, old: &str, index: &LineIndex) {
         let end = index.line(old, self.lines.end - 1).end;
-        self.new.push_str(&old[self.at..end]);
-        self.at = end;
+        self.grow(&old[self.at..end]);
+    }
+
+    /// Lines of its new text (a last line without a break counts).
+    fn new_lines(&self) -> usize {
+        self.breaks + usize::from(self.ends_with_break == Some(false))
     }
 }
 
-/// One diff line: `mark` and the line, its own line break kept (CRLF included), and the
-/// marker patch tools expect after a last line that has none. Written in place: a line may be
-/// as long as the file.
-fn push_line(out: &mut impl Sink, mark: char, line: &str, paint: anstyle::Style, style: Style) {
-    let body = line.strip_suffix('\n');
-    if style.color {
-        out.push_str(&paint.render().to_string());
+/// `n` in LEB128, to `out`.
+fn leb128(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
     }
-    out.push(mark);
-    out.push_str(body.unwrap_or(line));
-    if style.color {
-        out.push_str(&paint.render_reset().to_string());
+    out.push(n as u8);
+}
+
+/// The LEB128 number at the start of `bytes`, taken off it.
+fn unleb128(bytes: &mut &[u8]) -> usize {
+    let mut n = 0;
+    let mut shift = 0;
+    while let Some((&b, rest)) = bytes.split_first() {
+        *bytes = rest;
+        n |= usize::from(b & 0x7f) << shift;
+        shift += 7;
+        if b < 0x80 {
+            break;
+        }
     }
-    out.push('\n');
-    if body.is_none() {
-        out.push_str(NO_NEWLINE);
-        out.push('\n');
+    n
+}
+
+/// Diff lines marked `mark`, written as their text comes (a line may be as long as the file):
+/// each with its own line break kept (CRLF included), and the marker patch tools expect after
+/// a last line that has none.
+struct Lines<'o, S: Sink> {
+    out: &'o mut S,
+    mark: char,
+    paint: anstyle::Style,
+    style: Style,
+    /// Whether a line is begun.
+    open: bool,
+}
+
+impl<'o, S: Sink> Lines<'o, S> {
+    fn new(out: &'o mut S, mark: char, paint: anstyle::Style, style: Style) -> Self {
+        Lines {
+            out,
+            mark,
+            paint,
+            style,
+            open: false,
+        }
+    }
+
+    /// One whole line.
+    fn line(mut self, line: &str) {
+        self.piece(line);
+        self.end();
+    }
+
+    /// The next piece of text, line breaks and all.
+    fn piece(&mut self, mut s: &str) {
+        while !s.is_empty() {
+            if !self.open {
+                if self.style.color {
+                    self.out.push_str(&self.paint.render().to_string());
+                }
+                self.out.push(self.mark);
+                self.open = true;
+            }
+            let Some(i) = memchr::memchr(b'\n', s.as_bytes()) else {
+                self.out.push_str(s);
+                return;
+            };
+            self.out.push_str(&s[..i]);
+            self.close();
+            s = &s[i + 1..];
+        }
+    }
+
+    /// The end of the text: a line left open has no line break.
+    fn end(mut self) {
+        if self.open {
+            self.close();
+            self.out.push_str(NO_NEWLINE);
+            self.out.push('\n');
+        }
+    }
+
+    fn close(&mut self) {
+        if self.style.color {
+            self.out.push_str(&self.paint.render_reset().to_string());
+        }
+        self.out.push('\n');
+        self.open = false;
     }
 }
 

@@ -21,11 +21,13 @@ use std::sync::Arc;
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
 
-/// The rules met so far, and whether a result was written yet.
+/// The rules met so far, whether a result was written yet, and the start of a result line
+/// given without its end.
 #[derive(Default)]
 pub struct Log {
     rules: BTreeMap<String, Arc<Rule>>,
     any: bool,
+    partial: String,
 }
 
 impl Log {
@@ -37,21 +39,24 @@ impl Log {
         )
     }
 
-    /// `lines` (a file's results, one a line, from [`Results`]) joined to those before them;
-    /// `rules` are the rules of their edits.
+    /// `lines` (a file's results, one a line, from [`Results`]; the end of the last may come
+    /// with the next call) joined to those before them; `rules` are the rules of their edits.
     pub fn results(&mut self, lines: &str, rules: &[Arc<Rule>]) -> String {
         for rule in rules {
             self.rules
                 .entry(rule.id.clone())
                 .or_insert_with(|| rule.clone());
         }
-        let mut out = String::with_capacity(lines.len() + 16);
-        for line in lines.lines() {
+        self.partial.push_str(lines);
+        let whole = self.partial.rfind('\n').map_or(0, |i| i + 1);
+        let mut out = String::with_capacity(whole + 16);
+        for line in self.partial[..whole].lines() {
             if std::mem::replace(&mut self.any, true) {
                 out.push_str(",\n");
             }
             out.push_str(line);
         }
+        self.partial.drain(..whole);
         out
     }
 
@@ -238,5 +243,9 @@ mod tests {
             "{\"a\":1},\n{\"b\":2}"
         );
         assert_eq!(log.results("{\"c\":3}\n", &[]), ",\n{\"c\":3}");
+        // A line handed on in pieces is joined once whole.
+        assert_eq!(log.results("{\"d\":", &[]), "");
+        assert_eq!(log.results("4}\n{\"e", &[]), ",\n{\"d\":4}");
+        assert_eq!(log.results("\":5}\n", &[]), ",\n{\"e\":5}");
     }
 }

@@ -558,6 +558,10 @@ fn r10_11_a_large_file_reads_as_a_whole_one_in_every_mode() {
         repaired
     );
     fs::write(t.path().join("a.txt"), &text).unwrap();
+    assert_eq!(
+        run(&["--format", "github", "a.txt"]).lines().count(),
+        whole.edits.len()
+    );
     // Each file's output whole and in order, though both are handed on in pieces at once.
     for mode in [&[][..], &["--diff"], &["--json"]] {
         let a = run(&[mode, &["a.txt"]].concat());
@@ -565,4 +569,14 @@ fn r10_11_a_large_file_reads_as_a_whole_one_in_every_mode() {
         let both = run(&[mode, &["-j", "2", "a.txt", "b.txt"]].concat());
         assert!(both == a.clone() + &b, "{mode:?}");
     }
+    // One SARIF log, its results joined from pieces of both files.
+    let sarif = run(&["--format", "sarif", "-j", "2", "a.txt", "b.txt"]);
+    let log: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let b = run(&["--json", "b.txt"]).lines().count() - 1;
+    assert_eq!(results.len(), whole.edits.len() + b);
+    assert_eq!(
+        sarif,
+        run(&["--format", "sarif", "-j", "1", "a.txt", "b.txt"])
+    );
 }
