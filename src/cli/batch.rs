@@ -8,7 +8,7 @@
 use super::args::{Format, RunArgs};
 use super::interrupt::{self, INTERRUPTED};
 use super::one::{self, FileResult, Input, Outcome, WriteBack};
-use super::out::Out;
+use super::out::{Out, Piece};
 use super::progress::Bar;
 use super::setup;
 use super::{fail, ERROR, FOUND, OK};
@@ -78,7 +78,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
                 };
                 // After Ctrl-C, queued files are dropped unread (the printer still hears of them,
                 // so that it can move on).
-                let send = |piece: String| {
+                let send = |piece: Piece| {
                     let _ = done_tx.send((seq, Done::Piece(piece)));
                 };
                 let out = Out::sending(&send);
@@ -240,7 +240,7 @@ impl WriteBack for InPlace<'_> {
 
 /// What a worker hands the printer: a piece of a file's output, or its outcome (the rest).
 enum Done {
-    Piece(String),
+    Piece(Piece),
     Whole(Outcome),
 }
 
@@ -258,17 +258,20 @@ fn print_all(
         Some(log) => bar.print(&log.results(out, rules), err),
         None => bar.print(out, err),
     };
-    // Files not yet at their turn: their pieces so far, and their outcome once done.
-    let mut pending: BTreeMap<usize, (String, Option<Outcome>)> = BTreeMap::new();
+    // Files not yet at their turn: their output so far (standard output, standard error), and
+    // their outcome once done.
+    let mut pending: BTreeMap<usize, (String, String, Option<Outcome>)> = BTreeMap::new();
     let mut next = 0;
     for (seq, done) in done {
         match done {
-            Done::Piece(piece) if seq == next => print(&piece, &[], ""),
-            Done::Piece(piece) => pending.entry(seq).or_default().0.push_str(&piece),
-            Done::Whole(o) => pending.entry(seq).or_default().1 = Some(o),
+            Done::Piece(Piece::Out(out)) if seq == next => print(&out, &[], ""),
+            Done::Piece(Piece::Err(err)) if seq == next => print("", &[], &err),
+            Done::Piece(Piece::Out(out)) => pending.entry(seq).or_default().0.push_str(&out),
+            Done::Piece(Piece::Err(err)) => pending.entry(seq).or_default().1.push_str(&err),
+            Done::Whole(o) => pending.entry(seq).or_default().2 = Some(o),
         }
-        while let Some((pieces, outcome)) = pending.get_mut(&next) {
-            print(&std::mem::take(pieces), &[], "");
+        while let Some((out, err, outcome)) = pending.get_mut(&next) {
+            print(&std::mem::take(out), &[], &std::mem::take(err));
             let Some(o) = outcome.take() else {
                 break;
             };

@@ -16,7 +16,7 @@ use unspin::engine::{Engine, Repair, Score, Windows};
 
 use unspin::fs::read::{self, Legacy, Skip};
 use unspin::fs::write::Pending;
-use unspin::print::explain::{self, Detail};
+use unspin::print::explain::{self, Detail, Said};
 use unspin::print::json::PathName;
 use unspin::print::{diff, github, json, sarif, Sink, Style};
 use unspin::prose::template::Template;
@@ -190,7 +190,7 @@ pub fn one(
         _ => Rewrite::Off,
     };
     // The -v list, said after the file's line.
-    let mut explained = String::new();
+    let mut explained = Said::default();
     let mut edits = 0;
     let mut failed = false;
     // With --format sarif, each rule met once (the log lists them at its end).
@@ -216,10 +216,7 @@ pub fn one(
             }
             // The diffs carry their reasons; the other modes list them with -v.
             if args.verbose && !args.json && args.diff.is_none() {
-                if let Some(line) = explain::edit(shown, &text, index(), e, args.detail()) {
-                    explained.push_str(&line);
-                    explained.push('\n');
-                }
+                explained.push(e, args.detail());
             }
         }
         edits += found.len();
@@ -239,8 +236,19 @@ pub fn one(
         out.push_str(&json::file(name, edits, verdict, written, sha256).line());
     } else {
         report(args, shown, (edits, score, spun), written, &mut err);
-        err.push_str(&explained);
     }
+    let (out, err) = if explained.is_empty() {
+        (out.into_rest().0, err)
+    } else {
+        // As long as the file's edits: said as it is made, after the output.
+        out.stderr();
+        out.push_str(&err);
+        for line in explained.take(shown, &text, index()) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.into_rest()
+    };
     let result = if failed {
         FileResult::Error
     } else {
@@ -253,7 +261,7 @@ pub fn one(
         }
     };
     Outcome {
-        out: out.into_rest(),
+        out,
         err,
         result,
         rules,

@@ -2,7 +2,7 @@
 
 use super::args::{Format, RunArgs};
 use super::one::{flush, kind_of, one, problem, FileResult, Input};
-use super::out::Out;
+use super::out::{Out, Piece};
 use super::setup::{engine, use_color};
 use super::{fail, ERROR, FOUND, OK};
 use std::io::{Read, Write};
@@ -105,12 +105,17 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
         flush(&Log::head(), "");
         Log::default()
     }));
-    let send = |piece: String| {
-        let piece = match &mut *log.borrow_mut() {
-            Some(log) => log.results(&piece, &[]),
-            None => piece,
-        };
-        let _ = std::io::stdout().lock().write_all(piece.as_bytes());
+    let send = |piece: Piece| match piece {
+        Piece::Out(out) => {
+            let out = match &mut *log.borrow_mut() {
+                Some(log) => log.results(&out, &[]),
+                None => out,
+            };
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
+        }
+        Piece::Err(err) => {
+            let _ = std::io::stderr().lock().write_all(err.as_bytes());
+        }
     };
     let outcome = one(
         engine,

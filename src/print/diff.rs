@@ -2,7 +2,7 @@
 //! accept, each under the reasons for its changes, and a word view that marks each replaced
 //! phrase inside its line.
 
-use super::explain::{self, Detail};
+use super::explain::{self, Detail, Said};
 use super::{Sink, Style};
 use crate::edit::{Edit, LineIndex};
 use anstyle::{AnsiColor, Effects};
@@ -144,7 +144,7 @@ impl<'a> Unified<'a> {
         b.grow(&old[b.at..e.range.start]);
         b.grow(&e.to);
         for n in [e.range.start - b.at, e.range.len(), to] {
-            leb128(&mut b.edits, n);
+            super::leb128(&mut b.edits, n);
         }
         b.at = e.range.end;
         if let Some(r) = explain::edit(self.path, old, index, e, self.detail) {
@@ -205,10 +205,10 @@ impl<'a> Unified<'a> {
                 Lines::new(out, '-', DEL, style).line(&old[index.line(old, l)]);
             }
             let mut new = Lines::new(out, '+', INS, style);
-            let mut edits = block.edits.as_slice();
+            let mut edits = block.edits.iter().copied().peekable();
             let mut kept_from = block.start;
-            while !edits.is_empty() {
-                let [kept, len, to] = [(); 3].map(|_| unleb128(&mut edits));
+            while edits.peek().is_some() {
+                let [kept, len, to] = [(); 3].map(|_| super::unleb128(&mut edits));
                 new.piece(&old[kept_from..kept_from + kept]);
                 new.piece(&replacements[to]);
                 kept_from += kept + len;
@@ -243,30 +243,6 @@ impl Block {
     fn new_lines(&self) -> usize {
         self.breaks + usize::from(self.ends_with_break == Some(false))
     }
-}
-
-/// `n` in LEB128, to `out`.
-fn leb128(out: &mut Vec<u8>, mut n: usize) {
-    while n >= 0x80 {
-        out.push(n as u8 | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// The LEB128 number at the start of `bytes`, taken off it.
-fn unleb128(bytes: &mut &[u8]) -> usize {
-    let mut n = 0;
-    let mut shift = 0;
-    while let Some((&b, rest)) = bytes.split_first() {
-        *bytes = rest;
-        n |= usize::from(b & 0x7f) << shift;
-        shift += 7;
-        if b < 0x80 {
-            break;
-        }
-    }
-    n
 }
 
 /// Diff lines marked `mark`, written as their text comes (a line may be as long as the file):
@@ -345,7 +321,7 @@ fn comment(reason: &str) -> String {
 /// Each changed stretch of lines once, prefixed `path:line:`, with removed words as `[-old-]`
 /// and inserted words as `{+new+}` (coloured instead of bracketed on a terminal), followed by
 /// the reasons for its changes as `#` lines; made as the edits (sorted) come. Only the reasons
-/// of the stretch being written are held.
+/// of the stretch being written are held, a few bytes each.
 pub struct Words<'a> {
     path: &'a str,
     old: &'a str,
@@ -361,8 +337,8 @@ struct Stretch {
     end: usize,
     /// Where in the old text it is written up to.
     at: usize,
-    /// The reasons of its edits, as `#` lines.
-    reasons: String,
+    /// The reasons of its edits.
+    reasons: Said,
 }
 
 impl<'a> Words<'a> {
@@ -395,7 +371,7 @@ impl<'a> Words<'a> {
             self.stretch = Some(Stretch {
                 end: start,
                 at: start,
-                reasons: String::new(),
+                reasons: Said::default(),
             });
         }
         let s = self.stretch.as_mut().expect("a stretch is open");
@@ -403,9 +379,7 @@ impl<'a> Words<'a> {
         out.push_str(&marked(&e.from, &e.to, self.style));
         s.at = e.range.end;
         s.end = line_end(index, old, e.range.end);
-        if let Some(r) = explain::edit(self.path, old, index, e, self.detail) {
-            s.reasons.push_str(&comment(&r));
-        }
+        s.reasons.push(e, self.detail);
     }
 
     /// The last stretch, to `out`.
@@ -414,10 +388,12 @@ impl<'a> Words<'a> {
     }
 
     fn finish_stretch(&mut self, out: &mut impl Sink) {
-        if let Some(s) = self.stretch.take() {
+        if let Some(mut s) = self.stretch.take() {
             out.push_str(&self.old[s.at..s.end]);
             out.push('\n');
-            out.push_str(&s.reasons);
+            for r in s.reasons.take(self.path, self.old, self.index) {
+                out.push_str(&comment(&r));
+            }
         }
     }
 }

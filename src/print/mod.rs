@@ -26,6 +26,29 @@ impl Sink for String {
     }
 }
 
+/// `n` in LEB128 (seven bits a byte, the high bit set on all but the last), to `out`.
+pub(crate) fn leb128(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// The LEB128 number that `bytes` begin with, taken from them.
+pub(crate) fn unleb128(bytes: &mut impl Iterator<Item = u8>) -> usize {
+    let mut n = 0;
+    let mut shift = 0;
+    for b in bytes {
+        n |= usize::from(b & 0x7f) << shift;
+        shift += 7;
+        if b < 0x80 {
+            break;
+        }
+    }
+    n
+}
+
 /// ANSI styling, or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {

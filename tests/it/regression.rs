@@ -487,7 +487,7 @@ fn r10_11_a_large_file_reads_as_a_whole_one_in_every_mode() {
     let t = tempfile::tempdir().unwrap();
     fs::write(t.path().join("a.txt"), &text).unwrap();
     fs::write(t.path().join("b.txt"), &other).unwrap();
-    let run = |args: &[&str]| {
+    let output = |args: &[&str]| {
         let o = Command::cargo_bin("unspin")
             .unwrap()
             .current_dir(t.path())
@@ -496,8 +496,10 @@ fn r10_11_a_large_file_reads_as_a_whole_one_in_every_mode() {
             .output()
             .unwrap();
         assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
-        String::from_utf8(o.stdout).unwrap()
+        let err = stderr(&o);
+        (String::from_utf8(o.stdout).unwrap(), err)
     };
+    let run = |args: &[&str]| output(args).0;
     let whole = Engine::new(
         Dictionary::builtin(),
         Options {
@@ -562,12 +564,22 @@ fn r10_11_a_large_file_reads_as_a_whole_one_in_every_mode() {
         run(&["--format", "github", "a.txt"]).lines().count(),
         whole.edits.len()
     );
+    // -v lists every edit after the file's line.
+    let (_, listed) = output(&["-v", "--check", "a.txt"]);
+    let mut lines = listed.lines();
+    assert!(lines.next().unwrap().starts_with("a.txt: "));
+    for (line, e) in lines.zip(&whole.edits) {
+        let said = explain::edit("a.txt", &text, &index, e, explain::Detail::Full).unwrap();
+        assert_eq!(line, said);
+    }
+    assert_eq!(listed.lines().count(), whole.edits.len() + 1);
     // Each file's output whole and in order, though both are handed on in pieces at once.
-    for mode in [&[][..], &["--diff"], &["--json"]] {
-        let a = run(&[mode, &["a.txt"]].concat());
-        let b = run(&[mode, &["b.txt"]].concat());
-        let both = run(&[mode, &["-j", "2", "a.txt", "b.txt"]].concat());
-        assert!(both == a.clone() + &b, "{mode:?}");
+    for mode in [&[][..], &["--diff"], &["--json"], &["-v"]] {
+        let (a, a_err) = output(&[mode, &["a.txt"]].concat());
+        let (b, b_err) = output(&[mode, &["b.txt"]].concat());
+        let (both, both_err) = output(&[mode, &["-j", "2", "a.txt", "b.txt"]].concat());
+        assert!(both == a + &b, "{mode:?}");
+        assert!(both_err == a_err + &b_err, "{mode:?}");
     }
     // One SARIF log, its results joined from pieces of both files.
     let sarif = run(&["--format", "sarif", "-j", "2", "a.txt", "b.txt"]);
