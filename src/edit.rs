@@ -65,6 +65,21 @@ impl LineIndex {
         (line, column)
     }
 
+    /// The index (from 0) of the line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The bytes of line `l` of `text`, with its line break.
+    pub fn line(&self, text: &str, l: usize) -> Range<usize> {
+        self.starts[l]..self.starts.get(l + 1).map_or(text.len(), |&next| next)
+    }
+
+    /// How many lines `text` has (a line break ends a line; it does not begin an empty one).
+    pub fn lines(&self, text: &str) -> usize {
+        self.starts.len() - usize::from(self.starts.last() == Some(&text.len()))
+    }
+
     /// Where the line holding byte `offset` starts.
     pub fn line_start(&self, offset: usize) -> usize {
         self.starts[self.starts.partition_point(|&s| s <= offset) - 1]

@@ -1,24 +1,28 @@
 //! `unspin PATH...`: files and folders, repaired in parallel. The walker feeds a bounded queue,
-//! `-j` workers repair one file each at a time and buffer its whole output, and one printer
-//! writes each file's output in one piece, in walking order (the order of the named paths,
-//! then of the folder entries; by name with `--sort`). Queues and the reordering window are
-//! bounded, so memory follows the largest files, not the folder.
+//! `-j` workers repair one file each at a time and hand its output on in pieces as it is made,
+//! and one printer writes the files' outputs in walking order (the order of the named paths,
+//! then of the folder entries; by name with `--sort`): the pieces of the file whose turn it is
+//! as they come, the others' once their turn comes. Queues and the reordering window are
+//! bounded, so memory follows the largest files waiting their turn, not the folder.
 
 use super::args::{Format, RunArgs};
 use super::interrupt::{self, INTERRUPTED};
-use super::one::{self, FileResult, Input, Outcome};
+use super::one::{self, FileResult, Input, Outcome, WriteBack};
+use super::out::{Out, Piece};
 use super::progress::Bar;
 use super::setup;
 use super::{fail, ERROR, FOUND, OK};
 use std::collections::BTreeMap;
 use std::os::fd::AsFd;
 use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
+use unspin::dict::model::Rule;
 use unspin::engine::Engine;
 use unspin::fs::read::Skip;
 use unspin::fs::roots::{Roots, Target};
 use unspin::fs::walk::{self, Found};
+use unspin::fs::write::Pending;
 use unspin::print::json::PathName;
 use unspin::print::sarif::Log;
 use unspin::print::summary::{Skipped, Summary};
@@ -63,7 +67,7 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
     let window = Window::new(jobs * WINDOW_PER_JOB);
     let (job_tx, job_rx) = sync_channel::<(usize, Found)>(jobs * WINDOW_PER_JOB);
     let job_rx = Mutex::new(job_rx);
-    let (done_tx, done_rx) = sync_channel::<(usize, Outcome)>(jobs * WINDOW_PER_JOB);
+    let (done_tx, done_rx) = sync_channel::<(usize, Done)>(jobs * WINDOW_PER_JOB);
     let (walked, (mut summary, sarif)) = std::thread::scope(|s| {
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
@@ -74,12 +78,16 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
                 };
                 // After Ctrl-C, queued files are dropped unread (the printer still hears of them,
                 // so that it can move on).
+                let send = |piece: Piece| {
+                    let _ = done_tx.send((seq, Done::Piece(piece)));
+                };
+                let out = Out::sending(&send);
                 let outcome = if interrupt::stopped() {
                     Outcome::new(String::new(), String::new(), FileResult::Dropped)
                 } else {
-                    guarded(ctx, found)
+                    guarded(ctx, found, out)
                 };
-                if done_tx.send((seq, outcome)).is_err() {
+                if done_tx.send((seq, Done::Whole(outcome))).is_err() {
                     break;
                 }
             });
@@ -129,24 +137,23 @@ pub fn run(args: &RunArgs, engine: &Engine, style: Style) -> u8 {
 
 /// `process`, with a panic (a bug, in unspin or a parser) turned into an error for this one
 /// file: the file is left as it was and the run goes on.
-fn guarded(ctx: &Ctx, found: Found) -> Outcome {
+fn guarded(ctx: &Ctx, found: Found, out: Out) -> Outcome {
     let path = match &found {
         Found::File { path, .. } | Found::Symlink(path) | Found::Error { path, .. } => path.clone(),
     };
     let shown = path.display().to_string();
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(ctx, found))).unwrap_or_else(
-        |_| {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(ctx, found, out)))
+        .unwrap_or_else(|_| {
             let (mut out, mut err) = (String::new(), String::new());
             let message = "internal error (a bug; please report it); file left as it was";
             let name = PathName::new(&shown, Some(&path));
             one::problem(ctx.args, name, message, true, &mut out, &mut err);
             Outcome::new(out, err, FileResult::Error)
-        },
-    )
+        })
 }
 
 /// Repairs one thing the walk found.
-fn process(ctx: &Ctx, found: Found) -> Outcome {
+fn process(ctx: &Ctx, found: Found, out: Out) -> Outcome {
     let args = ctx.args;
     match found {
         Found::File { path, named } => {
@@ -166,14 +173,9 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
                 kind: one::kind_of(args, Some(&path)),
                 template: ctx.template.as_ref(),
             };
-            let write = target.as_ref().map(|target| {
-                move |original: &[u8], repaired: &[u8]| match target {
-                    Ok(target) => write_back(ctx, target, original, repaired),
-                    Err(e) => Err(e.to_string()),
-                }
-            });
-            let write = write.as_ref().map(|w| w as one::WriteBack);
-            one::one(ctx.engine, args, ctx.style, &shown, input, write)
+            let write = target.as_ref().map(|target| InPlace { ctx, target });
+            let write = write.as_ref().map(|w| w as &dyn WriteBack);
+            one::one(ctx.engine, args, ctx.style, &shown, input, write, out)
         }
         Found::Symlink(path) => {
             let (mut out, mut err) = (String::new(), String::new());
@@ -206,44 +208,77 @@ fn process(ctx: &Ctx, found: Found) -> Outcome {
 
 /// Puts a repair in place: only inside the given paths, never over a link, never once the run
 /// is interrupted; the backup (if asked) is complete before the original is replaced.
-fn write_back(ctx: &Ctx, target: &Target, original: &[u8], repaired: &[u8]) -> Result<(), String> {
-    use unspin::fs::write::{self, WriteError};
-    if interrupt::stopped() {
-        return Err("interrupted; not written".into());
-    }
-    let dir = target.dir.as_fd();
-    if let Some(suffix) = &ctx.args.backup {
-        write::backup_in(dir, &target.name, suffix, original).map_err(|e| match e {
-            WriteError::Io(e) => format!("backup not written ({e}); file left as it was"),
-            refused => refused.to_string(),
-        })?;
-    }
-    write::replace_in(dir, &target.name, repaired).map_err(|e| e.to_string())
+struct InPlace<'a> {
+    ctx: &'a Ctx<'a>,
+    target: &'a Result<Target, unspin::fs::roots::Refused>,
 }
 
-/// Prints each file's output whole, in walking order (its results into the SARIF log, if one
-/// is written), and adds it up.
+impl WriteBack for InPlace<'_> {
+    fn open(&self, original: &[u8]) -> Result<Pending<'_>, String> {
+        use unspin::fs::write::{self, WriteError};
+        let target = self.target.as_ref().map_err(|e| e.to_string())?;
+        if interrupt::stopped() {
+            return Err("interrupted; not written".into());
+        }
+        let dir = target.dir.as_fd();
+        if let Some(suffix) = &self.ctx.args.backup {
+            write::backup_in(dir, &target.name, suffix, original).map_err(|e| match e {
+                WriteError::Io(e) => format!("backup not written ({e}); file left as it was"),
+                refused => refused.to_string(),
+            })?;
+        }
+        Pending::replacing(dir, &target.name).map_err(|e| e.to_string())
+    }
+
+    fn commit(&self, new: Pending<'_>) -> Result<(), String> {
+        if interrupt::stopped() {
+            return Err("interrupted; not written".into());
+        }
+        new.commit().map_err(|e| e.to_string())
+    }
+}
+
+/// What a worker hands the printer: a piece of a file's output, or its outcome (the rest).
+enum Done {
+    Piece(Piece),
+    Whole(Outcome),
+}
+
+/// Prints each file's output in walking order (its results into the SARIF log, if one is
+/// written), and adds it up.
 fn print_all(
-    done: Receiver<(usize, Outcome)>,
+    done: Receiver<(usize, Done)>,
     window: &Window,
     bar: &Bar,
     mut sarif: Option<Log>,
 ) -> (Summary, Option<Log>) {
     let mut summary = Summary::default();
-    let mut emit = |o: Outcome| {
-        match &mut sarif {
-            Some(log) => bar.print(&log.results(&o.out, &o.rules), &o.err),
-            None => bar.print(&o.out, &o.err),
-        }
-        bar.done();
-        count(&mut summary, o.result);
+    // Output as it comes, made results of the SARIF log if one is written.
+    let mut print = |out: &str, rules: &[Arc<Rule>], err: &str| match &mut sarif {
+        Some(log) => bar.print(&log.results(out, rules), err),
+        None => bar.print(out, err),
     };
-    let mut pending = BTreeMap::new();
+    // Files not yet at their turn: their output so far (standard output, standard error), and
+    // their outcome once done.
+    let mut pending: BTreeMap<usize, (String, String, Option<Outcome>)> = BTreeMap::new();
     let mut next = 0;
-    for (seq, outcome) in done {
-        pending.insert(seq, outcome);
-        while let Some(o) = pending.remove(&next) {
-            emit(o);
+    for (seq, done) in done {
+        match done {
+            Done::Piece(Piece::Out(out)) if seq == next => print(&out, &[], ""),
+            Done::Piece(Piece::Err(err)) if seq == next => print("", &[], &err),
+            Done::Piece(Piece::Out(out)) => pending.entry(seq).or_default().0.push_str(&out),
+            Done::Piece(Piece::Err(err)) => pending.entry(seq).or_default().1.push_str(&err),
+            Done::Whole(o) => pending.entry(seq).or_default().2 = Some(o),
+        }
+        while let Some((out, err, outcome)) = pending.get_mut(&next) {
+            print(&std::mem::take(out), &[], &std::mem::take(err));
+            let Some(o) = outcome.take() else {
+                break;
+            };
+            pending.remove(&next);
+            print(&o.out, &o.rules, &o.err);
+            bar.done();
+            count(&mut summary, o.result);
             next += 1;
             window.printed(next);
         }

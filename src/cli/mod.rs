@@ -14,6 +14,7 @@ mod interrupt;
 mod jsonl;
 mod learn;
 mod one;
+mod out;
 mod pairs;
 mod progress;
 mod repair;

@@ -1,20 +1,24 @@
-//! One input -> one outcome: decode it, repair its prose, render what the mode asks for into
-//! buffers (so parallel runs never interleave), and write it back through the caller's closure.
-//! Standard input, folders, `scan` and `-i` all go through here.
+//! One input -> one outcome: decode it, repair its prose window by window, render what the mode
+//! asks for as it is made (to an [`Out`]: buffered whole, or handed on in pieces, so parallel runs
+//! never interleave), and write it back through the caller's [`WriteBack`]. Standard input,
+//! folders and `scan` go through here; `-i` and `--jsonl-field` use [`repair_prose`].
 
 use super::args::{DiffStyle, FileType, Format, RunArgs};
-use std::borrow::Cow;
+use super::out::Out;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::Arc;
 use unspin::dict::model::Rule;
-use unspin::edit::{self, LineIndex};
+use unspin::edit::{Edit, LineIndex};
 use unspin::engine::context::detect::Spin;
-use unspin::engine::{Engine, Repair, Score};
-use unspin::fs::read::{self, Skip};
+use unspin::engine::{Engine, Repair, Score, Windows};
+
+use unspin::fs::read::{self, Legacy, Skip};
+use unspin::fs::write::Pending;
+use unspin::print::explain::{self, Detail, Said};
 use unspin::print::json::PathName;
-use unspin::print::{diff, explain, github, json, sarif, Style};
+use unspin::print::{diff, github, json, sarif, Sink, Style};
 use unspin::prose::template::Template;
 use unspin::prose::Kind;
 
@@ -65,12 +69,12 @@ pub enum FileResult {
     Dropped,
 }
 
-/// A file's output, buffered whole so that parallel runs never interleave.
+/// A file's output (what is not handed on yet), and what became of it.
 pub struct Outcome {
     pub out: String,
     pub err: String,
     pub result: FileResult,
-    /// With `--format sarif`, the rules of the edits in `out` (the log lists them at its end).
+    /// With `--format sarif`, the rules of the file's edits (the log lists them at its end).
     pub rules: Vec<Arc<Rule>>,
 }
 
@@ -85,26 +89,36 @@ impl Outcome {
     }
 }
 
-/// Writes the repaired bytes back (the original bytes come along for a backup).
-pub type WriteBack<'a> = &'a dyn Fn(&[u8], &[u8]) -> Result<(), String>;
+/// Puts a file's repair in place (`-w`).
+pub trait WriteBack {
+    /// Starts the file's replacement, to be written as the repair is made; `original` (the
+    /// bytes as read) is backed up first, when a backup is asked.
+    fn open(&self, original: &[u8]) -> Result<Pending<'_>, String>;
 
-/// Repairs one input and renders what the mode asks for; `write` puts the repair in place.
+    /// Puts the replacement in place.
+    fn commit(&self, new: Pending<'_>) -> Result<(), String>;
+}
+
+/// Repairs one input and renders what the mode asks for to `out` (as it is made: a large file
+/// is read window by window, and only its output is ever whole, if `out` keeps it); `write`
+/// puts the repair in place.
 pub fn one(
     engine: &Engine,
     args: &RunArgs,
     style: Style,
     shown: &str,
     input: Input,
-    write: Option<WriteBack>,
+    write: Option<&dyn WriteBack>,
+    mut out: Out,
 ) -> Outcome {
-    let mut out = String::new();
+    let mut early = String::new();
     let mut err = String::new();
     let name = PathName::new(shown, input.path);
     let bytes = match input.bytes {
         Ok(bytes) => bytes,
         Err(ReadProblem::Io(message)) => {
-            problem(args, name, &message, true, &mut out, &mut err);
-            return Outcome::new(out, err, FileResult::Error);
+            problem(args, name, &message, true, &mut early, &mut err);
+            return Outcome::new(early, err, FileResult::Error);
         }
         Err(ReadProblem::TooLarge { size, limit }) => {
             return skip(
@@ -112,7 +126,7 @@ pub fn one(
                 name,
                 Skip::TooLarge { size, limit },
                 input.named,
-                out,
+                early,
                 err,
             );
         }
@@ -127,7 +141,14 @@ pub fn one(
             } else {
                 &mut quiet
             };
-            problem(args, name, &Skip::Empty.to_string(), false, &mut out, sink);
+            problem(
+                args,
+                name,
+                &Skip::Empty.to_string(),
+                false,
+                &mut early,
+                sink,
+            );
             let result = FileResult::Scanned {
                 edits: 0,
                 repaired: false,
@@ -135,107 +156,108 @@ pub fn one(
                 spun: false,
                 spin: None,
             };
-            return Outcome::new(out, err, result);
+            return Outcome::new(early, err, result);
         }
-        Err(s) => return skip(args, name, s, input.named, out, err),
+        Err(s) => return skip(args, name, s, input.named, early, err),
     };
-    let mut repair = match repair_prose(engine, input.kind, &text, input.template) {
-        Ok(repair) => repair,
+    let mut windows = match prose_windows(engine, input.kind, &text, input.template) {
+        Ok(windows) => windows,
         Err(e) => {
-            problem(args, name, &e, true, &mut out, &mut err);
-            return Outcome::new(out, err, FileResult::Error);
+            problem(args, name, &e, true, &mut early, &mut err);
+            return Outcome::new(early, err, FileResult::Error);
         }
     };
     if let (Some(legacy), true) = (legacy, args.verbose) {
         err.push_str(&format!("{shown}: read as {}\n", legacy.name()));
     }
-    let below = args
-        .min_score
-        .is_some_and(|min| repair.score.per_thousand() < min);
-    if below && !repair.edits.is_empty() {
-        if args.verbose {
+    let (score, spun) = (windows.score(), windows.spun());
+    let spin = windows.spin().cloned();
+    if args.min_score.is_some_and(|min| score.per_thousand() < min) {
+        // Read through, so as to say how many repairs are left alone; none is made.
+        let left: usize = windows.by_ref().map(|edits| edits.len()).sum();
+        if args.verbose && left > 0 {
             err.push_str(&format!(
-                "{shown}: spin score {:.1} below --min-score, {} repairs left alone\n",
-                repair.score.per_thousand(),
-                repair.edits.len()
+                "{shown}: spin score {:.1} below --min-score, {left} repairs left alone\n",
+                score.per_thousand(),
             ));
-        }
-        repair.edits.clear();
-    }
-    let repaired = edit::apply(&text, &repair.edits);
-    let mut written = false;
-    let mut failed = false;
-    if let (true, Some(write)) = (args.write && !repair.edits.is_empty(), write) {
-        // A file in a legacy encoding goes back in it, or not at all.
-        let bytes = match legacy {
-            None => Ok((text.as_bytes().into(), repaired.as_bytes().into())),
-            Some(legacy) => legacy
-                .encode(&text)
-                .and_then(|original| Ok((original.into(), legacy.encode(&repaired)?.into()))),
-        };
-        let written_back =
-            bytes.and_then(|(original, new): (Cow<[u8]>, Cow<[u8]>)| write(&original, &new));
-        match written_back {
-            Ok(()) => written = true,
-            Err(e) => {
-                problem(args, name, &e, true, &mut out, &mut err);
-                failed = true;
-            }
         }
     }
     let index = std::cell::OnceCell::new();
     let index = || index.get_or_init(|| LineIndex::new(&text));
-    let mut rules = Vec::new();
-    if args.json {
-        let sha256 = unspin::fs::hash::sha256_hex(text.as_bytes());
-        for e in &repair.edits {
-            out.push_str(&json::edit(name, &text, index(), e, &sha256).line());
+    let mut show = Show::new(args, style, shown, input.path, &text, index);
+    let mut rewrite = match write {
+        Some(write) if args.write => Rewrite::Idle(write),
+        _ => Rewrite::Off,
+    };
+    // The -v list, said after the file's line.
+    let mut explained = Said::default();
+    let mut edits = 0;
+    let mut failed = false;
+    // With --format sarif, each rule met once (the log lists them at its end).
+    let mut rules: Vec<Arc<Rule>> = Vec::new();
+    let mut met = std::collections::HashSet::new();
+    for mut found in windows {
+        if found.is_empty() {
+            continue;
         }
-        out.push_str(&json::file(name, &repair, written, &sha256).line());
-    } else if args.format == Some(Format::Sarif) {
-        let path = input.path.unwrap_or(Path::new(shown));
-        out.push_str(&sarif::results(path, &text, &repair.edits));
-        rules = repair.edits.iter().map(|e| e.rule.clone()).collect();
-    } else if args.format == Some(Format::Github) {
-        let detail = args.detail();
-        out.push_str(&github::annotations(
-            shown,
-            &text,
-            index(),
-            &repair.edits,
-            detail,
-        ));
-    } else if let Some(kind) = args.diff {
-        let (edits, detail) = (&repair.edits, args.detail());
-        out.push_str(&match kind {
-            DiffStyle::Unified => diff::unified(shown, &text, edits, args.unified, detail, style),
-            DiffStyle::Words => diff::words(shown, &text, edits, detail, style),
-        });
-    } else if !args.check && !args.write {
-        out = repaired; // nothing else goes to stdout in this mode; no second copy of the text
-    }
-    if !args.json {
-        report(args, shown, &repair, written, &mut err);
-        // The diffs carry their reasons; the other modes list them with -v.
-        if args.verbose && args.diff.is_none() {
-            for e in &repair.edits {
-                if let Some(line) = explain::edit(shown, &text, index(), e, args.detail()) {
-                    err.push_str(&line);
-                    err.push('\n');
-                }
+        if html {
+            for e in &mut found {
+                e.to = unspin::prose::html::escape(&e.to).into_owned();
             }
         }
+        if let Err(e) = rewrite.edits(&text, legacy.is_some(), &found) {
+            problem(args, name, &e, true, &mut out, &mut err);
+            failed = true;
+        }
+        for e in &found {
+            show.edit(name, &text, index, e, &mut out);
+            if args.format == Some(Format::Sarif) && met.insert(Arc::as_ptr(&e.rule)) {
+                rules.push(e.rule.clone());
+            }
+            // The diffs carry their reasons; the other modes list them with -v.
+            if args.verbose && !args.json && args.diff.is_none() {
+                explained.push(e, args.detail());
+            }
+        }
+        edits += found.len();
     }
-    let edits = repair.edits.len();
+    let written = match rewrite.finish(&text, legacy) {
+        Ok(written) => written,
+        Err(e) => {
+            problem(args, name, &e, true, &mut out, &mut err);
+            failed = true;
+            false
+        }
+    };
+    let sha256 = show.finish(&text, &mut out);
+    if args.json {
+        let sha256 = sha256.as_deref().unwrap_or_default();
+        let verdict = json::Verdict::new(score, spun, spin.as_ref());
+        out.push_str(&json::file(name, edits, verdict, written, sha256).line());
+    } else {
+        report(args, shown, (edits, score, spun), written, &mut err);
+    }
+    let (out, err) = if explained.is_empty() {
+        (out.into_rest().0, err)
+    } else {
+        // As long as the file's edits: said as it is made, after the output.
+        out.stderr();
+        out.push_str(&err);
+        for line in explained.take(shown, &text, index()) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.into_rest()
+    };
     let result = if failed {
         FileResult::Error
     } else {
         FileResult::Scanned {
             edits,
             repaired: edits > 0 && (written || !args.write),
-            score: repair.score,
-            spun: repair.spun,
-            spin: repair.spin.clone(),
+            score,
+            spun,
+            spin,
         }
     };
     Outcome {
@@ -246,6 +268,193 @@ pub fn one(
     }
 }
 
+/// What the mode shows of each edit, on standard output.
+enum Show<'t> {
+    /// JSON Lines; the SHA-256 of the text read.
+    Json(String),
+    Sarif(sarif::Results<'t>),
+    /// GitHub annotations; the file as they name it, and how much of each reason they give.
+    Github(String, Detail),
+    Unified(diff::Unified<'t>),
+    Words(diff::Words<'t>),
+    /// The repaired text; how far the text read is written.
+    Text(usize),
+    Nothing,
+}
+
+impl<'t> Show<'t> {
+    fn new(
+        args: &RunArgs,
+        style: Style,
+        shown: &'t str,
+        path: Option<&Path>,
+        text: &'t str,
+        index: impl Fn() -> &'t LineIndex,
+    ) -> Self {
+        if args.json {
+            Show::Json(unspin::fs::hash::sha256_hex(text.as_bytes()))
+        } else if args.format == Some(Format::Sarif) {
+            Show::Sarif(sarif::Results::new(path.unwrap_or(Path::new(shown)), text))
+        } else if args.format == Some(Format::Github) {
+            Show::Github(github::file(shown), args.detail())
+        } else if let Some(kind) = args.diff {
+            let detail = args.detail();
+            match kind {
+                DiffStyle::Unified => Show::Unified(diff::Unified::new(
+                    shown,
+                    text,
+                    index(),
+                    args.unified,
+                    detail,
+                    style,
+                )),
+                DiffStyle::Words => {
+                    Show::Words(diff::Words::new(shown, text, index(), detail, style))
+                }
+            }
+        } else if !args.check && !args.write {
+            Show::Text(0)
+        } else {
+            Show::Nothing
+        }
+    }
+
+    fn edit(
+        &mut self,
+        name: PathName,
+        text: &'t str,
+        index: impl Fn() -> &'t LineIndex,
+        e: &Edit,
+        out: &mut Out,
+    ) {
+        match self {
+            Show::Json(sha256) => out.push_str(&json::edit(name, text, index(), e, sha256).line()),
+            Show::Sarif(results) => out.push_str(&results.edit(e)),
+            Show::Github(file, detail) => {
+                out.push_str(&github::annotation(file, text, index(), e, *detail))
+            }
+            Show::Unified(diff) => diff.edit(e, out),
+            Show::Words(diff) => diff.edit(e, out),
+            Show::Text(at) => {
+                out.push_str(&text[*at..e.range.start]);
+                out.push_str(&e.to);
+                *at = e.range.end;
+            }
+            Show::Nothing => {}
+        }
+    }
+
+    /// Ends the output; returns the SHA-256 of the text read, for JSON's file record.
+    fn finish(self, text: &str, out: &mut Out) -> Option<String> {
+        match self {
+            Show::Json(sha256) => return Some(sha256),
+            Show::Unified(diff) => diff.finish(out),
+            Show::Words(diff) => diff.finish(out),
+            Show::Text(at) => out.push_str(&text[at..]),
+            Show::Sarif(_) | Show::Github(..) | Show::Nothing => {}
+        }
+        None
+    }
+}
+
+/// The repaired bytes on their way back to the file (`-w`): its replacement is opened at the
+/// first edit and written as the repair is made (in a legacy encoding, the repaired text is
+/// gathered and encoded at the end).
+enum Rewrite<'w> {
+    Off,
+    /// No edit yet.
+    Idle(&'w dyn WriteBack),
+    /// The replacement, and how far the text read is written to it.
+    Writing(&'w dyn WriteBack, Box<Pending<'w>>, usize),
+    /// The repaired text so far, and how far the text read is in it.
+    Gathering(&'w dyn WriteBack, String, usize),
+    /// Given up (said once).
+    Failed,
+}
+
+impl Rewrite<'_> {
+    /// Writes the text up to and through `edits`.
+    fn edits(&mut self, text: &str, legacy: bool, edits: &[Edit]) -> Result<(), String> {
+        if let Rewrite::Idle(write) = *self {
+            *self = if legacy {
+                Rewrite::Gathering(write, String::new(), 0)
+            } else {
+                match write.open(text.as_bytes()) {
+                    Ok(new) => Rewrite::Writing(write, Box::new(new), 0),
+                    Err(e) => {
+                        *self = Rewrite::Failed;
+                        return Err(e);
+                    }
+                }
+            };
+        }
+        let written = match self {
+            Rewrite::Writing(_, new, at) => edits.iter().try_for_each(|e| {
+                new.write_all(&text.as_bytes()[*at..e.range.start])?;
+                new.write_all(e.to.as_bytes())?;
+                *at = e.range.end;
+                Ok(())
+            }),
+            Rewrite::Gathering(_, repaired, at) => {
+                for e in edits {
+                    repaired.push_str(&text[*at..e.range.start]);
+                    repaired.push_str(&e.to);
+                    *at = e.range.end;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        };
+        written.map_err(|e: std::io::Error| {
+            *self = Rewrite::Failed;
+            e.to_string()
+        })
+    }
+
+    /// Puts the repair in place, if there was one: whether it was written.
+    fn finish(self, text: &str, legacy: Option<Legacy>) -> Result<bool, String> {
+        match (self, legacy) {
+            (Rewrite::Writing(write, mut new, at), _) => {
+                new.write_all(&text.as_bytes()[at..])
+                    .map_err(|e| e.to_string())?;
+                write.commit(*new)?;
+                Ok(true)
+            }
+            // A file in a legacy encoding goes back in it, or not at all.
+            (Rewrite::Gathering(write, mut repaired, at), Some(legacy)) => {
+                repaired.push_str(&text[at..]);
+                let original = legacy.encode(text)?;
+                let repaired = legacy.encode(&repaired)?;
+                let mut new = write.open(&original)?;
+                new.write_all(&repaired).map_err(|e| e.to_string())?;
+                write.commit(new)?;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+}
+
+/// The repair of `text`, a file of `kind`, read window by window: of its prose only, for HTML
+/// and Markdown, and without the lines of the site's `template`. The replacements of an HTML
+/// file's edits are to be escaped (see [`repair_prose`]).
+pub fn prose_windows<'e, 't>(
+    engine: &'e Engine,
+    kind: Kind,
+    text: &'t str,
+    template: Option<&Template>,
+) -> Result<Windows<'e, 't>, String> {
+    let ranges = unspin::prose::ranges(kind, text).map_err(|e| e.to_string())?;
+    let ranges = match template.and_then(|t| t.cut(text, ranges.as_deref())) {
+        Some(cut) => Some(cut),
+        None => ranges,
+    };
+    Ok(match ranges {
+        None => engine.windows(text),
+        Some(ranges) => engine.windows_within(text, &ranges),
+    })
+}
+
 /// The repair of `text`, a file of `kind`: of its prose only, for HTML and Markdown, and
 /// without the lines of the site's `template`.
 pub fn repair_prose(
@@ -254,15 +463,7 @@ pub fn repair_prose(
     text: &str,
     template: Option<&Template>,
 ) -> Result<Repair, String> {
-    let ranges = unspin::prose::ranges(kind, text).map_err(|e| e.to_string())?;
-    let ranges = match template.and_then(|t| t.cut(text, ranges.as_deref())) {
-        Some(cut) => Some(cut),
-        None => ranges,
-    };
-    let Some(ranges) = ranges else {
-        return Ok(engine.repair(text));
-    };
-    let mut repair = engine.repair_within(text, &ranges);
+    let mut repair = prose_windows(engine, kind, text, template)?.into_repair();
     if kind == Kind::Html {
         for e in &mut repair.edits {
             e.to = unspin::prose::html::escape(&e.to).into_owned();
@@ -304,8 +505,14 @@ fn skip(
 /// The per-file line on stderr, for a file with repairs (the printed text alone would not say
 /// what changed); for a clean file only with -v, as `rg` and `typos` say nothing of clean
 /// files. With -q, only `--check` names the files that need repair.
-fn report(args: &RunArgs, shown: &str, repair: &Repair, written: bool, err: &mut String) {
-    if repair.edits.is_empty() {
+fn report(
+    args: &RunArgs,
+    shown: &str,
+    (edits, score, spun): (usize, Score, bool),
+    written: bool,
+    err: &mut String,
+) {
+    if edits == 0 {
         if args.verbose {
             err.push_str(&format!("{shown}: nothing to repair\n"));
         }
@@ -323,7 +530,7 @@ fn report(args: &RunArgs, shown: &str, repair: &Repair, written: bool, err: &mut
     } else {
         "found"
     };
-    err.push_str(&explain::summary(shown, repair, verb));
+    err.push_str(&explain::summary(shown, edits, score, spun, verb));
     err.push('\n');
 }
 
@@ -332,7 +539,7 @@ pub fn problem(
     name: PathName,
     message: &str,
     is_error: bool,
-    out: &mut String,
+    out: &mut impl Sink,
     err: &mut String,
 ) {
     if args.json {

@@ -2,11 +2,10 @@
 
 use super::args::{Format, RunArgs};
 use super::one::{flush, kind_of, one, problem, FileResult, Input};
+use super::out::{Out, Piece};
 use super::setup::{engine, use_color};
 use super::{fail, ERROR, FOUND, OK};
 use std::io::{Read, Write};
-use std::sync::Arc;
-use unspin::dict::model::Rule;
 use unspin::engine::Engine;
 use unspin::fs::read::Skip;
 use unspin::print::json::PathName;
@@ -75,10 +74,7 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
             &mut out,
             &mut err,
         );
-        flush(
-            &whole(args, out, &[], true),
-            if args.quiet { "" } else { &err },
-        );
+        flush(&whole(args, out), if args.quiet { "" } else { &err });
         return OK;
     }
     let Some(engine) = engine(dict, args) else {
@@ -104,6 +100,23 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
     if let Err(e) = input.read_to_end(&mut bytes) {
         return fail(format_args!("<stdin>: {e}"));
     }
+    // The output goes out as it is made (with --format sarif, as the results of a log).
+    let log = std::cell::RefCell::new((args.format == Some(Format::Sarif)).then(|| {
+        flush(&Log::head(), "");
+        Log::default()
+    }));
+    let send = |piece: Piece| match piece {
+        Piece::Out(out) => {
+            let out = match &mut *log.borrow_mut() {
+                Some(log) => log.results(&out, &[]),
+                None => out,
+            };
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
+        }
+        Piece::Err(err) => {
+            let _ = std::io::stderr().lock().write_all(err.as_bytes());
+        }
+    };
     let outcome = one(
         engine,
         args,
@@ -117,9 +130,14 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
             template: None,
         },
         None,
+        Out::sending(&send),
     );
     let ok = outcome.result != FileResult::Error;
-    flush(&whole(args, outcome.out, &outcome.rules, ok), &outcome.err);
+    let out = match log.into_inner() {
+        Some(mut log) => log.results(&outcome.out, &outcome.rules) + &log.tail(ok),
+        None => outcome.out,
+    };
+    flush(&out, &outcome.err);
     match outcome.result {
         FileResult::Error => ERROR,
         FileResult::Scanned { edits, .. } if edits > 0 && args.check => FOUND,
@@ -127,14 +145,14 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
     }
 }
 
-/// The output of standard input, made a whole SARIF log with `--format sarif`.
-fn whole(args: &RunArgs, out: String, rules: &[Arc<Rule>], ok: bool) -> String {
+/// The output of empty standard input, made a whole SARIF log with `--format sarif`.
+fn whole(args: &RunArgs, out: String) -> String {
     if args.format != Some(Format::Sarif) {
         return out;
     }
     let mut log = Log::default();
-    let results = log.results(&out, rules);
-    format!("{}{results}{}", Log::head(), log.tail(ok))
+    let results = log.results(&out, &[]);
+    format!("{}{results}{}", Log::head(), log.tail(true))
 }
 
 /// Standard input too large to hold whole: repaired window by window (see `unspin::fs::stream`),

@@ -4,6 +4,7 @@
 
 use super::args::{BatchArgs, RunArgs, ScanArgs};
 use super::one::{self, FileResult, Input};
+use super::out::Out;
 use super::setup;
 use super::{fail, ERROR, OK};
 use clap::{Args, FromArgMatches};
@@ -88,7 +89,8 @@ pub fn run(args: &ScanArgs, base: &RunArgs) -> u8 {
                     kind: one::kind_of(&run, Some(path)),
                     template: template.as_ref(),
                 };
-                let outcome = one::one(&engine, &run, Style::default(), &shown, input, None);
+                let out = Out::buffered();
+                let outcome = one::one(&engine, &run, Style::default(), &shown, input, None, out);
                 match outcome.result {
                     FileResult::Scanned {
                         edits,

@@ -20,6 +20,7 @@ mod settle;
 mod starts;
 mod swar;
 mod table;
+mod windows;
 mod within;
 mod words;
 
@@ -35,6 +36,7 @@ use starts::{Candidates, Starts};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
+pub use windows::Windows;
 
 /// When suspects (real English the spinner also produces) may be repaired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +60,9 @@ pub struct Options {
     /// them with the Aho-Corasick automaton; beyond, by the first word alone, reading the fst
     /// (build time against the time of a scan).
     pub anchor_nodes: usize,
+    /// Bytes of a text read at a time: a longer text is read in windows of about this size
+    /// (see `windows`), with the same result, in memory bounded by the window.
+    pub window: usize,
 }
 
 impl Default for Options {
@@ -68,6 +73,7 @@ impl Default for Options {
             spun_threshold: 2.0,
             min_fingerprints: 2,
             anchor_nodes: 20_000,
+            window: 256 << 10,
         }
     }
 }
@@ -147,7 +153,9 @@ struct Found {
     pattern: u32,
 }
 
-/// A document's verdict, worked out once: its neighbourhoods read again keep it.
+/// A document's verdict, worked out once: each of its windows, and each neighbourhood read
+/// again once repaired (`settle`), is read with it.
+#[derive(Clone)]
 struct Verdict {
     score: Score,
     spun: bool,
@@ -166,6 +174,8 @@ struct Doc<'a> {
     candidates: OnceCell<Candidates>,
     curly: OnceCell<bool>,
     has: RefCell<HashMap<String, bool>>,
+    /// When `norm` is a window of `src`: what is worked out for the whole of it.
+    whole: Option<&'a windows::Whole>,
 }
 
 impl Engine {
@@ -192,7 +202,7 @@ impl Engine {
 
     /// Finds every repair in `text`.
     pub fn repair(&self, text: &str) -> Repair {
-        self.repair_from(text, 0)
+        self.windows(text).into_repair()
     }
 
     /// Finds the repairs in `text` that start at or after byte `from` (a char boundary); the
@@ -209,8 +219,9 @@ impl Engine {
         self.pass(&Doc::new(text, 0, None), 0, None)
     }
 
-    /// One reading of `doc`: its verdict (unless given: a neighbourhood read again keeps its
-    /// document's) and the repairs it allows.
+    /// One reading of `doc` from byte `from` on: its verdict (unless given: a window of a
+    /// larger text, or a neighbourhood read again, keeps the whole text's) and the repairs it
+    /// allows.
     fn pass(&self, doc: &Doc, from: usize, verdict: Option<&Verdict>) -> Repair {
         let forced = self.options.suspects == Suspects::Always;
         let first = self.scan(
@@ -228,23 +239,12 @@ impl Engine {
             fingerprints,
             words: doc.norm.words,
         };
-        // Fingerprints never occur in clean English: enough of them make a document spun.
-        let by_score = fingerprints >= self.options.min_fingerprints
-            && score.per_thousand() >= self.options.spun_threshold;
         if let Some(model) = self.model {
-            return self.judged(doc, first, score, by_score, model, verdict);
+            return self.judged(doc, first, score, model, verdict);
         }
-        let (score, spun) = match verdict {
-            Some(v) => (v.score, v.spun),
-            None => (
-                score,
-                match self.options.suspects {
-                    Suspects::Always => true,
-                    Suspects::Never => false,
-                    Suspects::Auto => by_score,
-                },
-            ),
-        };
+        let Verdict { score, spun, .. } = verdict
+            .cloned()
+            .unwrap_or_else(|| self.verdict(score, None::<fn() -> Spin>));
         let found = if spun && !forced && self.has_suspects {
             self.scan(
                 doc,
@@ -279,7 +279,6 @@ impl Engine {
         doc: &Doc,
         fingerprints: Vec<Found>,
         score: Score,
-        by_score: bool,
         model: &Model,
         verdict: Option<&Verdict>,
     ) -> Repair {
@@ -301,32 +300,29 @@ impl Engine {
             .any(|f| self.rule(f.pattern).class == Class::Suspect);
         let place = |f: &Found| doc.norm.original(f.start)..doc.norm.original(f.end);
         let mut detection = None;
-        let spin = match verdict {
-            Some(v) => v.spin.clone(),
-            None => (has_suspect || opts.full_detection).then(|| {
-                let (spin, reader, end) = self.detect(doc, &candidates, model);
-                detection = Some((reader, end));
-                spin
-            }),
-        };
-        let spun = match (verdict, self.options.suspects) {
-            (Some(v), _) => v.spun,
-            (None, Suspects::Always) => true,
-            (None, Suspects::Never) => false,
-            // The model decides, or fingerprints enough (curated ones: a learned entry is a
-            // suspect, judged by the model).
-            (None, Suspects::Auto) => by_score || spin.as_ref().is_some_and(|s| s.spun(&opts)),
+        let Verdict { score, spun, spin } = match verdict {
+            Some(v) => v.clone(),
+            None => self.verdict(
+                score,
+                (has_suspect || opts.full_detection).then_some(|| {
+                    let (spin, reader, end) = self.detect(doc, &candidates, model);
+                    detection = Some((reader, end));
+                    spin
+                }),
+            ),
         };
         let judged: Vec<&Found> = candidates
             .iter()
             .filter(|f| spun || self.rule(f.pattern).class != Class::Suspect)
             .collect();
         // The model reads the text around what it judges: a clean document's suspects are not
-        // read again, and the detection window serves when it covers them.
+        // read again, and the detection window serves when it covers them. In a window of a
+        // larger text, the repairs accepted just before the window are the history of its first.
+        let carried = doc.whole.map(|w| w.carried.take()).unwrap_or_default();
         let reach = judged
             .first()
             .zip(judged.last())
-            .map(|(a, z)| place(a).start..place(z).end);
+            .map(|(a, z)| carried.first().map_or(place(a).start, |(r, _)| r.start)..place(z).end);
         let mut reader = match (detection, reach) {
             (Some((reader, end)), Some(reach)) if reach.end <= end => reader,
             (_, reach) => Reader::over(
@@ -335,6 +331,9 @@ impl Engine {
                 context::around(doc.src, reach.unwrap_or(0..0)),
             ),
         };
+        for (range, to) in &carried {
+            reader.accept(range, to);
+        }
         let mut kept: Vec<(&Found, f32, Option<&str>)> = Vec::new();
         for f in judged {
             let rule = self.rule(f.pattern);
@@ -363,6 +362,9 @@ impl Engine {
             };
             if keep {
                 reader.accept(&range, &to);
+                if let Some(w) = doc.whole {
+                    w.carried.borrow_mut().push((range.clone(), to.clone()));
+                }
                 kept.push((f, prefers, choice));
             }
         }
@@ -403,6 +405,25 @@ impl Engine {
             spun,
             spin,
         }
+    }
+
+    /// A document's verdict from its `score` and, when the context stage reads it, the model's
+    /// spin estimate of its first words (`detect`, run only when given).
+    fn verdict(&self, score: Score, detect: Option<impl FnOnce() -> Spin>) -> Verdict {
+        // Fingerprints never occur in clean English: enough of them make a document spun.
+        let by_score = score.fingerprints >= self.options.min_fingerprints
+            && score.per_thousand() >= self.options.spun_threshold;
+        let spin = detect.map(|detect| detect());
+        let spun = match self.options.suspects {
+            Suspects::Always => true,
+            Suspects::Never => false,
+            // The model decides, or fingerprints enough (curated ones: a learned entry is a
+            // suspect, judged by the model).
+            Suspects::Auto => {
+                by_score || spin.as_ref().is_some_and(|s| s.spun(&self.options.context))
+            }
+        };
+        Verdict { score, spun, spin }
     }
 
     /// Detection: the table's evidence first, one reading per suspect candidate among the
@@ -594,6 +615,7 @@ impl<'a> Doc<'a> {
             candidates: OnceCell::new(),
             curly: OnceCell::new(),
             has: RefCell::default(),
+            whole: None,
         }
     }
 
@@ -620,6 +642,9 @@ impl<'a> Doc<'a> {
     fn has(&self, phrase: &str) -> bool {
         if let Some(parent) = self.parent {
             return parent.has(phrase);
+        }
+        if let Some(whole) = self.whole {
+            return whole.has(self.src, phrase);
         }
         if let Some(&v) = self.has.borrow().get(phrase) {
             return v;

@@ -2,7 +2,14 @@
 //! run of whitespace as one space (the same rules as `dict::key`). A sparse shift table maps
 //! every position back to the original bytes, so offsets never drift.
 
-use super::swar;
+use super::{boundary, swar};
+use std::ops::Range;
+
+/// A word character of the normalized text, as words are counted: ASCII letters, digits and
+/// `_`, and any other alphanumeric char.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
 
 /// ASCII whitespace: space, \t, \n, \x0b, \x0c, \r.
 #[inline(always)]
@@ -87,7 +94,9 @@ fn word_starts(plain: &[u8], in_word: bool) -> usize {
 pub struct Normalized {
     /// Normalized bytes; valid UTF-8 whenever the source is.
     pub text: Vec<u8>,
-    /// `(position, shift)`: from `position` on, original = normalized + `shift`.
+    /// The original offset of normalized position 0 (a window of a larger text starts later).
+    base: usize,
+    /// `(position, shift)`: from `position` on, original = base + normalized + `shift`.
     shifts: Vec<(usize, usize)>,
     /// Number of words (runs of letters and digits), for the spin score.
     pub words: usize,
@@ -95,6 +104,14 @@ pub struct Normalized {
 
 impl Normalized {
     pub fn new(src: &str) -> Self {
+        Self::of(src, 0..src.len())
+    }
+
+    /// The normalized view of the bytes `within` of `src` (on char boundaries), whose positions
+    /// map back to offsets in the whole of `src`.
+    pub fn of(src: &str, within: Range<usize>) -> Self {
+        let base = within.start;
+        let src = &src[within];
         let b = src.as_bytes();
         let mut text = Vec::with_capacity(b.len());
         let mut shifts = Vec::new();
@@ -134,7 +151,7 @@ impl Normalized {
                 let ch = src[i..].chars().next().expect("i is on a char boundary");
                 let len = ch.len_utf8();
                 text.extend_from_slice(&b[i..i + len]);
-                let word = ch.is_alphanumeric() || ch == '_';
+                let word = is_word(ch);
                 words += usize::from(word && !in_word);
                 in_word = word;
                 i += len;
@@ -142,9 +159,33 @@ impl Normalized {
         }
         Normalized {
             text,
+            base,
             shifts,
             words,
         }
+    }
+
+    /// Words that start in the normalized positions `range` (as [`Normalized::words`] counts
+    /// them: a word running on from before the range is not counted again).
+    pub fn words_in(&self, range: Range<usize>) -> usize {
+        let t = &self.text[..range.end];
+        let mut in_word = boundary::char_before(t, range.start).is_some_and(is_word);
+        let mut n = 0;
+        let mut i = range.start;
+        while i < t.len() {
+            let ascii = t[i..].iter().take_while(|b| b.is_ascii()).count();
+            if ascii > 0 {
+                n += word_starts(&t[i..i + ascii], in_word);
+                in_word = ascii_word(t[i + ascii - 1]);
+                i += ascii;
+            } else {
+                let ch = boundary::char_at(t, i).expect("normalized text is UTF-8");
+                n += usize::from(is_word(ch) && !in_word);
+                in_word = is_word(ch);
+                i += ch.len_utf8();
+            }
+        }
+        n
     }
 
     /// The first normalized position whose original offset is at least `offset`.
@@ -164,7 +205,7 @@ impl Normalized {
     /// The original byte offset of normalized position `p` (`p == text.len()` allowed).
     pub fn original(&self, p: usize) -> usize {
         let k = self.shifts.partition_point(|&(pos, _)| pos <= p);
-        p + if k == 0 { 0 } else { self.shifts[k - 1].1 }
+        self.base + p + if k == 0 { 0 } else { self.shifts[k - 1].1 }
     }
 }
 
@@ -254,7 +295,26 @@ mod tests {
             let n = Normalized::new(&s);
             proptest::prop_assert_eq!(String::from_utf8(n.text.clone()).unwrap(), key::normalize(&s));
             proptest::prop_assert_eq!(n.words, naive_words(&s));
+            proptest::prop_assert_eq!(n.words_in(0..n.text.len()), n.words);
             proptest::prop_assert_eq!(n.original(n.text.len()), s.len());
+        }
+
+        #[test]
+        fn a_window_maps_back_into_the_whole_text(
+            s in "([a-zA-Z ,.'’\t\n\u{a0}é日-]{0,80}){1,3}",
+            at in proptest::prelude::any::<proptest::sample::Index>(),
+        ) {
+            let starts: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+            let from = starts.get(at.index(starts.len().max(1))).copied().unwrap_or(0);
+            let w = Normalized::of(&s, from..s.len());
+            proptest::prop_assert_eq!(w.original(w.text.len()), s.len());
+            for (p, c) in String::from_utf8(w.text.clone()).unwrap().char_indices() {
+                let o = w.original(p);
+                proptest::prop_assert!(o >= from);
+                if c != ' ' && c != '\'' {
+                    proptest::prop_assert_eq!(s[o..].chars().next().map(|d| d.to_ascii_lowercase()), Some(c));
+                }
+            }
         }
     }
 }

@@ -8,15 +8,6 @@ use crate::dict::key;
 use crate::dict::model::{CaseMode, Class, Rule};
 
 impl Engine {
-    /// The keys found in `doc`, whatever a gate lets pass (found once per text).
-    fn candidates<'d>(&self, doc: &'d Doc) -> &'d Candidates {
-        doc.candidates.get_or_init(|| {
-            let fst = self.dict.map().as_fst();
-            self.starts
-                .candidates(&self.matcher, fst, &doc.norm.text, doc.start)
-        })
-    }
-
     /// Where the keys found in `doc` start, in its bytes, in order.
     pub(super) fn key_starts<'d>(&self, doc: &'d Doc) -> impl Iterator<Item = usize> + 'd {
         let c = self.candidates(doc);
@@ -50,6 +41,15 @@ impl Engine {
             }
         }
         found
+    }
+
+    /// Every key found in `doc` from where its repairs start, listed once.
+    pub(super) fn candidates<'d>(&self, doc: &'d Doc) -> &'d Candidates {
+        doc.candidates.get_or_init(|| {
+            let fst = self.dict.map().as_fst();
+            self.starts
+                .candidates(&self.matcher, fst, &doc.norm.text, doc.start)
+        })
     }
 
     fn accept(&self, doc: &Doc, start: usize, end: usize, pattern: u32, gate: Gate) -> bool {

@@ -16,6 +16,9 @@
 //! repaired as spun now. And a repair made in a document read as clean must also stand in a
 //! spun reading of its neighbourhood, so that a run on the other verdict makes it alike.
 //!
+//! A text longer than a window (`windows`) has each window's repairs settled with the whole
+//! text's verdict, which is not read again.
+//!
 //! Most neighbourhoods need no second reading: none of their outputs' words is a word of a key,
 //! and no other key of the text runs into them.
 
@@ -24,6 +27,7 @@ use super::table::{hash, Table};
 use super::{Doc, Engine, Repair, Suspects, Verdict};
 use crate::dict::key;
 use crate::edit::Edit;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Words on either side of a repair whose reading it may change: a condition reads up to three
@@ -67,7 +71,8 @@ impl Engine {
             spun: repair.spun,
             spin: repair.spin.clone(),
         };
-        let repair = self.settle_edits(doc, from, repair, &verdict);
+        let whole = (from, doc.src.len());
+        let repair = self.settle_edits(doc, whole, repair, &verdict);
         let may_turn = self.model.is_some() && self.options.suspects == Suspects::Auto;
         if !may_turn || repair.spun || repair.edits.is_empty() {
             return repair;
@@ -83,14 +88,16 @@ impl Engine {
             ..verdict
         };
         let repair = self.pass(doc, from, Some(&verdict));
-        self.settle_edits(doc, from, repair, &verdict)
+        self.settle_edits(doc, whole, repair, &verdict)
     }
 
-    /// `repair`'s edits, each neighbourhood read again until nothing changes.
-    fn settle_edits(
+    /// `repair`'s edits, each neighbourhood read again until nothing changes; repairs the
+    /// neighbourhoods allow are made between bytes `from` and `limit` (the end of the text, or
+    /// of the window being read: beyond is the next window's).
+    pub(super) fn settle_edits(
         &self,
         doc: &Doc,
-        from: usize,
+        (from, limit): (usize, usize),
         mut repair: Repair,
         verdict: &Verdict,
     ) -> Repair {
@@ -101,7 +108,7 @@ impl Engine {
             spin: verdict.spin.clone(),
             ..*verdict
         });
-        let mut given_up: Vec<Range<usize>> = Vec::new();
+        let mut given_up: HashSet<(usize, usize)> = HashSet::new();
         for round in 0..=ROUNDS {
             let may = self.may_change(doc, &repair.edits);
             if spun.is_none() && !may.contains(&true) {
@@ -114,9 +121,11 @@ impl Engine {
                     continue;
                 }
                 let mut found = self.reread(doc, verdict, &repair.edits, &c);
-                found
-                    .now
-                    .retain(|e| e.range.start >= from && !given_up.contains(&e.range));
+                found.now.retain(|e| {
+                    e.range.start >= from
+                        && e.range.end <= limit
+                        && !given_up.contains(&(e.range.start, e.range.end))
+                });
                 if found.overlapped.is_empty() && found.now.is_empty() {
                     if let Some(spun) = &spun {
                         drop.extend(self.fall_in_spun_reading(doc, spun, &repair.edits, &c));
@@ -124,7 +133,18 @@ impl Engine {
                     continue;
                 }
                 if round == ROUNDS {
-                    drop.extend(c.edits);
+                    // Still changing: the repairs beside each change are given up.
+                    drop.extend(found.overlapped);
+                    for e in &found.now {
+                        let k = repair
+                            .edits
+                            .partition_point(|r| r.range.start < e.range.start);
+                        drop.extend(
+                            [k.wrapping_sub(1), k]
+                                .into_iter()
+                                .filter(|i| c.edits.contains(i)),
+                        );
+                    }
                 } else {
                     drop.extend(found.overlapped);
                     add.extend(found.now);
@@ -137,7 +157,7 @@ impl Engine {
             let edits = std::mem::take(&mut repair.edits);
             for (i, e) in edits.into_iter().enumerate() {
                 if drop.binary_search(&i).is_ok() {
-                    given_up.push(e.range);
+                    given_up.insert((e.range.start, e.range.end));
                 } else {
                     repair.edits.push(e);
                 }
@@ -212,7 +232,9 @@ impl Engine {
         let span = c.read(doc.src);
         let window = Doc::new(&doc.src[span.clone()], 0, Some(doc));
         let reading = self.pass(&window, 0, Some(spun));
-        let made = self.settle_edits(&window, 0, reading, spun).edits;
+        let made = self
+            .settle_edits(&window, (0, span.len()), reading, spun)
+            .edits;
         c.edits
             .clone()
             .filter(|&i| {

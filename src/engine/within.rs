@@ -7,13 +7,20 @@
 //! so it must not count either: its blanked bytes become a mark that is neither a word nor
 //! whitespace, and the text is scanned again, so that it neither matches nor scores.
 
-use super::{Engine, Repair};
+use super::{Engine, Repair, Windows};
+use std::borrow::Cow;
 use std::ops::Range;
 
 impl Engine {
     /// Finds the repairs in `text` that lie wholly inside one of `ranges` (sorted, disjoint, on
     /// char boundaries). Offsets in the edits are offsets in `text`.
     pub fn repair_within(&self, text: &str, ranges: &[Range<usize>]) -> Repair {
+        self.windows_within(text, ranges).into_repair()
+    }
+
+    /// [`Engine::repair_within`], read window by window (see [`Windows`]); the windows' text is
+    /// `text` blanked outside the ranges.
+    pub fn windows_within(&self, text: &str, ranges: &[Range<usize>]) -> Windows<'_, 'static> {
         let mut masked = vec![b' '; text.len()];
         for r in ranges {
             masked[r.clone()].copy_from_slice(&text.as_bytes()[r.clone()]);
@@ -26,17 +33,18 @@ impl Engine {
         };
         loop {
             // Blanking whole chars outside char-boundary ranges keeps the bytes valid UTF-8.
-            let text = std::str::from_utf8(&masked).expect("ranges lie on char boundaries");
-            let repair = self.repair(text);
-            let split: Vec<Range<usize>> = repair
-                .edits
-                .iter()
-                .map(|e| e.range.clone())
-                .filter(|r| !inside(r))
-                .collect();
+            let text = String::from_utf8(masked).expect("ranges lie on char boundaries");
+            let mut windows = self.windows_of(Cow::Owned(text));
+            let mut split: Vec<Range<usize>> = Vec::new();
+            windows.each_edit(|e| {
+                if !inside(&e.range) {
+                    split.push(e.range.clone());
+                }
+            });
             if split.is_empty() {
-                return repair;
+                return windows;
             }
+            masked = windows.into_text().into_owned().into_bytes();
             // Each pass turns at least one blank into a mark, so the loop ends.
             for r in split {
                 for i in r {

@@ -1,7 +1,8 @@
 //! Decides whether bytes are text unspin may repair, decodes them (UTF-8, or the legacy
 //! encoding they declare), and says why not when they are not text.
 
-use crate::fs::charset::{self, Legacy};
+use crate::fs::charset;
+pub use crate::fs::charset::Legacy;
 use encoding_rs::{Encoding, UTF_8};
 use std::fmt;
 

@@ -1,6 +1,7 @@
 //! Writes a repaired file in place without ever leaving it half-written: the new content goes
-//! to a temporary file in the same folder, is flushed to disk, takes the old file's permissions,
-//! and is renamed over the old one. A crash or kill at any moment leaves the old or the new file.
+//! to a temporary file in the same folder (written as it is made: see [`Pending`]), is flushed
+//! to disk, takes the old file's permissions, and is renamed over the old one. A crash or kill
+//! at any moment leaves the old or the new file.
 //!
 //! Everything happens relative to an open handle on the folder (`openat`, `renameat`), so the
 //! folder cannot be swapped for a link between the checks and the rename. On Linux the
@@ -12,7 +13,7 @@
 use rustix::fs::{self as rfs, AtFlags, FileType, Mode, OFlags, Stat};
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Seek, Write};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -44,18 +45,18 @@ pub fn replace(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
 
 /// Replaces the content of the file `name` in the folder `dir`, as [`replace`] does.
 pub fn replace_in(dir: BorrowedFd, name: &OsStr, contents: &[u8]) -> Result<(), WriteError> {
-    let like = existing(dir, name)?;
-    if like.st_mode & 0o222 == 0 {
-        return Err(WriteError::ReadOnly);
-    }
-    atomic(dir, name, contents, Some(&like))?;
+    let mut new = Pending::replacing(dir, name)?;
+    new.write_all(contents)?;
+    new.commit()?;
     Ok(())
 }
 
 /// Writes `contents` to `path` (new or not) through a temporary file and a rename.
 pub fn create(path: &Path, contents: &[u8]) -> io::Result<()> {
     let (dir, name) = parent(path)?;
-    atomic(dir.as_fd(), name, contents, None)
+    let mut new = Pending::open(dir.as_fd(), name, None)?;
+    new.write_all(contents)?;
+    new.commit()
 }
 
 /// Keeps `contents` (the original of `name` in `dir`) as `name` + `suffix`, written atomically
@@ -75,8 +76,122 @@ pub fn backup_in(
     let mut to = name.to_os_string();
     to.push(suffix);
     crate::fs::backups::record(dir, &to)?;
-    atomic(dir, &to, contents, Some(&like))?;
+    let mut backup = Pending::open(dir, &to, Some(like))?;
+    backup.write_all(contents)?;
+    backup.commit()?;
     Ok(to)
+}
+
+/// The new content of a file, written to a temporary file in its folder as it is made, which
+/// takes the file's place when committed. Dropped uncommitted, it leaves nothing behind.
+pub struct Pending<'d> {
+    dir: BorrowedFd<'d>,
+    name: OsString,
+    file: BufWriter<File>,
+    /// The temporary file's name, when it has one from the start (else it is unnamed).
+    named: Option<OsString>,
+    /// The file whose permissions and owner the new one takes.
+    like: Option<Stat>,
+}
+
+impl<'d> Pending<'d> {
+    /// The new content of the existing regular file `name` in `dir` (not a link, not
+    /// read-only), which it will replace keeping its permissions and owner.
+    pub fn replacing(dir: BorrowedFd<'d>, name: &OsStr) -> Result<Self, WriteError> {
+        let like = existing(dir, name)?;
+        if like.st_mode & 0o222 == 0 {
+            return Err(WriteError::ReadOnly);
+        }
+        Ok(Pending::open(dir, name, Some(like))?)
+    }
+
+    /// The content of `name` in `dir`, new or not, with the permissions and owner of `like`.
+    fn open(dir: BorrowedFd<'d>, name: &OsStr, like: Option<Stat>) -> io::Result<Self> {
+        let (file, named) = match unnamed(dir) {
+            Some(file) => (file, None),
+            None => {
+                let (file, tmp) = named(dir)?;
+                (file, Some(tmp))
+            }
+        };
+        Ok(Pending {
+            dir,
+            name: name.to_os_string(),
+            file: BufWriter::with_capacity(64 << 10, file),
+            named,
+            like,
+        })
+    }
+
+    /// Gives the new content the old file's permissions and owner, flushes it to disk, renames
+    /// it over the old file, and makes the rename durable.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.file.flush()?;
+        finish(self.file.get_mut(), self.like.as_ref())?;
+        let tmp = match self.named.take() {
+            Some(tmp) => tmp,
+            None => self.link()?,
+        };
+        if let Err(e) = rfs::renameat(self.dir, &tmp, self.dir, &self.name) {
+            let _ = rfs::unlinkat(self.dir, &tmp, AtFlags::empty());
+            return Err(e.into());
+        }
+        // Not every filesystem supports syncing a directory.
+        let _ = rfs::fsync(self.dir);
+        Ok(())
+    }
+
+    /// A name for the unnamed temporary file, for the instant before the rename; where it
+    /// cannot have one (no `/proc`), its content is copied to a named one.
+    fn link(&mut self) -> io::Result<OsString> {
+        let written = self.file.get_mut();
+        let proc = format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(written));
+        loop {
+            let tmp = fresh_name();
+            match rfs::linkat(
+                rfs::CWD,
+                proc.as_str(),
+                self.dir,
+                &tmp,
+                AtFlags::SYMLINK_FOLLOW,
+            ) {
+                Ok(()) => return Ok(tmp),
+                Err(rustix::io::Errno::EXIST) => continue,
+                Err(_) => break,
+            }
+        }
+        let (mut file, tmp) = named(self.dir)?;
+        let copied = (|| {
+            written.seek(io::SeekFrom::Start(0))?;
+            io::copy(written, &mut file)?;
+            finish(&mut file, self.like.as_ref())
+        })();
+        match copied {
+            Ok(()) => Ok(tmp),
+            Err(e) => {
+                let _ = rfs::unlinkat(self.dir, &tmp, AtFlags::empty());
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Write for Pending<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if let Some(tmp) = &self.named {
+            let _ = rfs::unlinkat(self.dir, tmp, AtFlags::empty());
+        }
+    }
 }
 
 /// The folder of `path` (opened as named) and its file name.
@@ -98,23 +213,6 @@ fn existing(dir: BorrowedFd, name: &OsStr) -> Result<Stat, WriteError> {
     }
 }
 
-/// The one way unspin writes a file: a temporary file in `dir`, filled, given the permissions
-/// and owner of `like` (if any), flushed to disk, renamed over `name`, and the rename made
-/// durable.
-fn atomic(dir: BorrowedFd, name: &OsStr, contents: &[u8], like: Option<&Stat>) -> io::Result<()> {
-    let tmp = match unnamed(dir, contents, like)? {
-        Some(tmp) => tmp,
-        None => named(dir, contents, like)?,
-    };
-    if let Err(e) = rfs::renameat(dir, &tmp, dir, name) {
-        let _ = rfs::unlinkat(dir, &tmp, AtFlags::empty());
-        return Err(e.into());
-    }
-    // Not every filesystem supports syncing a directory.
-    let _ = rfs::fsync(dir);
-    Ok(())
-}
-
 /// A fresh name for a temporary file: unique within this process, and the process id keeps
 /// concurrent runs apart (creation is exclusive anyway).
 fn fresh_name() -> OsString {
@@ -123,9 +221,8 @@ fn fresh_name() -> OsString {
     format!(".unspin-{}-{n}.tmp", std::process::id()).into()
 }
 
-/// Fills `file` with `contents`, gives it `like`'s mode and owner, and flushes it to disk.
-fn fill(file: &mut File, contents: &[u8], like: Option<&Stat>) -> io::Result<()> {
-    file.write_all(contents)?;
+/// Gives `file` `like`'s mode and owner, and flushes it to disk.
+fn finish(file: &mut File, like: Option<&Stat>) -> io::Result<()> {
     if let Some(like) = like {
         rfs::fchmod(&*file, Mode::from_raw_mode(like.st_mode))?;
         // Only root may give a file away; for anyone else the new file is already theirs.
@@ -138,49 +235,28 @@ fn fill(file: &mut File, contents: &[u8], like: Option<&Stat>) -> io::Result<()>
     file.sync_all()
 }
 
-/// Writes an unnamed temporary file in `dir` and links it under a fresh name; `None` where
-/// unnamed files are not supported.
+/// An unnamed temporary file in `dir` (readable too, should its content have to be copied to a
+/// named one); `None` where unnamed files are not supported.
 #[cfg(any(target_os = "linux", target_os = "android"))]
-fn unnamed(dir: BorrowedFd, contents: &[u8], like: Option<&Stat>) -> io::Result<Option<OsString>> {
-    let flags = OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC;
-    let Ok(fd) = rfs::openat(dir, ".", flags, Mode::from_raw_mode(0o600)) else {
-        return Ok(None);
-    };
-    let mut file = File::from(fd);
-    fill(&mut file, contents, like)?;
-    let proc = format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&file));
-    loop {
-        let tmp = fresh_name();
-        match rfs::linkat(rfs::CWD, proc.as_str(), dir, &tmp, AtFlags::SYMLINK_FOLLOW) {
-            Ok(()) => return Ok(Some(tmp)),
-            Err(rustix::io::Errno::EXIST) => continue,
-            // No /proc: fall back to a named temporary file.
-            Err(_) => return Ok(None),
-        }
-    }
+fn unnamed(dir: BorrowedFd) -> Option<File> {
+    let flags = OFlags::RDWR | OFlags::TMPFILE | OFlags::CLOEXEC;
+    rfs::openat(dir, ".", flags, Mode::from_raw_mode(0o600))
+        .ok()
+        .map(File::from)
 }
 
 #[cfg(not(any(target_os = "linux", target_os = "android")))]
-fn unnamed(_: BorrowedFd, _: &[u8], _: Option<&Stat>) -> io::Result<Option<OsString>> {
-    Ok(None)
+fn unnamed(_: BorrowedFd) -> Option<File> {
+    None
 }
 
-/// Writes a temporary file in `dir` under a fresh name, created exclusively.
-fn named(dir: BorrowedFd, contents: &[u8], like: Option<&Stat>) -> io::Result<OsString> {
+/// A temporary file in `dir` under a fresh name, created exclusively.
+fn named(dir: BorrowedFd) -> io::Result<(File, OsString)> {
     let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
     loop {
         let tmp = fresh_name();
         match rfs::openat(dir, &tmp, flags, Mode::from_raw_mode(0o600)) {
-            Ok(fd) => {
-                let mut file = File::from(fd);
-                return match fill(&mut file, contents, like) {
-                    Ok(()) => Ok(tmp),
-                    Err(e) => {
-                        let _ = rfs::unlinkat(dir, &tmp, AtFlags::empty());
-                        Err(e)
-                    }
-                };
-            }
+            Ok(fd) => return Ok((File::from(fd), tmp)),
             Err(rustix::io::Errno::EXIST) => continue,
             Err(e) => return Err(e.into()),
         }
@@ -212,8 +288,38 @@ mod tests {
     fn the_named_fallback_leaves_no_temporary_file_either() {
         let dir = tempfile::tempdir().unwrap();
         let d = crate::fs::beneath::root(dir.path()).unwrap();
-        let tmp = named(d.as_fd(), b"x", None).unwrap();
-        rfs::renameat(&d, &tmp, &d, "b.txt").unwrap();
+        let (file, tmp) = named(d.as_fd()).unwrap();
+        let mut new = Pending {
+            dir: d.as_fd(),
+            name: "b.txt".into(),
+            file: BufWriter::new(file),
+            named: Some(tmp),
+            like: None,
+        };
+        new.write_all(b"x").unwrap();
+        new.commit().unwrap();
+        assert_eq!(fs::read_to_string(dir.path().join("b.txt")).unwrap(), "x");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_replacement_dropped_unfinished_leaves_the_file_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "old").unwrap();
+        let d = crate::fs::beneath::root(dir.path()).unwrap();
+        let mut new = Pending::replacing(d.as_fd(), OsStr::new("a.txt")).unwrap();
+        new.write_all(b"half of the new").unwrap();
+        drop(new);
+        let (file, tmp) = named(d.as_fd()).unwrap();
+        let named = Pending {
+            dir: d.as_fd(),
+            name: "a.txt".into(),
+            file: BufWriter::new(file),
+            named: Some(tmp),
+            like: None,
+        };
+        drop(named);
+        assert_eq!(fs::read_to_string(dir.path().join("a.txt")).unwrap(), "old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

@@ -2,11 +2,12 @@
 //! accept, each under the reasons for its changes, and a word view that marks each replaced
 //! phrase inside its line.
 
-use super::explain::{self, Detail};
-use super::Style;
+use super::explain::{self, Detail, Said};
+use super::{Sink, Style};
 use crate::edit::{Edit, LineIndex};
 use anstyle::{AnsiColor, Effects};
 use similar::{ChangeTag, TextDiff};
+use std::collections::HashMap;
 use std::ops::Range;
 
 const HEADER: anstyle::Style = anstyle::Style::new().effects(Effects::BOLD);
@@ -24,123 +25,164 @@ fn diff_path(path: &str) -> &str {
     path.trim_start_matches("./").trim_start_matches('/')
 }
 
-/// Lines of the old text that change together: edits on one line, or on adjacent lines.
+/// Lines of the old text that change together: edits on one line, or on adjacent lines. Their
+/// new text is kept as the edits that make it, a few bytes each (a hunk may be a whole file).
 struct Block {
     /// Old lines, by index.
     lines: Range<usize>,
-    /// The block's edits, by index.
-    edits: Range<usize>,
+    /// Where the lines start in the old text.
+    start: usize,
+    /// Each edit as three LEB128 numbers: the old bytes kept before it (since the edit before,
+    /// or the block's start), the old bytes it replaces, and its replacement (see `Unified`).
+    edits: Vec<u8>,
+    /// Where the last edit ends in the old text.
+    at: usize,
+    /// Line breaks in the new text so far, and whether it ends with one (None while empty).
+    breaks: usize,
+    ends_with_break: Option<bool>,
 }
 
-/// Unified diff of `old` repaired by `edits` (sorted, not overlapping), with `context`
-/// unchanged lines around each group of changes.
+/// Unified diff of `old` repaired by edits (sorted, not overlapping) given as they come, with
+/// `context` unchanged lines around each group of changes. Only the hunk being gathered is
+/// held, as its edits.
 ///
 /// With reasons (`detail` other than None), each hunk stands under its own `--- a/` / `+++ b/`
 /// header with the reasons for its changes as `#` lines above it: `git apply` refuses anything
 /// between two hunks of one file, but takes successive patches to the same file, as `patch`
 /// does, so every hunk is numbered as it stands once the hunks before it are applied. Without
 /// reasons it is a plain one-header-per-file diff.
-pub fn unified(
-    path: &str,
-    old: &str,
-    edits: &[Edit],
+pub struct Unified<'a> {
+    path: &'a str,
+    old: &'a str,
+    index: &'a LineIndex,
     context: usize,
     detail: Detail,
     style: Style,
-) -> String {
-    if edits.is_empty() {
-        return String::new();
+    header: String,
+    /// Lines the hunks before this one added (or removed, if negative).
+    delta: isize,
+    /// The blocks of the hunk being gathered.
+    blocks: Vec<Block>,
+    /// The replacements of its edits, each once, and where each is in that list.
+    replacements: Vec<String>,
+    known: HashMap<String, usize>,
+    /// Whether an edit came (a diff without one is empty).
+    any: bool,
+}
+
+impl<'a> Unified<'a> {
+    /// The diff of `old`, the file shown as `path`, whose lines `index` knows.
+    pub fn new(
+        path: &'a str,
+        old: &'a str,
+        index: &'a LineIndex,
+        context: usize,
+        detail: Detail,
+        style: Style,
+    ) -> Self {
+        let p = diff_path(path);
+        let header = format!(
+            "{}\n{}\n",
+            style.paint(HEADER, &format!("--- a/{p}")),
+            style.paint(HEADER, &format!("+++ b/{p}"))
+        );
+        Unified {
+            path,
+            old,
+            index,
+            context,
+            detail,
+            style,
+            header,
+            delta: 0,
+            blocks: Vec::new(),
+            replacements: Vec::new(),
+            known: HashMap::new(),
+            any: false,
+        }
     }
-    let p = diff_path(path);
-    let lines: Vec<Range<usize>> = line_ranges(old);
-    let line_of = |offset: usize| lines.partition_point(|l| l.start <= offset) - 1;
-    let mut blocks: Vec<Block> = Vec::new();
-    for (i, e) in edits.iter().enumerate() {
-        let first = line_of(e.range.start);
-        let last = line_of(e.range.end.max(e.range.start + 1) - 1);
-        match blocks.last_mut() {
+
+    /// Takes the next edit; what it completes goes to `out`.
+    pub fn edit(&mut self, e: &Edit, out: &mut impl Sink) {
+        let (old, index) = (self.old, self.index);
+        if !std::mem::replace(&mut self.any, true) && self.detail == Detail::None {
+            out.push_str(&self.header);
+        }
+        let first = index.line_of(e.range.start);
+        let last = index.line_of(e.range.end.max(e.range.start + 1) - 1);
+        match self.blocks.last_mut() {
             // Adjacent changed lines read as one change, as in any diff.
-            Some(b) if first <= b.lines.end => {
-                b.lines.end = b.lines.end.max(last + 1);
-                b.edits.end = i + 1;
-            }
-            _ => blocks.push(Block {
-                lines: first..last + 1,
-                edits: i..i + 1,
-            }),
-        }
-    }
-    let header = format!(
-        "{}\n{}\n",
-        style.paint(HEADER, &format!("--- a/{p}")),
-        style.paint(HEADER, &format!("+++ b/{p}"))
-    );
-    let mut out = String::new();
-    if detail == Detail::None {
-        out.push_str(&header);
-    }
-    let index = LineIndex::new(old);
-    // Lines the hunks before this one added (or removed, if negative).
-    let mut delta: isize = 0;
-    let mut b = 0;
-    while b < blocks.len() {
-        // A hunk: this block and every next one whose context would touch its own.
-        let mut e = b + 1;
-        while e < blocks.len() && blocks[e].lines.start - blocks[e - 1].lines.end <= 2 * context {
-            e += 1;
-        }
-        let from = blocks[b].lines.start.saturating_sub(context);
-        let to = (blocks[e - 1].lines.end + context).min(lines.len());
-        let mut body = String::new();
-        let context_line = |body: &mut String, l: usize| {
-            push_line(
-                body,
-                ' ',
-                &old[lines[l].clone()],
-                anstyle::Style::new(),
-                style,
-            )
-        };
-        let mut new_count = 0;
-        let mut at = from;
-        for block in &blocks[b..e] {
-            for l in at..block.lines.start {
-                context_line(&mut body, l);
-            }
-            new_count += block.lines.start - at;
-            let span = lines[block.lines.start].start..lines[block.lines.end - 1].end;
-            for l in block.lines.clone() {
-                push_line(&mut body, '-', &old[lines[l].clone()], DEL, style);
-            }
-            let new = repaired(old, span, &edits[block.edits.clone()]);
-            for l in new.split_inclusive('\n') {
-                push_line(&mut body, '+', l, INS, style);
-                new_count += 1;
-            }
-            at = block.lines.end;
-        }
-        for l in at..to {
-            context_line(&mut body, l);
-        }
-        new_count += to - at;
-        let old_count = to - from;
-        let new_start = from as isize + 1 + delta;
-        // Successive patches to one file are numbered in the text the earlier ones left.
-        let old_start = if detail == Detail::None {
-            from as isize + 1
-        } else {
-            new_start
-        };
-        if detail != Detail::None {
-            for block in &blocks[b..e] {
-                for edit in &edits[block.edits.clone()] {
-                    if let Some(r) = explain::edit(path, old, &index, edit, detail) {
-                        out.push_str(&comment(&r));
+            Some(b) if first <= b.lines.end => b.lines.end = b.lines.end.max(last + 1),
+            _ => {
+                if let Some(b) = self.blocks.last_mut() {
+                    b.close(old, index);
+                    // A hunk: blocks whose context would touch.
+                    if first - b.lines.end > 2 * self.context {
+                        self.hunk(out);
                     }
                 }
+                let start = index.line(old, first).start;
+                self.blocks.push(Block {
+                    lines: first..last + 1,
+                    start,
+                    edits: Vec::new(),
+                    at: start,
+                    breaks: 0,
+                    ends_with_break: None,
+                });
             }
-            out.push_str(&header);
         }
+        let to = match self.known.get(&e.to) {
+            Some(&k) => k,
+            None => {
+                self.replacements.push(e.to.clone());
+                self.known.insert(e.to.clone(), self.replacements.len() - 1);
+                self.replacements.len() - 1
+            }
+        };
+        let b = self.blocks.last_mut().expect("a block was just made");
+        b.grow(&old[b.at..e.range.start]);
+        b.grow(&e.to);
+        for n in [e.range.start - b.at, e.range.len(), to] {
+            super::leb128(&mut b.edits, n);
+        }
+        b.at = e.range.end;
+        if let Some(r) = explain::edit(self.path, old, index, e, self.detail) {
+            out.push_str(&comment(&r));
+        }
+    }
+
+    /// The last hunk, to `out`.
+    pub fn finish(mut self, out: &mut impl Sink) {
+        if let Some(b) = self.blocks.last_mut() {
+            b.close(self.old, self.index);
+            self.hunk(out);
+        }
+    }
+
+    /// The hunk gathered, to `out` (its reasons are there already).
+    fn hunk(&mut self, out: &mut impl Sink) {
+        let (old, index, style) = (self.old, self.index, self.style);
+        let blocks = std::mem::take(&mut self.blocks);
+        let replacements = std::mem::take(&mut self.replacements);
+        self.known.clear();
+        let (Some(first), Some(last)) = (blocks.first(), blocks.last()) else {
+            return;
+        };
+        let from = first.lines.start.saturating_sub(self.context);
+        let to = (last.lines.end + self.context).min(index.lines(old));
+        let changed: usize = blocks.iter().map(|b| b.lines.len()).sum();
+        let added: usize = blocks.iter().map(Block::new_lines).sum();
+        let old_count = to - from;
+        let new_count = old_count - changed + added;
+        let new_start = from as isize + 1 + self.delta;
+        // Successive patches to one file are numbered in the text the earlier ones left.
+        let old_start = if self.detail == Detail::None {
+            from as isize + 1
+        } else {
+            out.push_str(&self.header);
+            new_start
+        };
         let range = |start: isize, count: usize| {
             // An empty side is numbered by the line before it.
             let start = if count == 0 { start - 1 } else { start };
@@ -153,47 +195,120 @@ pub fn unified(
         );
         out.push_str(&style.paint(HUNK, &at_line));
         out.push('\n');
-        out.push_str(&body);
-        delta += new_count as isize - old_count as isize;
-        b = e;
+        let plain = anstyle::Style::new();
+        let mut at = from;
+        for block in &blocks {
+            for l in at..block.lines.start {
+                Lines::new(out, ' ', plain, style).line(&old[index.line(old, l)]);
+            }
+            for l in block.lines.clone() {
+                Lines::new(out, '-', DEL, style).line(&old[index.line(old, l)]);
+            }
+            let mut new = Lines::new(out, '+', INS, style);
+            let mut edits = block.edits.iter().copied().peekable();
+            let mut kept_from = block.start;
+            while edits.peek().is_some() {
+                let [kept, len, to] = [(); 3].map(|_| super::unleb128(&mut edits));
+                new.piece(&old[kept_from..kept_from + kept]);
+                new.piece(&replacements[to]);
+                kept_from += kept + len;
+            }
+            new.piece(&old[kept_from..index.line(old, block.lines.end - 1).end]);
+            new.end();
+            at = block.lines.end;
+        }
+        for l in at..to {
+            Lines::new(out, ' ', plain, style).line(&old[index.line(old, l)]);
+        }
+        self.delta += new_count as isize - old_count as isize;
     }
-    out
 }
 
-/// Byte ranges of the lines of `text`, each with its line break.
-fn line_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut at = 0;
-    text.split_inclusive('\n')
-        .map(|l| {
-            at += l.len();
-            at - l.len()..at
-        })
-        .collect()
-}
-
-/// `old[span]` with `edits` (all inside it) applied.
-fn repaired(old: &str, span: Range<usize>, edits: &[Edit]) -> String {
-    let mut s = String::new();
-    let mut at = span.start;
-    for e in edits {
-        s.push_str(&old[at..e.range.start]);
-        s.push_str(&e.to);
-        at = e.range.end;
+impl Block {
+    /// Counts `piece`, the next of the block's new text.
+    fn grow(&mut self, piece: &str) {
+        self.breaks += memchr::memchr_iter(b'\n', piece.as_bytes()).count();
+        if !piece.is_empty() {
+            self.ends_with_break = Some(piece.ends_with('\n'));
+        }
     }
-    s.push_str(&old[at..span.end]);
-    s
+
+    /// Ends the block's new text with the rest of its last line.
+    fn close(&mut self, old: &str, index: &LineIndex) {
+        let end = index.line(old, self.lines.end - 1).end;
+        self.grow(&old[self.at..end]);
+    }
+
+    /// Lines of its new text (a last line without a break counts).
+    fn new_lines(&self) -> usize {
+        self.breaks + usize::from(self.ends_with_break == Some(false))
+    }
 }
 
-/// One diff line: `mark` and the line, its own line break kept (CRLF included), and the
-/// marker patch tools expect after a last line that has none.
-fn push_line(out: &mut String, mark: char, line: &str, paint: anstyle::Style, style: Style) {
-    let body = line.strip_suffix('\n');
-    let text = format!("{mark}{}", body.unwrap_or(line));
-    out.push_str(&style.paint(paint, &text));
-    out.push('\n');
-    if body.is_none() {
-        out.push_str(NO_NEWLINE);
-        out.push('\n');
+/// Diff lines marked `mark`, written as their text comes (a line may be as long as the file):
+/// each with its own line break kept (CRLF included), and the marker patch tools expect after
+/// a last line that has none.
+struct Lines<'o, S: Sink> {
+    out: &'o mut S,
+    mark: char,
+    paint: anstyle::Style,
+    style: Style,
+    /// Whether a line is begun.
+    open: bool,
+}
+
+impl<'o, S: Sink> Lines<'o, S> {
+    fn new(out: &'o mut S, mark: char, paint: anstyle::Style, style: Style) -> Self {
+        Lines {
+            out,
+            mark,
+            paint,
+            style,
+            open: false,
+        }
+    }
+
+    /// One whole line.
+    fn line(mut self, line: &str) {
+        self.piece(line);
+        self.end();
+    }
+
+    /// The next piece of text, line breaks and all.
+    fn piece(&mut self, mut s: &str) {
+        while !s.is_empty() {
+            if !self.open {
+                if self.style.color {
+                    self.out.push_str(&self.paint.render().to_string());
+                }
+                self.out.push(self.mark);
+                self.open = true;
+            }
+            let Some(i) = memchr::memchr(b'\n', s.as_bytes()) else {
+                self.out.push_str(s);
+                return;
+            };
+            self.out.push_str(&s[..i]);
+            self.close();
+            s = &s[i + 1..];
+        }
+    }
+
+    /// The end of the text: a line left open has no line break.
+    fn end(mut self) {
+        if self.open {
+            self.close();
+            self.out.push_str(NO_NEWLINE);
+            self.out.push('\n');
+        }
+    }
+
+    fn close(&mut self) {
+        if self.style.color {
+            self.out.push_str(&self.paint.render_reset().to_string());
+        }
+        self.out.push('\n');
+        self.open = false;
     }
 }
 
@@ -205,38 +320,82 @@ fn comment(reason: &str) -> String {
 
 /// Each changed stretch of lines once, prefixed `path:line:`, with removed words as `[-old-]`
 /// and inserted words as `{+new+}` (coloured instead of bracketed on a terminal), followed by
-/// the reasons for its changes as `#` lines.
-pub fn words(path: &str, old: &str, edits: &[Edit], detail: Detail, style: Style) -> String {
-    let index = LineIndex::new(old);
-    let mut out = String::new();
-    let mut i = 0;
-    while i < edits.len() {
-        // The stretch: whole lines around this edit and every edit that touches them.
-        let start = index.line_start(edits[i].range.start);
-        let mut end = line_end(&index, old, edits[i].range.end);
-        let mut j = i + 1;
-        while j < edits.len() && edits[j].range.start < end {
-            end = line_end(&index, old, edits[j].range.end);
-            j += 1;
+/// the reasons for its changes as `#` lines; made as the edits (sorted) come. Only the reasons
+/// of the stretch being written are held, a few bytes each.
+pub struct Words<'a> {
+    path: &'a str,
+    old: &'a str,
+    index: &'a LineIndex,
+    detail: Detail,
+    style: Style,
+    stretch: Option<Stretch>,
+}
+
+/// The stretch of lines being written: whole lines around edits that touch them.
+struct Stretch {
+    /// Where it ends (before the line break) as far as its edits so far reach.
+    end: usize,
+    /// Where in the old text it is written up to.
+    at: usize,
+    /// The reasons of its edits.
+    reasons: Said,
+}
+
+impl<'a> Words<'a> {
+    /// The word diff of `old`, the file shown as `path`, whose lines `index` knows.
+    pub fn new(
+        path: &'a str,
+        old: &'a str,
+        index: &'a LineIndex,
+        detail: Detail,
+        style: Style,
+    ) -> Self {
+        Words {
+            path,
+            old,
+            index,
+            detail,
+            style,
+            stretch: None,
         }
-        let (line, _) = index.position(old, start);
-        out.push_str(&format!("{path}:{line}: "));
-        let mut at = start;
-        for e in &edits[i..j] {
-            out.push_str(&old[at..e.range.start]);
-            out.push_str(&marked(&e.from, &e.to, style));
-            at = e.range.end;
+    }
+
+    /// Takes the next edit; what it completes goes to `out`.
+    pub fn edit(&mut self, e: &Edit, out: &mut impl Sink) {
+        let (old, index) = (self.old, self.index);
+        if !matches!(&self.stretch, Some(s) if e.range.start < s.end) {
+            self.finish_stretch(out);
+            let start = index.line_start(e.range.start);
+            let (line, _) = index.position(old, start);
+            out.push_str(&format!("{}:{line}: ", self.path));
+            self.stretch = Some(Stretch {
+                end: start,
+                at: start,
+                reasons: Said::default(),
+            });
         }
-        out.push_str(&old[at..end]);
-        out.push('\n');
-        for e in &edits[i..j] {
-            if let Some(r) = explain::edit(path, old, &index, e, detail) {
+        let s = self.stretch.as_mut().expect("a stretch is open");
+        out.push_str(&old[s.at..e.range.start]);
+        out.push_str(&marked(&e.from, &e.to, self.style));
+        s.at = e.range.end;
+        s.end = line_end(index, old, e.range.end);
+        s.reasons.push(e, self.detail);
+    }
+
+    /// The last stretch, to `out`.
+    pub fn finish(mut self, out: &mut impl Sink) {
+        self.finish_stretch(out);
+    }
+
+    fn finish_stretch(&mut self, out: &mut impl Sink) {
+        if let Some(mut s) = self.stretch.take() {
+            out.push_str(&self.old[s.at..s.end]);
+            out.push('\n');
+            for r in s.reasons.take(self.path, self.old, self.index) {
                 out.push_str(&comment(&r));
             }
         }
-        i = j;
     }
-    out
 }
 
 /// `from` -> `to` as one phrase, words that did not change left unmarked.

@@ -1,7 +1,8 @@
 //! What an edit's reason reads like, at the detail asked for, and one line per file.
 
 use crate::edit::{Edit, LineIndex};
-use crate::engine::Repair;
+use crate::engine::Score;
+use std::collections::HashMap;
 
 /// How much of each edit's reason is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,27 +49,87 @@ pub fn reason(e: &Edit, detail: Detail) -> Option<String> {
 /// `path:line:col: "from" -> "to"  rule (why) at dictionary:line -- note` (full), or
 /// `path:line:col: rule (phrase)` (short): the change itself is on screen beside it.
 pub fn edit(path: &str, text: &str, index: &LineIndex, e: &Edit, detail: Detail) -> Option<String> {
+    let said = said(e, detail)?;
     let (line, col) = index.position(text, e.range.start);
+    Some(format!("{path}:{line}:{col}: {said}"))
+}
+
+/// What [`edit`] says after the edit's place.
+fn said(e: &Edit, detail: Detail) -> Option<String> {
     match detail {
-        Detail::Full => Some(format!(
-            "{path}:{line}:{col}: {:?} -> {:?}  {}",
-            e.from,
-            e.to,
-            full(e)
-        )),
-        Detail::Short => Some(format!("{path}:{line}:{col}: {}", short(e))),
+        Detail::Full => Some(format!("{:?} -> {:?}  {}", e.from, e.to, full(e))),
+        Detail::Short => Some(short(e)),
         Detail::None => None,
     }
 }
 
-/// `path: N repairs <verb> (spin score S per 1,000 words)`.
-pub fn summary(path: &str, repair: &Repair, verb: &str) -> String {
-    let n = repair.edits.len();
+/// The [`edit`] lines of edits (in text order) kept to be said later, a few bytes each: where
+/// each edit starts, and what is said of it, each different saying once.
+#[derive(Default)]
+pub struct Said {
+    /// For each edit, as LEB128 numbers: its start, less the one before's, and its saying.
+    places: Vec<u8>,
+    last: usize,
+    sayings: Vec<String>,
+    known: HashMap<String, usize>,
+}
+
+impl Said {
+    /// Keeps what is said of `e` at `detail` (nothing, at [`Detail::None`]).
+    pub fn push(&mut self, e: &Edit, detail: Detail) {
+        let Some(said) = said(e, detail) else {
+            return;
+        };
+        let k = match self.known.get(&said) {
+            Some(&k) => k,
+            None => {
+                self.sayings.push(said.clone());
+                self.known.insert(said, self.sayings.len() - 1);
+                self.sayings.len() - 1
+            }
+        };
+        super::leb128(&mut self.places, e.range.start - self.last);
+        super::leb128(&mut self.places, k);
+        self.last = e.range.start;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The lines kept, each as [`edit`] makes it for `text`, the file shown as `path`; and
+    /// nothing kept any more.
+    pub fn take<'s>(
+        &'s mut self,
+        path: &'s str,
+        text: &'s str,
+        index: &'s LineIndex,
+    ) -> impl Iterator<Item = String> + 's {
+        let places = std::mem::take(&mut self.places);
+        let sayings = std::mem::take(&mut self.sayings);
+        self.known.clear();
+        self.last = 0;
+        let mut at = 0;
+        let mut rest = places.into_iter().peekable();
+        std::iter::from_fn(move || {
+            rest.peek()?;
+            let mut bytes = rest.by_ref();
+            at += super::unleb128(&mut bytes);
+            let said = &sayings[super::unleb128(&mut bytes)];
+            let (line, col) = index.position(text, at);
+            Some(format!("{path}:{line}:{col}: {said}"))
+        })
+    }
+}
+
+/// `path: N repairs <verb> (spin score S per 1,000 words)`, for `n` repairs in a document of
+/// `score`, spun or not.
+pub fn summary(path: &str, n: usize, score: Score, spun: bool, verb: &str) -> String {
     format!(
         "{path}: {n} repair{} {verb} (spin score {:.1}{})",
         if n == 1 { "" } else { "s" },
-        repair.score.per_thousand(),
-        if repair.spun { ", spun" } else { "" }
+        score.per_thousand(),
+        if spun { ", spun" } else { "" }
     )
 }
 

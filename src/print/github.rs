@@ -6,36 +6,30 @@
 use crate::edit::{Edit, LineIndex};
 use crate::print::explain::{self, Detail};
 
-/// The annotations for `edits` (sorted) found in `text`, the file shown as `path`; the reason
-/// in parentheses at `detail`.
-pub fn annotations(
-    path: &str,
-    text: &str,
-    index: &LineIndex,
-    edits: &[Edit],
-    detail: Detail,
-) -> String {
-    let file = property(path);
-    let mut out = String::new();
-    for e in edits {
-        let (line, col) = index.position(text, e.range.start);
-        let (end_line, end_col) = index.position(text, e.range.end);
-        let end_line = if end_line == line {
-            String::new()
-        } else {
-            format!(",endLine={end_line}")
-        };
-        let mut message = format!("{:?} -> {:?}", e.from, e.to);
-        if let Some(reason) = explain::reason(e, detail) {
-            message.push_str(&format!(" ({reason})"));
-        }
-        out.push_str(&format!(
-            "::warning file={file},line={line},col={col}{end_line},endColumn={end_col},\
-             title=unspin::{}\n",
-            data(&message)
-        ));
+/// The annotation for `e` (edits come sorted) found in `text`, the file shown as `path`
+/// (written as a property by [`file`]); the reason in parentheses at `detail`.
+pub fn annotation(file: &str, text: &str, index: &LineIndex, e: &Edit, detail: Detail) -> String {
+    let (line, col) = index.position(text, e.range.start);
+    let (end_line, end_col) = index.position(text, e.range.end);
+    let end_line = if end_line == line {
+        String::new()
+    } else {
+        format!(",endLine={end_line}")
+    };
+    let mut message = format!("{:?} -> {:?}", e.from, e.to);
+    if let Some(reason) = explain::reason(e, detail) {
+        message.push_str(&format!(" ({reason})"));
     }
-    out
+    format!(
+        "::warning file={file},line={line},col={col}{end_line},endColumn={end_col},\
+         title=unspin::{}\n",
+        data(&message)
+    )
+}
+
+/// The file shown as `path`, as an annotation names it.
+pub fn file(path: &str) -> String {
+    property(path)
 }
 
 /// An error about the file shown as `path`.

@@ -3,7 +3,7 @@
 
 use crate::edit::{Edit, LineIndex};
 use crate::engine::context::detect::Spin;
-use crate::engine::Repair;
+use crate::engine::{Repair, Score};
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::path::Path;
@@ -121,12 +121,19 @@ pub fn edit<'a>(
     }
 }
 
-/// The file record that follows a file's edits; `sha256` is the hash of the text repaired.
-pub fn file<'a>(path: PathName<'a>, repair: &Repair, written: bool, sha256: &'a str) -> Record<'a> {
+/// The file record that follows a file's `edits` edit records; `sha256` is the hash of the text
+/// repaired.
+pub fn file<'a>(
+    path: PathName<'a>,
+    edits: usize,
+    verdict: Verdict,
+    written: bool,
+    sha256: &'a str,
+) -> Record<'a> {
     Record::File {
         path,
-        edits: repair.edits.len(),
-        verdict: Verdict::new(repair),
+        edits,
+        verdict,
         written,
         sha256,
     }
@@ -146,13 +153,14 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    fn new(repair: &Repair) -> Self {
+    /// A document's verdict: its `score`, whether it counted as spun, the model's estimate.
+    pub fn new(score: Score, spun: bool, spin: Option<&Spin>) -> Self {
         Verdict {
-            fingerprints: repair.score.fingerprints,
-            words: repair.score.words,
-            score: (repair.score.per_thousand() * 100.0).round() / 100.0,
-            spun: repair.spun,
-            spin: repair.spin.as_ref().map(SpinRecord::new),
+            fingerprints: score.fingerprints,
+            words: score.words,
+            score: (score.per_thousand() * 100.0).round() / 100.0,
+            spun,
+            spin: spin.map(SpinRecord::new),
         }
     }
 }
@@ -226,7 +234,7 @@ impl<'a> RecordMeta<'a> {
                     source: e.rule.origin.to_string(),
                 })
                 .collect(),
-            verdict: Verdict::new(repair),
+            verdict: Verdict::new(repair.score, repair.spun, repair.spin.as_ref()),
         }
     }
 

@@ -3,7 +3,7 @@
 //! its fix.
 //!
 //! The log is written as it goes, so a run over a large folder holds no more than the printer
-//! does: [`Log::head`] first, then each file's results (rendered by [`results`] in the worker
+//! does: [`Log::head`] first, then each file's results (rendered by [`Results`] in the worker
 //! that repaired the file, one JSON object a line) through [`Log::results`], which adds the
 //! commas and remembers the rules, and [`Log::tail`] last, with the rules (JSON does not care
 //! that `results` comes before `tool`).
@@ -21,11 +21,13 @@ use std::sync::Arc;
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
 
-/// The rules met so far, and whether a result was written yet.
+/// The rules met so far, whether a result was written yet, and the start of a result line
+/// given without its end.
 #[derive(Default)]
 pub struct Log {
     rules: BTreeMap<String, Arc<Rule>>,
     any: bool,
+    partial: String,
 }
 
 impl Log {
@@ -37,21 +39,24 @@ impl Log {
         )
     }
 
-    /// `lines` (a file's results, one a line, from [`results`]) joined to those before them;
-    /// `rules` are the rules of their edits.
+    /// `lines` (a file's results, one a line, from [`Results`]; the end of the last may come
+    /// with the next call) joined to those before them; `rules` are the rules of their edits.
     pub fn results(&mut self, lines: &str, rules: &[Arc<Rule>]) -> String {
         for rule in rules {
             self.rules
                 .entry(rule.id.clone())
                 .or_insert_with(|| rule.clone());
         }
-        let mut out = String::with_capacity(lines.len() + 16);
-        for line in lines.lines() {
+        self.partial.push_str(lines);
+        let whole = self.partial.rfind('\n').map_or(0, |i| i + 1);
+        let mut out = String::with_capacity(whole + 16);
+        for line in self.partial[..whole].lines() {
             if std::mem::replace(&mut self.any, true) {
                 out.push_str(",\n");
             }
             out.push_str(line);
         }
+        self.partial.drain(..whole);
         out
     }
 
@@ -88,23 +93,34 @@ fn descriptor(rule: &Rule) -> serde_json::Value {
     })
 }
 
-/// One result a line for each of `edits` (sorted, as the engine returns them) found in `text`,
-/// the file at `path` (a relative path stays relative: code scanning resolves it against the
-/// repository).
-pub fn results(path: &Path, text: &str, edits: &[Edit]) -> String {
-    let uri = uri(path);
-    let mut at = Cursor::new(text);
-    let mut out = String::new();
-    for e in edits {
-        let (start_line, start_column) = at.advance(e.range.start);
-        let (end_line, end_column) = at.advance(e.range.end);
+/// The results of the file at `path` (a relative path stays relative: code scanning resolves
+/// it against the repository), one a line, made as its edits (sorted, as the engine returns
+/// them) come.
+pub struct Results<'t> {
+    uri: String,
+    at: Cursor<'t>,
+}
+
+impl<'t> Results<'t> {
+    /// The results of `text`, the file at `path`.
+    pub fn new(path: &Path, text: &'t str) -> Self {
+        Results {
+            uri: uri(path),
+            at: Cursor::new(text),
+        }
+    }
+
+    /// The result line of the next edit.
+    pub fn edit(&mut self, e: &Edit) -> String {
+        let (start_line, start_column) = self.at.advance(e.range.start);
+        let (end_line, end_column) = self.at.advance(e.range.end);
         let region = json!({
             "startLine": start_line,
             "startColumn": start_column,
             "endLine": end_line,
             "endColumn": end_column,
         });
-        let location = json!({ "uri": uri });
+        let location = json!({ "uri": self.uri });
         let result = json!({
             "ruleId": e.rule.id,
             "level": "warning",
@@ -123,10 +139,10 @@ pub fn results(path: &Path, text: &str, edits: &[Edit]) -> String {
                 }],
             }],
         });
-        out.push_str(&result.to_string());
-        out.push('\n');
+        let mut line = result.to_string();
+        line.push('\n');
+        line
     }
-    out
 }
 
 /// `path` as a URI reference: relative paths with `/` between percent-encoded segments
@@ -227,5 +243,9 @@ mod tests {
             "{\"a\":1},\n{\"b\":2}"
         );
         assert_eq!(log.results("{\"c\":3}\n", &[]), ",\n{\"c\":3}");
+        // A line handed on in pieces is joined once whole.
+        assert_eq!(log.results("{\"d\":", &[]), "");
+        assert_eq!(log.results("4}\n{\"e", &[]), ",\n{\"d\":4}");
+        assert_eq!(log.results("\":5}\n", &[]), ",\n{\"e\":5}");
     }
 }

@@ -256,24 +256,23 @@ fn r10_6_positions_on_a_long_line_are_linear() {
         index.position(&text, last.range.start),
         (1, last.range.start + 1)
     );
-    let words = diff::words(
-        "a.txt",
-        &text,
-        &repair.edits,
-        explain::Detail::None,
-        Style::default(),
-    );
-    assert_eq!(words.lines().count(), 1);
+    let words = |path: &str, text: &str, edits: &[unspin::Edit]| {
+        let index = LineIndex::new(text);
+        let mut diff =
+            diff::Words::new(path, text, &index, explain::Detail::None, Style::default());
+        let mut out = String::new();
+        for e in edits {
+            diff.edit(e, &mut out);
+        }
+        diff.finish(&mut out);
+        out
+    };
+    let words_of = words("a.txt", &text, &repair.edits);
+    assert_eq!(words_of.lines().count(), 1);
     // Many long lines too: each edit's line is found, not searched for.
     let many = "mental property mental property\r\n".repeat(1 << 14);
     let repair = engine.repair(&many);
-    let words = diff::words(
-        "b.txt",
-        &many,
-        &repair.edits,
-        explain::Detail::None,
-        Style::default(),
-    );
+    let words = words("b.txt", &many, &repair.edits);
     assert_eq!(words.lines().count(), 1 << 14);
     assert!(words.lines().all(|l| !l.ends_with('\r')));
 }
@@ -492,4 +491,132 @@ fn r10_9_neighbouring_entries_are_settled_in_one_run() {
         "{out}"
     );
     assert!(!out.contains("authorities"), "{out}");
+}
+
+/// A file longer than a window (256 KiB) is read window by window and printed as it is made,
+/// never held whole but for its text (issue 10, item 11: memory): every mode gives the output
+/// of the whole text's edits, and two such files repaired in parallel print in order.
+#[test]
+fn r10_11_a_large_file_reads_as_a_whole_one_in_every_mode() {
+    use unspin::edit::{apply, LineIndex};
+    use unspin::print::{diff, explain, Style};
+    use unspin::{Dictionary, Engine, Options};
+    let mut seeds: Vec<String> = fs::read_dir("fixtures/seeds")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    seeds.sort();
+    let text = seeds.join("\n\n").repeat(60);
+    seeds.reverse();
+    let other = seeds.join("\n\n").repeat(60);
+    assert!(text.len() > 4 * (256 << 10));
+    let t = tempfile::tempdir().unwrap();
+    fs::write(t.path().join("a.txt"), &text).unwrap();
+    fs::write(t.path().join("b.txt"), &other).unwrap();
+    let output = |args: &[&str]| {
+        let o = Command::cargo_bin("unspin")
+            .unwrap()
+            .current_dir(t.path())
+            .args(["--no-config", "--context", "never"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+        let err = stderr(&o);
+        (String::from_utf8(o.stdout).unwrap(), err)
+    };
+    let run = |args: &[&str]| output(args).0;
+    let whole = Engine::new(
+        Dictionary::builtin(),
+        Options {
+            window: usize::MAX,
+            ..Options::dictionary_only()
+        },
+    )
+    .unwrap()
+    .repair(&text);
+    assert!(whole.edits.len() > 1000);
+    let repaired = apply(&text, &whole.edits);
+    assert_eq!(run(&["a.txt"]), repaired);
+    let index = LineIndex::new(&text);
+    let mut unified = String::new();
+    let mut d = diff::Unified::new(
+        "a.txt",
+        &text,
+        &index,
+        3,
+        explain::Detail::Short,
+        Style::default(),
+    );
+    whole.edits.iter().for_each(|e| d.edit(e, &mut unified));
+    d.finish(&mut unified);
+    assert_eq!(run(&["--diff", "a.txt"]), unified);
+    let mut words = String::new();
+    let mut d = diff::Words::new(
+        "a.txt",
+        &text,
+        &index,
+        explain::Detail::Short,
+        Style::default(),
+    );
+    whole.edits.iter().for_each(|e| d.edit(e, &mut words));
+    d.finish(&mut words);
+    assert_eq!(run(&["--diff=words", "a.txt"]), words);
+    let json = run(&["--json", "a.txt"]);
+    let records: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), whole.edits.len() + 1);
+    for (r, e) in records.iter().zip(&whole.edits) {
+        assert_eq!(r["start"], e.range.start);
+        assert_eq!(
+            (r["from"].as_str(), r["to"].as_str()),
+            (Some(&*e.from), Some(&*e.to))
+        );
+        assert_eq!(r["why"].as_str(), Some(&*e.why));
+    }
+    let file = records.last().unwrap();
+    assert_eq!(file["edits"], whole.edits.len());
+    assert_eq!(file["fingerprints"], whole.score.fingerprints);
+    assert_eq!(file["words"], whole.score.words);
+    run(&["-w", "a.txt"]);
+    assert_eq!(
+        fs::read_to_string(t.path().join("a.txt")).unwrap(),
+        repaired
+    );
+    fs::write(t.path().join("a.txt"), &text).unwrap();
+    assert_eq!(
+        run(&["--format", "github", "a.txt"]).lines().count(),
+        whole.edits.len()
+    );
+    // -v lists every edit after the file's line.
+    let (_, listed) = output(&["-v", "--check", "a.txt"]);
+    let mut lines = listed.lines();
+    assert!(lines.next().unwrap().starts_with("a.txt: "));
+    for (line, e) in lines.zip(&whole.edits) {
+        let said = explain::edit("a.txt", &text, &index, e, explain::Detail::Full).unwrap();
+        assert_eq!(line, said);
+    }
+    assert_eq!(listed.lines().count(), whole.edits.len() + 1);
+    // Each file's output whole and in order, though both are handed on in pieces at once.
+    for mode in [&[][..], &["--diff"], &["--json"], &["-v"]] {
+        let (a, a_err) = output(&[mode, &["a.txt"]].concat());
+        let (b, b_err) = output(&[mode, &["b.txt"]].concat());
+        let (both, both_err) = output(&[mode, &["-j", "2", "a.txt", "b.txt"]].concat());
+        assert!(both == a + &b, "{mode:?}");
+        assert!(both_err == a_err + &b_err, "{mode:?}");
+    }
+    // One SARIF log, its results joined from pieces of both files.
+    let sarif = run(&["--format", "sarif", "-j", "2", "a.txt", "b.txt"]);
+    let log: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let b = run(&["--json", "b.txt"]).lines().count() - 1;
+    assert_eq!(results.len(), whole.edits.len() + b);
+    assert_eq!(
+        sarif,
+        run(&["--format", "sarif", "-j", "1", "a.txt", "b.txt"])
+    );
 }
