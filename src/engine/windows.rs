@@ -298,11 +298,6 @@ impl<'t> Windows<'_, 't> {
         self.verdict.spin.as_ref()
     }
 
-    /// The text read.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// The whole repair, its edits gathered.
     pub fn into_repair(mut self) -> Repair {
         let edits = self.by_ref().flatten().collect();
