@@ -68,7 +68,7 @@ impl Whole {
             if from >= src.len() {
                 break false;
             }
-            let to = floor_char(src, (from + self.window).min(src.len()));
+            let to = floor_char(src, from.saturating_add(self.window).min(src.len()));
             let to = if to > from { to } else { src.len() };
             let norm = Normalized::of(src, behind(src, from)..ahead(src, to));
             let core = norm.position_of(from)..norm.position_of(to);
@@ -111,7 +111,7 @@ impl Engine {
 
     pub(super) fn windows_of<'t>(&self, text: Cow<'t, str>) -> Windows<'_, 't> {
         let whole = Whole {
-            window: self.options.window.max(1),
+            window: self.options.window.max(1 << 10),
             ..Whole::default()
         };
         if text.len() <= self.options.window {
@@ -152,23 +152,18 @@ impl Engine {
             context: true,
         };
         let model = self.model;
+        // A window ends a char on at least, so that windows move on.
+        let window = self.options.window.max(1);
         // The first window holds the words detection reads.
         let first = match model {
-            Some(_) => self
-                .options
-                .window
-                .max(context::tokens::reach(text, 0, context::detect::WORDS).0),
-            None => self.options.window,
+            Some(_) => window.max(context::tokens::reach(text, 0, context::detect::WORDS).0),
+            None => window,
         };
         let (mut fingerprints, mut words, mut suspect) = (0, 0, false);
         let mut cuts = vec![0];
         let mut from = 0;
         while from < text.len() {
-            let target = if from == 0 {
-                first
-            } else {
-                from + self.options.window
-            };
+            let target = if from == 0 { first } else { from + window };
             let (doc, cut) = self.window(text, whole, from, target);
             let end = doc.norm.position_of(cut);
             let before = |f: &super::Found| f.start < end;
@@ -302,11 +297,6 @@ impl<'t> Windows<'_, 't> {
     /// The context model's spin estimate, when it was worked out.
     pub fn spin(&self) -> Option<&Spin> {
         self.verdict.spin.as_ref()
-    }
-
-    /// The text read.
-    pub fn text(&self) -> &str {
-        &self.text
     }
 
     /// The whole repair, its edits gathered.
@@ -527,7 +517,7 @@ mod tests {
                 // Words of no key, so that windows also meet away from keys.
                 " lorem ", " ipsum ", " dolor sit ", " amet ",
             ]), 0..3000),
-            window in 1usize..8000,
+            window in 0usize..8000,
             suspects in proptest::sample::select(vec![Suspects::Auto, Suspects::Always]),
         ) {
             let text = words.concat();

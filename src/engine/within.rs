@@ -105,6 +105,39 @@ mod tests {
     }
 
     #[test]
+    fn a_long_page_reads_in_windows_as_it_reads_whole() {
+        // Text nodes, and phrases split by a tag, on a page of many windows.
+        let page = "<p>Our mental property</p><i>mental</i> property <b>chinese language</b> \
+                    said the chinese language <a>mental <b>property</b></a>\n"
+            .repeat(300);
+        let mut ranges = Vec::new();
+        let mut start = 0;
+        for (i, c) in page.char_indices() {
+            match c {
+                '<' if start < i => ranges.push(start..i),
+                '>' => start = i + 1,
+                _ => {}
+            }
+        }
+        let read = |window| {
+            let yaml = "entries:\n  mental property: intellectual property\n  \
+                        chinese language:\n    to: Chinese\n    not_preceded_by: [the]\n";
+            let options = Options {
+                window,
+                ..Options::default()
+            };
+            Engine::new(Dictionary::from_yaml("t", yaml).unwrap(), options)
+                .unwrap()
+                .repair_within(&page, &ranges)
+        };
+        let whole = read(usize::MAX);
+        assert_eq!(whole.edits.len(), 600);
+        let windows = read(1000);
+        assert_eq!(windows.edits, whole.edits);
+        assert_eq!(windows.score, whole.score);
+    }
+
+    #[test]
     fn context_sees_words_across_tags() {
         let text = "in the <i>chinese language</i>";
         let r = engine().repair_within(text, &[0..7, 10..26]);
