@@ -110,6 +110,9 @@ impl Engine {
         });
         let mut given_up: HashSet<(usize, usize)> = HashSet::new();
         for round in 0..=ROUNDS {
+            if repair.edits.is_empty() {
+                break;
+            }
             let may = self.may_change(doc, &repair.edits);
             if spun.is_none() && !may.contains(&true) {
                 break;
