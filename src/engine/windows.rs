@@ -1,6 +1,6 @@
-//! A long text read a window at a time, with the result of reading it whole, in memory bounded
-//! by the window and not by the text: the normalized view, the keys found, the model's tokens
-//! and the edits are those of one window at a time.
+//! A long text read a window at a time, with the result of reading it whole: the normalized
+//! view, the keys found, the model's tokens and the edits are those of one window at a time, and
+//! only the matches are kept for the whole text, a few bytes each.
 //!
 //! A first pass reads the windows for what is decided over the whole document: the spin score
 //! (its fingerprints and words), whether a suspect is found anywhere, and the model's detection
