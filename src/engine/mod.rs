@@ -145,6 +145,12 @@ struct Gate {
     context: bool,
 }
 
+/// The scan of every class whose conditions hold.
+const SUSPECTS: Gate = Gate {
+    suspects: true,
+    context: true,
+};
+
 /// A match accepted by a scan, in normalized coordinates.
 #[derive(Clone)]
 struct Found {
@@ -223,14 +229,30 @@ impl Engine {
     /// larger text, or a neighbourhood read again, keeps the whole text's) and the repairs it
     /// allows.
     fn pass(&self, doc: &Doc, from: usize, verdict: Option<&Verdict>) -> Repair {
+        let first = self.scan(doc, self.scoring());
+        let with_suspects = || self.scan(doc, SUSPECTS);
+        self.decide(doc, from, first, with_suspects, verdict)
+    }
+
+    /// The scan whose fingerprints make the spin score: suspects only when they are forced on.
+    fn scoring(&self) -> Gate {
+        Gate {
+            suspects: self.options.suspects == Suspects::Always,
+            context: true,
+        }
+    }
+
+    /// The repairs of `doc` from byte `from` on, from its matches: `first`, those of the
+    /// scoring scan, and those of the scan with suspects (worked out only if needed).
+    fn decide(
+        &self,
+        doc: &Doc,
+        from: usize,
+        first: Vec<Found>,
+        with_suspects: impl FnOnce() -> Vec<Found>,
+        verdict: Option<&Verdict>,
+    ) -> Repair {
         let forced = self.options.suspects == Suspects::Always;
-        let first = self.scan(
-            doc,
-            Gate {
-                suspects: forced,
-                context: true,
-            },
-        );
         let fingerprints = first
             .iter()
             .filter(|f| self.rule(f.pattern).class == Class::Fingerprint)
@@ -240,19 +262,18 @@ impl Engine {
             words: doc.norm.words,
         };
         if let Some(model) = self.model {
-            return self.judged(doc, first, score, model, verdict);
+            let candidates = if self.has_suspects && self.options.suspects != Suspects::Never {
+                with_suspects()
+            } else {
+                first.clone()
+            };
+            return self.judged(doc, first, candidates, score, model, verdict);
         }
         let Verdict { score, spun, .. } = verdict
             .cloned()
             .unwrap_or_else(|| self.verdict(score, None::<fn() -> Spin>));
         let found = if spun && !forced && self.has_suspects {
-            self.scan(
-                doc,
-                Gate {
-                    suspects: true,
-                    context: true,
-                },
-            )
+            with_suspects()
         } else {
             first
         };
@@ -278,23 +299,12 @@ impl Engine {
         &self,
         doc: &Doc,
         fingerprints: Vec<Found>,
+        candidates: Vec<Found>,
         score: Score,
         model: &Model,
         verdict: Option<&Verdict>,
     ) -> Repair {
         let opts = self.options.context;
-        let score = verdict.map_or(score, |v| v.score);
-        let candidates = if self.has_suspects && self.options.suspects != Suspects::Never {
-            self.scan(
-                doc,
-                Gate {
-                    suspects: true,
-                    context: true,
-                },
-            )
-        } else {
-            fingerprints.clone()
-        };
         let has_suspect = candidates
             .iter()
             .any(|f| self.rule(f.pattern).class == Class::Suspect);

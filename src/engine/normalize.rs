@@ -107,6 +107,17 @@ impl Normalized {
         Self::of(src, 0..src.len())
     }
 
+    /// No view: its positions are the text's own offsets (for matches kept from a reading
+    /// before).
+    pub fn offsets() -> Self {
+        Normalized {
+            text: Vec::new(),
+            base: 0,
+            shifts: Vec::new(),
+            words: 0,
+        }
+    }
+
     /// The normalized view of the bytes `within` of `src` (on char boundaries), whose positions
     /// map back to offsets in the whole of `src`.
     pub fn of(src: &str, within: Range<usize>) -> Self {

@@ -17,7 +17,8 @@
 //! spun reading of its neighbourhood, so that a run on the other verdict makes it alike.
 //!
 //! A text longer than a window (`windows`) has each window's repairs settled with the whole
-//! text's verdict, which is not read again.
+//! text's verdict, which is not read again; a window keeps its matches without a view of its
+//! text, so there a neighbourhood is read again only for its outputs' words.
 //!
 //! Most neighbourhoods need no second reading: none of their outputs' words is a word of a key,
 //! and no other key of the text runs into them.

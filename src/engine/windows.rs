@@ -1,11 +1,12 @@
-//! A long text read a window at a time, with the result of reading it whole, in memory bounded
-//! by the window and not by the text: the normalized view, the keys found, the model's tokens
-//! and the edits are those of one window at a time.
+//! A long text read a window at a time, with the result of reading it whole: the normalized
+//! view, the keys found, the model's tokens and the edits are those of one window at a time, and
+//! only the matches are kept for the whole text, a few bytes each.
 //!
 //! A first pass reads the windows for what is decided over the whole document: the spin score
 //! (its fingerprints and words), whether a suspect is found anywhere, and the model's detection
-//! over its first words; and it chooses where the windows meet. The iterator then reads each
-//! window with that verdict and hands on its edits.
+//! over its first words; it chooses where the windows meet, and keeps each window's matches, a
+//! few bytes each. The iterator then decides each window's repairs from its matches with that
+//! verdict (the model reads them then), and hands on its edits: the text is matched once.
 //!
 //! Windows meet where no key found runs across, so the leftmost-longest scans are in step on
 //! either side: at the end of the last key before the meeting point, or where the next key is
@@ -19,7 +20,7 @@
 
 use super::context::tokens::back;
 use super::normalize::Normalized;
-use super::{boundary, context, Doc, Engine, Gate, Repair, Score, Suspects, Verdict};
+use super::{boundary, context, Doc, Engine, Found, Repair, Score, Suspects, Verdict, SUSPECTS};
 use crate::dict::model::Class;
 use crate::edit::Edit;
 use crate::engine::context::detect::Spin;
@@ -96,6 +97,9 @@ pub struct Windows<'e, 't> {
     verdict: Verdict,
     /// Where windows meet: 0, ..., the text's length.
     cuts: Vec<usize>,
+    /// The matches of each window, and where each window's begin in `matches`.
+    matches: Matches,
+    kept: Vec<usize>,
     /// The window the iterator reads next.
     next: usize,
     whole: Whole,
@@ -119,6 +123,8 @@ impl Engine {
             return Windows {
                 engine: self,
                 cuts: vec![0, text.len()],
+                matches: Matches::default(),
+                kept: Vec::new(),
                 text,
                 verdict: Verdict {
                     score: repair.score,
@@ -131,26 +137,31 @@ impl Engine {
                 single: Some(repair.edits),
             };
         }
-        let (verdict, cuts) = self.survey(&text, &whole);
+        let mut matches = Matches::default();
+        let (verdict, cuts, kept) = self.survey(&text, &whole, &mut matches);
         Windows {
             engine: self,
             text,
             verdict,
             cuts,
+            matches,
+            kept,
             next: 0,
             whole,
             single: None,
         }
     }
 
-    /// The first pass over a long text: its verdict, and where its windows meet.
-    fn survey(&self, text: &str, whole: &Whole) -> (Verdict, Vec<usize>) {
-        let forced = self.options.suspects == Suspects::Always;
-        // The model's candidates, suspects among them unless they are never repaired.
-        let candidates = Gate {
-            suspects: self.has_suspects && self.options.suspects != Suspects::Never,
-            context: true,
-        };
+    /// The first pass over a long text: its verdict, where its windows meet, and their matches
+    /// (kept in `matches`, each window's from the place returned).
+    fn survey(
+        &self,
+        text: &str,
+        whole: &Whole,
+        matches: &mut Matches,
+    ) -> (Verdict, Vec<usize>, Vec<usize>) {
+        // The scan with suspects is read only if suspects may be repaired.
+        let suspects = self.has_suspects && self.options.suspects != Suspects::Never;
         let model = self.model;
         // A window ends a char on at least, so that windows move on.
         let window = self.options.window.max(1);
@@ -160,31 +171,32 @@ impl Engine {
             None => window,
         };
         let (mut fingerprints, mut words, mut suspect) = (0, 0, false);
-        let mut cuts = vec![0];
+        let (mut cuts, mut kept) = (vec![0], vec![0]);
         let mut from = 0;
         while from < text.len() {
             let target = if from == 0 { first } else { from + window };
             let (doc, cut) = self.window(text, whole, from, target);
             let end = doc.norm.position_of(cut);
-            let before = |f: &super::Found| f.start < end;
-            let gate = Gate {
-                suspects: forced,
-                context: true,
+            let before = |found: Vec<Found>| -> Vec<Found> {
+                let mut found = found;
+                found.truncate(found.partition_point(|f| f.start < end));
+                found
             };
-            fingerprints += self
-                .scan(&doc, gate)
+            let scored = before(self.scan(&doc, self.scoring()));
+            fingerprints += scored
                 .iter()
-                .filter(|f| before(f) && self.rule(f.pattern).class == Class::Fingerprint)
+                .filter(|f| self.rule(f.pattern).class == Class::Fingerprint)
                 .count();
+            let with_suspects = suspects.then(|| before(self.scan(&doc, SUSPECTS)));
+            suspect |= with_suspects
+                .iter()
+                .flatten()
+                .any(|f| self.rule(f.pattern).class == Class::Suspect);
             words += doc.norm.words_in(doc.start..end);
-            if model.is_some() && candidates.suspects && !suspect {
-                suspect = self
-                    .scan(&doc, candidates)
-                    .iter()
-                    .any(|f| before(f) && self.rule(f.pattern).class == Class::Suspect);
-            }
+            matches.keep(&doc, &scored, with_suspects.as_deref());
             keep_curly(whole, &doc);
             cuts.push(cut);
+            kept.push(matches.bytes.len());
             from = cut;
         }
         let score = Score {
@@ -196,10 +208,11 @@ impl Engine {
             .map(|model| {
                 move || -> Spin {
                     let (doc, _) = self.window(text, whole, 0, first);
-                    self.detect(&doc, &self.scan(&doc, candidates), model).0
+                    let gate = if suspects { SUSPECTS } else { self.scoring() };
+                    self.detect(&doc, &self.scan(&doc, gate), model).0
                 }
             });
-        (self.verdict(score, detect), cuts)
+        (self.verdict(score, detect), cuts, kept)
     }
 
     /// The window of `text` from byte `from` (where a window met the one before), ending where
@@ -336,24 +349,31 @@ impl Iterator for Windows<'_, '_> {
             return self.single.take();
         }
         let (&from, &cut) = (self.cuts.get(self.next)?, self.cuts.get(self.next + 1)?);
+        let bytes = &self.matches.bytes[self.kept[self.next]..self.kept[self.next + 1]];
         self.next += 1;
         let (engine, text, whole) = (self.engine, self.text.as_ref(), &self.whole);
-        let hi = if cut == text.len() {
-            cut
-        } else {
-            ahead(text, cut)
+        let (scored, with_suspects) = Matches::read(bytes, from);
+        // The matches are kept at the text's own offsets: the window needs no view.
+        let doc = Doc {
+            src: text,
+            parent: None,
+            norm: Normalized::offsets(),
+            start: from,
+            candidates: OnceCell::new(),
+            curly: OnceCell::new(),
+            has: RefCell::default(),
+            whole: Some(whole),
         };
-        let doc = engine.doc(text, whole, from, hi);
-        let reading = engine.pass(&doc, from, Some(&self.verdict));
+        if let Some(&c) = whole.curly.get() {
+            let _ = doc.curly.set(c);
+        }
+        let reading = engine.decide(&doc, from, scored, || with_suspects, Some(&self.verdict));
         // Each window's repairs are settled with the whole text's verdict.
-        let mut edits = engine
+        let edits = engine
             .settle_edits(&doc, (from, cut), reading, &self.verdict)
             .edits;
         keep_curly(whole, &doc);
-        // What starts beyond the cut is the next window's.
-        edits.truncate(edits.partition_point(|e| e.range.end <= cut));
         let mut carried = whole.carried.take();
-        carried.truncate(carried.partition_point(|(r, _)| r.end <= cut));
         let mut keep = carried.len();
         let mut limit = cut;
         while keep > 0 && carried[keep - 1].0.end >= back(text, limit, HISTORY) {
@@ -363,6 +383,72 @@ impl Iterator for Windows<'_, '_> {
         carried.drain(..keep);
         whole.carried.replace(carried);
         Some(edits)
+    }
+}
+
+/// The matches of a text's windows, kept between the two passes at the text's own offsets: for
+/// each match, as LEB128 numbers, its start less the one before's, its length, and its pattern
+/// with two bits saying which scans found it (the scoring scan's, the scan with suspects).
+#[derive(Default)]
+struct Matches {
+    bytes: Vec<u8>,
+}
+
+impl Matches {
+    /// Keeps a window's matches: `scored` and `with_suspects` (in text order, each), found in
+    /// `doc`.
+    fn keep(&mut self, doc: &Doc, scored: &[Found], with_suspects: Option<&[Found]>) {
+        let place = |f: &Found| (doc.norm.original(f.start), doc.norm.original(f.end));
+        let mut at = doc.norm.original(doc.start);
+        let (mut a, mut b) = (
+            scored.iter().peekable(),
+            with_suspects.unwrap_or(&[]).iter().peekable(),
+        );
+        loop {
+            let (f, scans) = match (a.peek(), b.peek()) {
+                (None, None) => break,
+                (Some(x), Some(y))
+                    if (x.start, x.end, x.pattern) == (y.start, y.end, y.pattern) =>
+                {
+                    b.next();
+                    (a.next().expect("peeked"), 3)
+                }
+                (Some(x), Some(y)) if (x.start, x.end) <= (y.start, y.end) => {
+                    (a.next().expect("peeked"), 1)
+                }
+                (Some(_), None) => (a.next().expect("peeked"), 1),
+                _ => (b.next().expect("peeked"), 2),
+            };
+            let (start, end) = place(f);
+            for n in [start - at, end - start, (f.pattern as usize) << 2 | scans] {
+                crate::print::leb128(&mut self.bytes, n);
+            }
+            at = start;
+        }
+    }
+
+    /// The matches of a window from byte `from`, kept by [`Matches::keep`]: those of the
+    /// scoring scan, and those of the scan with suspects.
+    fn read(bytes: &[u8], from: usize) -> (Vec<Found>, Vec<Found>) {
+        let (mut scored, mut with_suspects) = (Vec::new(), Vec::new());
+        let mut bytes = bytes.iter().copied().peekable();
+        let mut at = from;
+        while bytes.peek().is_some() {
+            let [gap, len, tagged] = [(); 3].map(|_| crate::print::unleb128(&mut bytes));
+            at += gap;
+            let f = Found {
+                start: at,
+                end: at + len,
+                pattern: (tagged >> 2) as u32,
+            };
+            if tagged & 1 != 0 {
+                scored.push(f.clone());
+            }
+            if tagged & 2 != 0 {
+                with_suspects.push(f);
+            }
+        }
+        (scored, with_suspects)
     }
 }
 
