@@ -168,6 +168,17 @@ struct Verdict {
     spin: Option<Spin>,
 }
 
+impl Verdict {
+    /// The verdict a reading came to.
+    fn of(repair: &Repair) -> Verdict {
+        Verdict {
+            score: repair.score,
+            spun: repair.spun,
+            spin: repair.spin.clone(),
+        }
+    }
+}
+
 /// One text being scanned, with what is worked out about it only when needed.
 struct Doc<'a> {
     src: &'a str,

@@ -67,11 +67,7 @@ impl Engine {
     /// `repair` of `doc` (from byte `from` on), with every repair a second run would change
     /// settled.
     pub(super) fn settle(&self, doc: &Doc, from: usize, repair: Repair) -> Repair {
-        let verdict = Verdict {
-            score: repair.score,
-            spun: repair.spun,
-            spin: repair.spin.clone(),
-        };
+        let verdict = Verdict::of(&repair);
         let whole = (from, doc.src.len());
         let repair = self.settle_edits(doc, whole, repair, &verdict);
         let may_turn = self.model.is_some() && self.options.suspects == Suspects::Auto;

@@ -126,11 +126,7 @@ impl Engine {
                 matches: Matches::default(),
                 kept: Vec::new(),
                 text,
-                verdict: Verdict {
-                    score: repair.score,
-                    spun: repair.spun,
-                    spin: repair.spin,
-                },
+                verdict: Verdict::of(&repair),
                 // The one window is read already.
                 next: 1,
                 whole,
