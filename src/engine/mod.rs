@@ -268,10 +268,15 @@ impl Engine {
             .iter()
             .filter(|f| self.rule(f.pattern).class == Class::Fingerprint)
             .count();
-        let score = Score {
-            fingerprints,
-            words: doc.norm.words,
-        };
+        // A window of a longer text is scored with the whole text's verdict: its words are
+        // counted only when there is none.
+        let score = verdict.map_or_else(
+            || Score {
+                fingerprints,
+                words: doc.norm.words(),
+            },
+            |v| v.score,
+        );
         if let Some(model) = self.model {
             let candidates = if self.has_suspects && self.options.suspects != Suspects::Never {
                 with_suspects()
