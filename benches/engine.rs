@@ -1,10 +1,12 @@
 //! `cargo bench`: the engine's find + apply on generated spun text with dictionaries of 1k, 10k
-//! and 100k generated entries, and loading dictionaries (built-in; user ones from YAML and from
+//! and 100k generated entries, and on clean English (the State of the Union fixture) with the
+//! built-in dictionary, whose keys begin with the commonest words of English; and loading dictionaries (built-in; user ones from YAML and from
 //! the compiled form). The end-to-end comparison with other tools is `bench/run.sh`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use unspin::edit::apply;
+use unspin::engine::context::Mode;
 use unspin::engine::{Engine, Options};
 use unspin::Dictionary;
 
@@ -104,6 +106,31 @@ fn find_and_apply(c: &mut Criterion) {
     group.finish();
 }
 
+fn clean_english(c: &mut Criterion) {
+    let mut text = String::new();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/clean/sotu");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for f in files {
+        text.push_str(&std::fs::read_to_string(f).unwrap());
+    }
+    let mut group = c.benchmark_group("clean English, built-in dictionary");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    for (name, mode) in [("model on", Mode::Auto), ("--context never", Mode::Never)] {
+        let mut options = Options::default();
+        options.context.mode = mode;
+        let engine = Engine::new(Dictionary::builtin(), options).unwrap();
+        group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, text| {
+            b.iter(|| engine.repair(black_box(text)).edits.len())
+        });
+    }
+    group.finish();
+}
+
 fn loading(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
@@ -139,5 +166,5 @@ fn loading(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, find_and_apply, loading);
+criterion_group!(benches, find_and_apply, clean_english, loading);
 criterion_main!(benches);

@@ -150,11 +150,7 @@ impl Normalized {
                 i += len;
             }
         }
-        Normalized {
-            text,
-            base,
-            shifts,
-        }
+        Normalized { text, base, shifts }
     }
 
     /// Number of words (runs of letters and digits), for the spin score.

@@ -181,7 +181,7 @@ impl Engine {
             let mut keys = self.dict.map().stream();
             while let Some((k, _)) = keys.next() {
                 let k = std::str::from_utf8(k).unwrap_or_default();
-                all.extend(word_ranges(k).map(|w| (hash(k.as_bytes(), w.start, w.end), 0)));
+                all.extend(word_ranges(k).map(|w| hash(k.as_bytes(), w.start, w.end)));
             }
             all.sort_unstable();
             all.dedup();
@@ -197,7 +197,7 @@ impl Engine {
                     // Keys are normalized: ASCII lower case.
                     lower.clear();
                     lower.extend(e.to.as_bytes()[w].iter().map(u8::to_ascii_lowercase));
-                    key_words.find(hash(&lower, 0, lower.len())).is_some()
+                    key_words.contains(hash(&lower, 0, lower.len()))
                 }) || none
             })
             .collect();

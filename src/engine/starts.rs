@@ -2,13 +2,15 @@
 //! whole words, so a key starts only where a word starts, and that word is the key's first
 //! word. Each word of the text (`words`, read 64 bytes at a time) is hashed and looked up in a
 //! table of the keys' first words (`table`): most words cost a few instructions. Up to
-//! `two_word_keys` keys, a word that begins only keys of two words or more passes only when
-//! its first two words (with what stands between them: "in the", "on-line", "1.three") begin
-//! one too. Keys that do not start with a word character ("'em") start at each of their first
-//! bytes. The automaton (`matcher`) then reads the text from the few places that pass.
+//! `two_word_keys` keys, the table holds only the keys of one word, and the words of English
+//! that begin longer keys ("the", "of", "in": half the words of a text) are looked up with the
+//! word after them, in a table of the keys' first two words: each word is hashed once and read
+//! in one pass, with no word looked up twice nor read again. Keys that do not start with a word
+//! character ("'em") start at each of their first bytes. The automaton (`matcher`) then reads
+//! the text from the few places that pass.
 
 use super::matcher::Matcher;
-use super::table::{hash, Table};
+use super::table::{hash, pair, Filter, Table};
 use super::{swar, words};
 use crate::dict::key::is_word_char;
 use fst::raw::Fst;
@@ -17,21 +19,24 @@ pub struct Starts {
     /// The lengths of the keys' first words, a bit each (63 for any longer): most words of a
     /// text are not hashed at all.
     lengths: u64,
-    /// The keys' first words, each with whether a key is that word alone ([`ALONE`]) and
-    /// whether one goes on to a second word ([`GOES_ON`]).
+    /// The keys' first words; with `pairs`, only those that are a key by themselves (perhaps
+    /// with something after them, "on-").
     firsts: Table,
-    /// The keys' first two words, when they are read.
-    pairs: Option<Table>,
+    /// The keys of two words or more, by their first two words, when they are read.
+    pairs: Option<Pairs>,
     /// Lead bytes of keys that do not start with a word character.
     other: [bool; 256],
     /// The ASCII ones among them.
     other_ascii: Vec<u8>,
 }
 
-/// A first word that is a key by itself (perhaps with something after it, "on-").
-const ALONE: u8 = 1;
-/// A first word that begins a key of two words or more.
-const GOES_ON: u8 = 2;
+/// Keys of two words or more, told by their first two words.
+struct Pairs {
+    /// Their first words: a word that is none of them is not held for the word after it.
+    firsts: Filter,
+    /// Their first two words, the two words' hashes paired.
+    both: Table,
+}
 
 /// The keys found in a text, whatever a scan lets pass: a gate only chooses among them.
 #[derive(Default)]
@@ -56,11 +61,11 @@ impl Starts {
         }
     }
 
-    /// The keys' first words, and their first two words.
+    /// The keys of one word, and the first two words of the others.
     fn two_words<D: AsRef<[u8]>>(fst: &Fst<D>) -> Starts {
         use fst::Streamer;
         let mut other = [false; 256];
-        let (mut firsts, mut pairs) = (Vec::new(), Vec::new());
+        let (mut firsts, mut pair_firsts, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
         let mut lengths = 0;
         let mut stream = fst.stream();
         while let Some((key, value)) = stream.next() {
@@ -71,12 +76,12 @@ impl Starts {
             match signature(key) {
                 Signature::Other => other[key[0] as usize] = true,
                 Signature::Alone { word, len } => {
-                    firsts.push((word, ALONE));
+                    firsts.push(word);
                     lengths |= length_bit(len);
                 }
                 Signature::Pair { first, len, pair } => {
-                    firsts.push((first, GOES_ON));
-                    pairs.push((pair, GOES_ON));
+                    pair_firsts.push(first);
+                    pairs.push(pair);
                     lengths |= length_bit(len);
                 }
             }
@@ -84,7 +89,10 @@ impl Starts {
         Starts {
             lengths,
             firsts: Table::new(firsts),
-            pairs: Some(Table::new(pairs)),
+            pairs: Some(Pairs {
+                firsts: Filter::new(&pair_firsts),
+                both: Table::new(pairs),
+            }),
             other_ascii: ascii(&other),
             other,
         }
@@ -104,12 +112,7 @@ impl Starts {
                 .firsts
                 .iter()
                 .fold(0, |l, &(_, len)| l | length_bit(len)),
-            firsts: Table::new(
-                walk.firsts
-                    .into_iter()
-                    .map(|(h, _)| (h, ALONE | GOES_ON))
-                    .collect(),
-            ),
+            firsts: Table::new(walk.firsts.into_iter().map(|(h, _)| h).collect()),
             pairs: None,
             other_ascii: ascii(&walk.other),
             other: walk.other,
@@ -135,26 +138,28 @@ impl Starts {
     }
 
     /// Calls `found` with every position at or after `from` where a key may start, in order.
-    fn find(&self, hay: &[u8], from: usize, mut found: impl FnMut(usize)) {
+    fn find(&self, hay: &[u8], from: usize, found: impl FnMut(usize)) {
+        let mut scan = Scan::new(self, found);
         let mut p = from;
         while p < hay.len() {
             p = match hay.get(p..p + BLOCK) {
-                Some(block) if block.is_ascii() => self.find_in_block(hay, p, &mut found),
+                Some(block) if block.is_ascii() => self.find_in_block(hay, p, &mut scan),
                 _ => {
                     let stop = (p + BLOCK).min(hay.len());
                     while p < stop {
-                        p = self.find_at(hay, p, &mut found);
+                        p = self.find_at(hay, p, &mut scan);
                     }
                     p
                 }
             };
         }
+        scan.finish();
     }
 
     /// The `BLOCK` ASCII bytes at `p`, their words told by bit masks: returns where to go on
     /// from (past the block, or past a word that runs on beyond it).
     #[inline]
-    fn find_in_block(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize)) -> usize {
+    fn find_in_block<F: FnMut(usize)>(&self, hay: &[u8], p: usize, scan: &mut Scan<F>) -> usize {
         let mut words = 0u64;
         let mut others = 0u64;
         for (k, eight) in hay[p..p + BLOCK].chunks_exact(8).enumerate() {
@@ -171,7 +176,7 @@ impl Starts {
             todo &= todo - 1;
             let q = p + i;
             if others >> i & 1 == 1 {
-                found(q);
+                scan.other(q);
                 continue;
             }
             let len = (!(words >> i)).trailing_zeros() as usize;
@@ -179,9 +184,7 @@ impl Starts {
                 BLOCK => words::run_end(hay, p + BLOCK),
                 _ => q + len,
             };
-            if self.hit(hay, q, end) {
-                found(q);
-            }
+            scan.word(hay, q, end);
             if end >= p + BLOCK {
                 return end;
             }
@@ -190,46 +193,100 @@ impl Starts {
     }
 
     /// The character, or the word, at `p`: returns where to go on from.
-    fn find_at(&self, hay: &[u8], p: usize, found: &mut impl FnMut(usize)) -> usize {
+    fn find_at<F: FnMut(usize)>(&self, hay: &[u8], p: usize, scan: &mut Scan<F>) -> usize {
         let b = hay[p];
         if words::CLASS[b as usize] == words::OTHER
             || (b >= 0x80 && words::word_char_len(hay, p) == 0)
         {
             if self.other[b as usize] {
-                found(p);
+                scan.other(p);
             }
             return p + words::char_len(hay, p);
         }
         let end = words::run_end(hay, p);
-        if self.hit(hay, p, end) {
-            found(p);
-        }
+        scan.word(hay, p, end);
         end
-    }
-
-    /// Do keys start with the word `p..end` (with the word after it, if need be)?
-    #[inline(always)]
-    fn hit(&self, hay: &[u8], p: usize, end: usize) -> bool {
-        if !words::starts_word(hay, p) || self.lengths & length_bit(end - p) == 0 {
-            return false;
-        }
-        let Some(slot) = self.firsts.find(hash(hay, p, end)) else {
-            return false;
-        };
-        let Some(pairs) = &self.pairs else {
-            return true;
-        };
-        let flags = self.firsts.flags(slot);
-        flags & ALONE != 0
-            || (flags & GOES_ON != 0
-                && words::second_word_end(hay, end)
-                    .is_some_and(|e| pairs.find(hash(hay, p, e)).is_some()))
     }
 }
 
-/// How a key starts: its word, when it is one word; its first word and its first two with
-/// what stands between, when it goes on (with the first word's length either way); or not with
-/// a word character.
+/// A scan's words, in order: each is looked up as a key's first word, or, when it may begin a
+/// key of two words, held until the word after it is read. Half the words of English begin
+/// some key of two words ("the", "of"): the tests whose answer goes either way are made without
+/// branching, so that the processor does not guess them.
+struct Scan<'s, F> {
+    starts: &'s Starts,
+    found: F,
+    /// The word last read: where it starts, its hash.
+    held: (usize, u64),
+    /// Whether it is held: it may begin a key of two words.
+    live: bool,
+    /// Other bytes keys start at, after the word held: found once it is decided.
+    after: Vec<usize>,
+}
+
+impl<'s, F: FnMut(usize)> Scan<'s, F> {
+    fn new(starts: &'s Starts, found: F) -> Self {
+        Scan {
+            starts,
+            found,
+            held: (0, 0),
+            live: false,
+            after: Vec::new(),
+        }
+    }
+
+    /// The word `q..end` of `hay`.
+    #[inline(always)]
+    fn word(&mut self, hay: &[u8], q: usize, end: usize) {
+        let s = self.starts;
+        let first = words::starts_word(hay, q) & (s.lengths & length_bit(end - q) != 0);
+        if !first & !self.live {
+            return;
+        }
+        let h = hash(hay, q, end);
+        if let Some(pairs) = &s.pairs {
+            let both = pair(self.held.1, h);
+            if self.live & pairs.both.maybe(both) && pairs.both.contains(both) {
+                (self.found)(self.held.0);
+            }
+            if !self.after.is_empty() {
+                for &o in &self.after {
+                    (self.found)(o);
+                }
+                self.after.clear();
+            }
+        }
+        self.live = false;
+        if !first {
+            return;
+        }
+        if s.firsts.contains(h) {
+            (self.found)(q);
+            return;
+        }
+        self.held = (q, h);
+        self.live = s.pairs.as_ref().is_some_and(|p| p.firsts.maybe(h));
+    }
+
+    /// A byte at `p` that keys not starting with a word character start with.
+    fn other(&mut self, p: usize) {
+        if self.live {
+            self.after.push(p);
+        } else {
+            (self.found)(p);
+        }
+    }
+
+    /// The end of the text: a word held has no second word.
+    fn finish(mut self) {
+        for o in std::mem::take(&mut self.after) {
+            (self.found)(o);
+        }
+    }
+}
+
+/// How a key starts: its word, when it is one word; its first two words, when it goes on
+/// (with the first word's length either way); or not with a word character.
 #[derive(Clone, Copy)]
 enum Signature {
     Alone { word: u64, len: usize },
@@ -254,16 +311,16 @@ fn signature(key: &[u8]) -> Signature {
     let second = text[first..]
         .char_indices()
         .find(|&(_, c)| is_word_char(c))
-        .map(|(i, _)| run_end(first + i));
+        .map(|(i, _)| first + i);
     match second {
         None => Signature::Alone {
             word: hash(key, 0, first),
             len: first,
         },
-        Some(end) => Signature::Pair {
+        Some(second) => Signature::Pair {
             first: hash(key, 0, first),
             len: first,
-            pair: hash(key, 0, end),
+            pair: pair(hash(key, 0, first), hash(key, second, run_end(second))),
         },
     }
 }
@@ -408,10 +465,12 @@ mod tests {
             let mut blocks = Vec::new();
             s.find(hay, 0, |p| blocks.push(p));
             let mut one = Vec::new();
+            let mut scan = Scan::new(&s, |q| one.push(q));
             let mut p = 0;
             while p < hay.len() {
-                p = s.find_at(hay, p, &mut |q| one.push(q));
+                p = s.find_at(hay, p, &mut scan);
             }
+            scan.finish();
             proptest::prop_assert_eq!(blocks, one);
         }
 

@@ -78,17 +78,6 @@ pub fn run_end(hay: &[u8], mut p: usize) -> usize {
     }
 }
 
-/// Where the word after the non-word characters at `p` ends, if one follows.
-pub fn second_word_end(hay: &[u8], mut p: usize) -> Option<usize> {
-    while p < hay.len() {
-        if word_char_len(hay, p) > 0 {
-            return Some(run_end(hay, p));
-        }
-        p += char_len(hay, p);
-    }
-    None
-}
-
 /// Does a word start at `p`, which begins a run of word characters? Not inside one, nor after
 /// an apostrophe inside one (`t` of `don't`).
 #[inline]
