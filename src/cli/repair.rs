@@ -48,19 +48,18 @@ pub fn run(args: &RunArgs) -> u8 {
     code
 }
 
+/// Bytes of standard input read whole, as one document; more is streamed (when it can be).
+const WHOLE: usize = 8 << 20;
+
 fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
     if args.write {
         return fail("--write needs file paths (standard input has nowhere to be written back)");
     }
-    // Up to one window is read whole; beyond that, plain text printed or checked is streamed,
-    // so memory stays bounded whatever the input size.
-    let windows = unspin::fs::stream::Windows::default();
+    // Up to `WHOLE` bytes are read whole; beyond that, plain text printed or checked is
+    // streamed, so memory stays bounded whatever the input size.
     let mut bytes = Vec::new();
     let mut input = std::io::stdin().lock();
-    if let Err(e) = (&mut input)
-        .take(windows.window as u64)
-        .read_to_end(&mut bytes)
-    {
+    if let Err(e) = (&mut input).take(WHOLE as u64).read_to_end(&mut bytes) {
         return fail(format_args!("<stdin>: {e}"));
     }
     if bytes.is_empty() {
@@ -89,13 +88,8 @@ fn stdin(args: &RunArgs, dict: Dictionary, style: Style) -> u8 {
         && !args.json
         && args.format.is_none()
         && args.batch.encoding.is_none();
-    if bytes.len() == windows.window && streamable {
-        return stream(
-            args,
-            engine,
-            std::io::Cursor::new(bytes).chain(input),
-            windows,
-        );
+    if bytes.len() == WHOLE && streamable {
+        return stream(args, engine, std::io::Cursor::new(bytes).chain(input));
     }
     if let Err(e) = input.read_to_end(&mut bytes) {
         return fail(format_args!("<stdin>: {e}"));
@@ -157,12 +151,7 @@ fn whole(args: &RunArgs, out: String) -> String {
 
 /// Standard input too large to hold whole: repaired window by window (see `unspin::fs::stream`),
 /// printed unless checking; each edit is reported by byte offset with `-v`.
-fn stream(
-    args: &RunArgs,
-    engine: &Engine,
-    input: impl Read,
-    windows: unspin::fs::stream::Windows,
-) -> u8 {
+fn stream(args: &RunArgs, engine: &Engine, input: impl Read) -> u8 {
     let stdout = std::io::stdout().lock();
     let mut out: Box<dyn Write> = if args.check {
         Box::new(std::io::sink())
@@ -170,9 +159,9 @@ fn stream(
         Box::new(std::io::BufWriter::with_capacity(1 << 20, stdout))
     };
     let mut err = std::io::stderr().lock();
+    let windows = unspin::fs::stream::Windows::default();
     let result = unspin::fs::stream::repair(engine, input, &mut out, windows, |e, base| {
-        let reason = explain::reason(e, args.detail());
-        if let (true, Some(reason)) = (args.verbose, reason) {
+        if let (true, Some(reason)) = (args.verbose, explain::reason(e, args.detail())) {
             let at = base + e.range.start as u64;
             let _ = writeln!(err, "<stdin>@{at}: {:?} -> {:?}  {reason}", e.from, e.to);
         }

@@ -11,7 +11,8 @@ use crate::engine::Engine;
 use crate::fs::read::Skip;
 use std::io::{self, Read, Write};
 
-/// Window sizes; the defaults suit gigabytes of input.
+/// Window sizes; the defaults suit gigabytes of input (a window's repairs, with the model's
+/// reasons, are held until it is written: a few MiB for a spun window of 1 MiB).
 #[derive(Debug, Clone, Copy)]
 pub struct Windows {
     /// Bytes repaired at a time.
@@ -26,7 +27,7 @@ pub struct Windows {
 impl Default for Windows {
     fn default() -> Self {
         Windows {
-            window: 8 << 20,
+            window: 1 << 20,
             margin: 64 << 10,
             context: 1 << 10,
         }
