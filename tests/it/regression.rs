@@ -129,7 +129,7 @@ fn r10_3_apply_stays_in_its_folder() {
 /// error or works: it never panics.
 #[test]
 fn r10_5_a_damaged_compiled_dictionary_is_an_error_never_a_panic() {
-    use unspin::dict::compiled::seal;
+    use unspin::dict::compiled::{seal, HEADER};
     use unspin::{Dictionary, Engine, Options};
     let yaml =
         "entries:\n  mental property: intellectual property\n  commerce secrets: trade secrets\n  \
@@ -157,7 +157,7 @@ fn r10_5_a_damaged_compiled_dictionary_is_an_error_never_a_panic() {
             let mut b = good.clone();
             b[i] ^= 1 << bit;
             check(b.clone());
-            if b.len() >= 56 {
+            if b.len() >= HEADER {
                 seal(&mut b);
                 check(b);
             }
@@ -177,7 +177,7 @@ fn r10_5_a_damaged_compiled_dictionary_is_an_error_never_a_panic() {
     for _ in 0..20_000 {
         let mut b = good.clone();
         for _ in 0..1 + next() % 4 {
-            let at = 56 + (next() as usize) % (good.len() - 56);
+            let at = HEADER + (next() as usize) % (good.len() - HEADER);
             b[at] = next() as u8;
         }
         seal(&mut b);
