@@ -11,8 +11,13 @@ const QUOTES: &[char] = &[
     '"', '\'', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '«', '»',
 ];
 
-/// Words that join a phrase and the one it stands for.
-const JOINS: &[&str] = &["for", "instead of", "rather than", "in place of"];
+/// Words that join a phrase and the one it stands for, word by word.
+const JOINS: &[&[&str]] = &[
+    &["for"],
+    &["instead", "of"],
+    &["rather", "than"],
+    &["in", "place", "of"],
+];
 
 /// Is the phrase at `range` of `text`, whose repair would be `to`, a mention?
 pub fn is_mention(text: &str, range: &Range<usize>, to: &str) -> bool {
@@ -47,15 +52,13 @@ fn beside(text: &str, range: &Range<usize>, to: &str) -> bool {
     let after = &after[..after.len() - after.trim_start_matches(word).len()];
     let before = text[..range.start].trim_end_matches(gap);
     let before = &before[before.trim_end_matches(word).len()..];
-    let joins = |w: &str, word_of: fn(&str) -> Option<&str>| {
-        JOINS
-            .iter()
-            .any(|j| word_of(j).is_some_and(|j| w.eq_ignore_ascii_case(j)))
+    let joins = |w: &str, last: bool| {
+        JOINS.iter().any(|j| {
+            let word = if last { j[j.len() - 1] } else { j[0] };
+            w.eq_ignore_ascii_case(word)
+        })
     };
-    let (joins_after, joins_before) = (
-        joins(after, |j| j.split(' ').next()),
-        joins(before, |j| j.rsplit(' ').next()),
-    );
+    let (joins_after, joins_before) = (joins(after, false), joins(before, true));
     if !joins_after && !joins_before {
         return false;
     }
@@ -67,11 +70,10 @@ fn beside(text: &str, range: &Range<usize>, to: &str) -> bool {
     };
     let after = side(joins_after, &text[range.end..], false);
     let before = side(joins_before, &text[..range.start], true);
-    JOINS.iter().any(|join| {
-        let join: Vec<&str> = join.split(' ').collect();
+    JOINS.iter().any(|&join| {
         let follows = |seq: &[String]| {
             seq.len() >= join.len() + to.len()
-                && seq[..join.len()].iter().zip(&join).all(|(a, b)| a == b)
+                && seq[..join.len()].iter().zip(join).all(|(a, b)| a == b)
                 && seq[join.len()..join.len() + to.len()] == to[..]
         };
         // Before the phrase, the words come nearest first: the join, then `to` backwards.
