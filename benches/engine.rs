@@ -1,7 +1,8 @@
 //! `cargo bench`: the engine's find + apply on generated spun text with dictionaries of 1k, 10k
 //! and 100k generated entries, and on clean English (the State of the Union fixture) with the
-//! built-in dictionary, whose keys begin with the commonest words of English; and loading dictionaries (built-in; user ones from YAML and from
-//! the compiled form). The end-to-end comparison with other tools is `bench/run.sh`.
+//! built-in dictionary, whose keys begin with the commonest words of English; and loading
+//! dictionaries (built-in; user ones from YAML and from the compiled form). The end-to-end
+//! comparison with other tools is `bench/run.sh`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;

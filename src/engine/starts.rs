@@ -246,15 +246,10 @@ impl<'s, F: FnMut(usize)> Scan<'s, F> {
         let h = hash(hay, q, end);
         if let Some(pairs) = &s.pairs {
             let both = pair(self.held.1, h);
-            if self.live & pairs.both.maybe(both) && pairs.both.contains(both) {
+            if self.live & pairs.both.maybe(both) && pairs.both.probe(both) {
                 (self.found)(self.held.0);
             }
-            if !self.after.is_empty() {
-                for &o in &self.after {
-                    (self.found)(o);
-                }
-                self.after.clear();
-            }
+            self.flush();
         }
         self.live = false;
         if !first {
@@ -277,11 +272,20 @@ impl<'s, F: FnMut(usize)> Scan<'s, F> {
         }
     }
 
+    /// Finds the other bytes that waited for the word held to be decided.
+    #[inline(always)]
+    fn flush(&mut self) {
+        if !self.after.is_empty() {
+            for &o in &self.after {
+                (self.found)(o);
+            }
+            self.after.clear();
+        }
+    }
+
     /// The end of the text: a word held has no second word.
     fn finish(mut self) {
-        for o in std::mem::take(&mut self.after) {
-            (self.found)(o);
-        }
+        self.flush();
     }
 }
 

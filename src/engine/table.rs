@@ -38,9 +38,12 @@ impl Table {
     /// Is `h` in the table?
     #[inline(always)]
     pub fn contains(&self, h: u64) -> bool {
-        if !self.filter.maybe(h) {
-            return false;
-        }
+        self.maybe(h) && self.probe(h)
+    }
+
+    /// Is `h`, which [`Table::maybe`] let through, in the table? The slots alone are read.
+    #[inline(always)]
+    pub fn probe(&self, h: u64) -> bool {
         let mut i = home(h, self.slots.len());
         loop {
             match self.slots[i] {
@@ -77,6 +80,7 @@ impl Filter {
         (at / 64, 1 << (at % 64))
     }
 
+    /// May `h` be there?
     #[inline(always)]
     pub fn maybe(&self, h: u64) -> bool {
         let (word, bit) = self.bit(h);

@@ -1,5 +1,6 @@
-//! Standard input larger than one window is streamed: the output is the same as repairing the
-//! whole text at once, and `--check` still exits 1. The dictionary alone decides here
+//! Standard input beyond 8 MiB is streamed: the output is the same as repairing the whole text
+//! at once, and `--check` still exits 1. Below that it is read whole, though it spans several
+//! of the stream's 1 MiB windows. The dictionary alone decides here
 //! (`--context never`): windows are what is under test, and the model's detection is per window.
 
 use assert_cmd::Command;
@@ -47,4 +48,20 @@ fn a_large_input_streams_to_the_same_result_as_a_whole_repair() {
         .write_stdin(text)
         .assert()
         .code(1);
+}
+
+#[test]
+fn input_under_8_mib_is_read_whole_not_streamed() {
+    let line = "Their mental property, this yr; plain words here.\n";
+    let text = line.repeat((3 << 20) / line.len());
+    let out = Command::cargo_bin("unspin")
+        .unwrap()
+        .args(["--context", "never", "--no-builtin", "--dict", DICT])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("(streamed)"), "{stderr}");
+    assert!(stderr.contains("repairs found"), "{stderr}");
 }
