@@ -77,7 +77,7 @@ class Engine:
         min_fingerprints: int = 2,
         margin: float = 0.5,
         veto: float = 4.0,
-        spin_threshold: float = 4.0,
+        spin_threshold: float = 6.0,
         table_threshold: float = 15.0,
         table_floor: float = 5.0,
         full_detection: bool = False,

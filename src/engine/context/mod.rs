@@ -31,7 +31,9 @@ pub struct Options {
     /// Nats by which the model must prefer the written text to veto a fingerprint.
     pub veto: f32,
     /// Spin estimate (percent of content words with a far likelier neighbour) from which a
-    /// document counts as spun.
+    /// document counts as spun. Clean formal prose reaches 5.5% (the State of the Union
+    /// addresses of 1946 to 2021, 478k words); spun articles whose table evidence leaves the
+    /// verdict open measure 9% and more.
     pub spin_threshold: f64,
     /// Suspect entries whose repair the model strongly prefers, per 1,000 words, from which a
     /// document counts as spun (the table's evidence, beside the thesaurus's).
@@ -50,7 +52,7 @@ impl Default for Options {
             mode: Mode::Auto,
             margin: 0.5,
             veto: 4.0,
-            spin_threshold: 4.0,
+            spin_threshold: 6.0,
             table_threshold: 15.0,
             table_floor: 5.0,
             full_detection: false,
