@@ -188,7 +188,9 @@ impl Engine {
                 .iter()
                 .flatten()
                 .any(|f| self.rule(f.pattern).class == Class::Suspect);
-            words += doc.norm.words_in(doc.start..end);
+            // The scan counted the words to the end of the view: those from the cut on are not
+            // the window's.
+            words += self.candidates(&doc).words - doc.norm.words_in(end..doc.norm.text.len());
             matches.keep(&doc, &scored, with_suspects.as_deref());
             keep_curly(whole, &doc);
             cuts.push(cut);
