@@ -40,25 +40,30 @@ fn ascii_word(c: u8) -> bool {
     ((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10) | (c == b'_')
 }
 
-/// Position of the first special byte at or after `i` (or `b.len()`), eight bytes at a time.
-fn next_special(b: &[u8], mut i: usize) -> usize {
-    while let Some(nine) = b.get(i..i + 9) {
-        let x = swar::load(nine);
-        let next = (x >> 8) | (u64::from(nine[8]) << 56);
-        let spaces = swar::space_bytes(x);
-        let control = !swar::at_least(x, 0x20) & !x & swar::HIGH;
-        let special = (x & swar::HIGH)
-            | (control & !spaces)
-            | (spaces & (swar::space_bytes(next) | (next & swar::HIGH)));
-        if special != 0 {
-            return i + special.trailing_zeros() as usize / 8;
+/// Bytes of plain ASCII tested and copied at a time.
+const CHUNK: usize = 32;
+
+/// Copies the plain bytes of `b` from `i` on to `text`, mapped (see [`plain`]), up to the first
+/// special byte: returns its position (or `b.len()`). A chunk at a time while none is special:
+/// each byte is tested and mapped alone, with no branch, which the compiler turns into vector
+/// instructions (a fraction of the eight-bytes-in-a-register tests).
+fn copy_plain(b: &[u8], mut i: usize, text: &mut Vec<u8>) -> usize {
+    while let Some(chunk) = b.get(i..i + CHUNK + 1) {
+        let any = (0..CHUNK).fold(0u8, |any, k| {
+            any | u8::from(special(chunk[k], chunk[k + 1]))
+        });
+        if any != 0 {
+            break;
         }
-        i += 8;
+        let mapped: [u8; CHUNK] = std::array::from_fn(|k| plain(chunk[k]));
+        text.extend_from_slice(&mapped);
+        i += CHUNK;
     }
     while i < b.len() {
         if special(b[i], b.get(i + 1).copied().unwrap_or(b'x')) {
             return i;
         }
+        text.push(plain(b[i]));
         i += 1;
     }
     b.len()
@@ -121,14 +126,9 @@ impl Normalized {
         let mut i = 0;
         while i < b.len() {
             // A stretch of plain ASCII: copied lower-cased.
-            let j = next_special(b, i);
-            if j > i {
-                let plain = &b[i..j];
-                text.extend(plain.iter().map(|&c| self::plain(c)));
-                i = j;
-                if i == b.len() {
-                    break;
-                }
+            i = copy_plain(b, i, &mut text);
+            if i == b.len() {
+                break;
             }
             let run = space_run(b, i);
             if run > 0 {
