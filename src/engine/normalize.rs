@@ -2,6 +2,7 @@
 //! run of whitespace as one space (the same rules as `dict::key`). A sparse shift table maps
 //! every position back to the original bytes, so offsets never drift.
 
+use super::words::ascii_word;
 use super::{boundary, swar};
 use std::ops::Range;
 
@@ -33,11 +34,6 @@ fn plain(c: u8) -> u8 {
     let control = 0u8.wrapping_sub(u8::from(c < 0x20));
     let lowered = c | (u8::from(c.wrapping_sub(b'A') < 26) << 5);
     (b' ' & control) | (lowered & !control)
-}
-
-#[inline(always)]
-fn ascii_word(c: u8) -> bool {
-    ((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10) | (c == b'_')
 }
 
 /// Bytes of plain ASCII tested and copied at a time.

@@ -168,13 +168,17 @@ impl Starts {
     /// from (past the block, or past a word that runs on beyond it).
     #[inline]
     fn find_in_block<F: FnMut(usize)>(&self, hay: &[u8], p: usize, scan: &mut Scan<F>) -> usize {
+        let block: &[u8; BLOCK] = hay[p..p + BLOCK].try_into().expect("a block");
+        // Each byte told alone and without branching, which the compiler makes vector
+        // instructions of (less than half the instructions of eight bytes in a register); the
+        // answers then gathered into a mask eight at a time.
+        let word: [u8; BLOCK] = std::array::from_fn(|k| u8::from(words::ascii_word(block[k])) << 7);
         let mut words = 0u64;
         let mut others = 0u64;
-        for (k, eight) in hay[p..p + BLOCK].chunks_exact(8).enumerate() {
-            let x = swar::load(eight);
-            words |= swar::mask(swar::word_bytes(x)) << (8 * k);
+        for (k, (w, eight)) in word.chunks_exact(8).zip(block.chunks_exact(8)).enumerate() {
+            words |= swar::mask(swar::load(w)) << (8 * k);
             for &c in &self.other_ascii {
-                others |= swar::mask(swar::equal(x, c)) << (8 * k);
+                others |= swar::mask(swar::equal(swar::load(eight), c)) << (8 * k);
             }
         }
         // Where words begin, and the other bytes keys begin with.
