@@ -178,12 +178,17 @@ impl Engine {
                 found.truncate(found.partition_point(|f| f.start < end));
                 found
             };
-            let scored = before(self.scan(&doc, self.scoring()));
+            // Both scans in one walk, when suspects may be repaired.
+            let (scored, with_suspects) = if suspects {
+                let [scored, with_suspects] = self.scans(&doc, [self.scoring(), SUSPECTS]);
+                (before(scored), Some(before(with_suspects)))
+            } else {
+                (before(self.scan(&doc, self.scoring())), None)
+            };
             fingerprints += scored
                 .iter()
                 .filter(|f| self.rule(f.pattern).class == Class::Fingerprint)
                 .count();
-            let with_suspects = suspects.then(|| before(self.scan(&doc, SUSPECTS)));
             suspect |= with_suspects
                 .iter()
                 .flatten()
