@@ -269,11 +269,12 @@ impl Engine {
             .filter(|f| self.rule(f.pattern).class == Class::Fingerprint)
             .count();
         // A window of a longer text is scored with the whole text's verdict: its words are
-        // counted only when there is none.
+        // counted only when there is none (by the scan, from where repairs start; the text
+        // before counts too).
         let score = verdict.map_or_else(
             || Score {
                 fingerprints,
-                words: doc.norm.words(),
+                words: self.candidates(doc).words + doc.norm.words_in(0..doc.start),
             },
             |v| v.score,
         );

@@ -49,46 +49,51 @@ fn follow_case(matched: &str, key: &str, to: &str) -> String {
     }
     // The capital of "I" says nothing about the case of the phrase ("I’ve to" is not Title
     // Case), so the decisions below read it lower-cased; the replacement keeps its own "I".
-    let unsaid = matched
-        .split_whitespace()
-        .map(|w| {
-            let lower = w.to_lowercase().replace('\u{2019}', "'");
-            if PRONOUN_I.contains(&lower.as_str()) {
-                lower
-            } else {
-                w.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let matched = unsaid.as_str();
+    // (Written out only when such a word is there: most matches have none.)
+    let unsaid;
+    let matched = if matched.split_whitespace().any(pronoun_i) {
+        unsaid = matched
+            .split_whitespace()
+            .map(|w| {
+                let lower = w.to_lowercase().replace('\u{2019}', "'");
+                if PRONOUN_I.contains(&lower.as_str()) {
+                    lower
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        unsaid.as_str()
+    } else {
+        matched
+    };
     if !matched.chars().any(char::is_uppercase) {
         return to.to_string();
     }
     // Title Case: the first word capitalized, and every later word that starts with a letter
     // and is not a small word ("the 2", "the USA" are not Title Case).
-    let words: Vec<&str> = matched.split_whitespace().collect();
-    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let title = words.len() >= 2
-        && capital(&words[0])
-        && words[1..]
-            .iter()
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut words = matched.split_whitespace();
+    let title = words.next().is_some_and(capital)
+        && words.clone().next().is_some()
+        && words
             .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-            .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+            .filter(|w| !small(w))
             .all(capital);
     if title {
-        return to
-            .split(' ')
-            .enumerate()
-            .map(|(i, w)| {
-                if i > 0 && SMALL.contains(&w) {
-                    w.to_string()
-                } else {
-                    capitalize(w)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut out = String::with_capacity(to.len());
+        for (i, w) in to.split(' ').enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            if i > 0 && SMALL.contains(&w) {
+                out.push_str(w);
+            } else {
+                out.push_str(&capitalize(w));
+            }
+        }
+        return out;
     }
     let starts_upper = |s: &str| {
         s.chars()
@@ -100,6 +105,24 @@ fn follow_case(matched: &str, key: &str, to: &str) -> String {
     } else {
         to.to_string()
     }
+}
+
+/// Is `w` a [`SMALL`] word, in any case? (No char outside ASCII lower-cases to their letters
+/// alone.)
+fn small(w: &str) -> bool {
+    SMALL.iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// Is `w` one of [`PRONOUN_I`], in any case, its apostrophe either way? Read in place, without
+/// allocating. (No char outside ASCII lower-cases to their letters alone.)
+fn pronoun_i(w: &str) -> bool {
+    let lower = || {
+        w.chars().map(|c| match c {
+            '\u{2019}' => '\'',
+            c => c.to_ascii_lowercase(),
+        })
+    };
+    PRONOUN_I.iter().any(|p| lower().eq(p.chars()))
 }
 
 /// Words that start with a vowel letter and take "an" or "a" by their sound, which spelling alone

@@ -16,28 +16,48 @@ impl Engine {
 
     /// The matches `gate` lets pass, leftmost-longest, never overlapping.
     pub(super) fn scan(&self, doc: &Doc, gate: Gate) -> Vec<Found> {
+        let [found] = self.scans(doc, [gate]);
+        found
+    }
+
+    /// The matches each of `gates` lets pass, in one walk over the keys found: a key two gates
+    /// ask about is judged once (its boundaries and conditions), for both. The gates differ in
+    /// the classes they let pass, not in whether conditions are read.
+    pub(super) fn scans<const N: usize>(&self, doc: &Doc, gates: [Gate; N]) -> [Vec<Found>; N] {
         let c = self.candidates(doc);
+        let context = gates.first().is_some_and(|g| g.context);
+        debug_assert!(gates.iter().all(|g| g.context == context));
         // At most one match a position.
-        let mut found = Vec::with_capacity(c.starts.len());
-        let mut at = doc.start;
+        let mut found = gates.map(|_| Vec::with_capacity(c.starts.len()));
+        let mut at = [doc.start; N];
         let mut first = 0;
         for &(start, last) in &c.starts {
             let keys = &c.keys[first..last];
             first = last;
-            if start < at {
-                continue;
-            }
-            let longest = keys
-                .iter()
-                .rev()
-                .find(|&&(end, pattern)| self.accept(doc, start, end, pattern, gate));
-            if let Some(&(end, pattern)) = longest {
-                found.push(Found {
-                    start,
-                    end,
-                    pattern,
+            // The gates still looking for a match here.
+            let mut open = at.map(|a| start >= a);
+            for &(end, pattern) in keys.iter().rev() {
+                if !open.contains(&true) {
+                    break;
+                }
+                let rule = self.rule(pattern);
+                let suspect = rule.class == Class::Suspect;
+                let asks = std::array::from_fn::<bool, N, _>(|g| {
+                    open[g] && (gates[g].suspects || !suspect)
                 });
-                at = end;
+                if !asks.contains(&true) || !self.accept(doc, (start, end), pattern, rule, context)
+                {
+                    continue;
+                }
+                for g in (0..N).filter(|&g| asks[g]) {
+                    found[g].push(Found {
+                        start,
+                        end,
+                        pattern,
+                    });
+                    at[g] = end;
+                    open[g] = false;
+                }
             }
         }
         found
@@ -52,12 +72,17 @@ impl Engine {
         })
     }
 
-    fn accept(&self, doc: &Doc, start: usize, end: usize, pattern: u32, gate: Gate) -> bool {
+    /// Does the key `pattern` (of `rule`) at `start..end` stand on word boundaries, in the case
+    /// it asks for, with its conditions holding (when `context` says to read them)?
+    fn accept(
+        &self,
+        doc: &Doc,
+        (start, end): (usize, usize),
+        pattern: u32,
+        rule: &Rule,
+        context: bool,
+    ) -> bool {
         let hay = doc.norm.text.as_slice();
-        let rule = self.rule(pattern);
-        if rule.class == Class::Suspect && !gate.suspects {
-            return false;
-        }
         if !boundary::char_before(hay, end).is_some_and(|c| boundary::ends_word(hay, end, c)) {
             return false;
         }
@@ -68,7 +93,7 @@ impl Engine {
                 return false;
             }
         }
-        !gate.context || self.context_holds(doc, start, end, rule)
+        !context || self.context_holds(doc, start, end, rule)
     }
 
     fn context_holds(&self, doc: &Doc, start: usize, end: usize, rule: &Rule) -> bool {

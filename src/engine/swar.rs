@@ -39,12 +39,6 @@ pub fn word_bytes(x: u64) -> u64 {
     (letter | digit | equal(x, b'_')) & !x
 }
 
-/// The high bit of each byte of `x` that is ASCII whitespace (space, \t, \n, \x0b, \x0c, \r).
-#[inline(always)]
-pub fn space_bytes(x: u64) -> u64 {
-    equal(x, b' ') | (at_least(x, b'\t') & !at_least(x, b'\r' + 1))
-}
-
 /// The high bits of the eight bytes of `x` as eight bits, the first byte's lowest.
 #[inline(always)]
 pub fn mask(x: u64) -> u64 {
@@ -69,8 +63,6 @@ mod tests {
                     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
                     assert_eq!(mask(word_bytes(x)), want(word), "{bytes:?}");
                     assert_eq!(mask(zero_bytes(x)), want(|c| c == 0), "{bytes:?}");
-                    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
-                    assert_eq!(mask(space_bytes(x)), want(space), "{bytes:?}");
                     assert_eq!(mask(at_least(x, b'0')), want(|c| (b'0'..0x80).contains(&c)));
                 }
             }

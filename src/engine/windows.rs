@@ -178,17 +178,24 @@ impl Engine {
                 found.truncate(found.partition_point(|f| f.start < end));
                 found
             };
-            let scored = before(self.scan(&doc, self.scoring()));
+            // Both scans in one walk, when suspects may be repaired.
+            let (scored, with_suspects) = if suspects {
+                let [scored, with_suspects] = self.scans(&doc, [self.scoring(), SUSPECTS]);
+                (before(scored), Some(before(with_suspects)))
+            } else {
+                (before(self.scan(&doc, self.scoring())), None)
+            };
             fingerprints += scored
                 .iter()
                 .filter(|f| self.rule(f.pattern).class == Class::Fingerprint)
                 .count();
-            let with_suspects = suspects.then(|| before(self.scan(&doc, SUSPECTS)));
             suspect |= with_suspects
                 .iter()
                 .flatten()
                 .any(|f| self.rule(f.pattern).class == Class::Suspect);
-            words += doc.norm.words_in(doc.start..end);
+            // The scan counted the words to the end of the view: those from the cut on are not
+            // the window's.
+            words += self.candidates(&doc).words - doc.norm.words_in(end..doc.norm.text.len());
             matches.keep(&doc, &scored, with_suspects.as_deref());
             keep_curly(whole, &doc);
             cuts.push(cut);
