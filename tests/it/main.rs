@@ -18,6 +18,7 @@ mod engine;
 mod eval;
 mod files_from;
 mod formats;
+mod habits;
 mod ignore;
 mod import;
 mod interactive;
