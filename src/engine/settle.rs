@@ -25,7 +25,7 @@
 
 use super::context::tokens::{back, reach};
 use super::table::{hash, Table};
-use super::{Doc, Engine, Repair, Suspects, Verdict};
+use super::{mention, Doc, Engine, Repair, Suspects, Verdict};
 use crate::dict::key;
 use crate::edit::Edit;
 use std::collections::HashSet;
@@ -281,9 +281,12 @@ impl Engine {
                 .map(|&(_, i)| i);
             let before = found.overlapped.len();
             found.overlapped.extend(over);
-            if found.overlapped.len() == before {
+            let range = original(e.range.start)..original(e.range.end);
+            // Whether it is a mention is read in the whole text: the neighbourhood may end
+            // between a quoted phrase and its closing mark.
+            if found.overlapped.len() == before && !mention::is_mention(text, &range, &e.to) {
                 found.now.push(Edit {
-                    range: original(e.range.start)..original(e.range.end),
+                    range,
                     why: format!("{}; read again beside the repairs next to it", e.why).into(),
                     ..e
                 });
@@ -359,5 +362,17 @@ mod tests {
             far.iter().map(|c| c.edits.clone()).collect::<Vec<_>>(),
             [0..1, 1..2]
         );
+    }
+
+    #[test]
+    fn a_mention_at_the_end_of_a_neighbourhood_stays_a_mention() {
+        // The neighbourhood read again ends with the last word: the quoted "yr" must not be
+        // read there without its closing mark, and repaired as if it were used.
+        let yaml = "entries:\n  yr: year\n  café: {to: coffee, document_has: [yr]}\n";
+        let dict = crate::Dictionary::from_yaml("t", yaml).unwrap();
+        let engine = Engine::new(dict, super::super::Options::dictionary_only()).unwrap();
+        let text = "a café \"yr\"";
+        let repair = engine.repair(text);
+        assert_eq!(crate::edit::apply(text, &repair.edits), "a coffee \"yr\"");
     }
 }
