@@ -9,16 +9,9 @@
 # VERBOSE=1 also lists every edit of each held-out pair (correct or wrong, with its rule);
 # VERBOSE=all also every spin it missed.
 # Needs a release build (cargo build --release).
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-pairs="$(cd "${1:-$root/../shared/dev/pairs}" && pwd)"
-shift || true
-[[ "${1:-}" == "--" ]] && shift
-unspin="${UNSPIN:-$root/target/release/unspin}"
+source "$(dirname "$0")/lib/pairs.sh"
 # UNPAIRED=DIR: also learn from spun texts without originals (e.g. ../shared/dev/spun-only).
 unpaired="${UNPAIRED:-}"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
 
 names=$(cd "$pairs" && ls *.spun.txt | sed 's/\.spun\.txt$//')
 # The built-in dictionaries less the table learned from every pair (the held-out one included).

@@ -7,15 +7,9 @@
 # proposals from a folder of spun text without originals (UNPAIRED, default
 # ../shared/dev/spun-only), which only a curator can score.
 #
-# Usage: bench/unpaired.sh [PAIRS_DIR] [-- extra learn options]   (needs a release build)
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-pairs="$(cd "${1:-$root/../shared/dev/pairs}" && pwd)"
-shift || true
-[[ "${1:-}" == "--" ]] && shift
-unspin="${UNSPIN:-$root/target/release/unspin}"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+# Usage: bench/unpaired.sh [PAIRS_DIR] [-- extra learn options]   (needs a release build, and
+# python3 with PyYAML)
+source "$(dirname "$0")/lib/pairs.sh"
 mkdir "$tmp/spun"
 for f in "$pairs"/*.spun.txt; do ln -s "$f" "$tmp/spun/$(basename "$f" .spun.txt).txt"; done
 "$unspin" learn "$pairs" --min-consistency 0 -o "$tmp/paired.yaml" 2>/dev/null

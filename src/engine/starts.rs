@@ -177,8 +177,9 @@ impl Starts {
         let mut others = 0u64;
         for (k, (w, eight)) in word.chunks_exact(8).zip(block.chunks_exact(8)).enumerate() {
             words |= swar::mask(swar::load(w)) << (8 * k);
+            let x = swar::load(eight);
             for &c in &self.other_ascii {
-                others |= swar::mask(swar::equal(swar::load(eight), c)) << (8 * k);
+                others |= swar::mask(swar::equal(x, c)) << (8 * k);
             }
         }
         // Where words begin, and the other bytes keys begin with.
