@@ -5,11 +5,12 @@
 # original at most of its occurrences (--min-consistency), and every entry is a suspect: the
 # context model repairs it only in a document it judges spun, where it prefers the repair.
 # Keys the curated dictionaries (the other files of dictionaries/en) already have are left to
-# them. Usage: scripts/learn-table.sh [PAIRS_DIR...]   (needs a release build)
+# them. Usage: [OUT=FILE] scripts/learn-table.sh [PAIRS_DIR...]   (needs a release build)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 unspin="${UNSPIN:-$root/target/release/unspin}"
-out="$root/dictionaries/en/learned.yaml"
+learned="$root/dictionaries/en/learned.yaml"
+out="${OUT:-$learned}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 dirs=("$@")
@@ -21,7 +22,7 @@ for d in "${dirs[@]}"; do
 done
 curated=()
 for f in "$root"/dictionaries/en/*.yaml; do
-  [[ "$f" == "$out" ]] || curated+=("$f")
+  [[ "$f" == "$learned" ]] || curated+=("$f")
 done
 "$unspin" --no-builtin $(printf -- '--dict %s ' "${curated[@]}") learn "$tmp" \
   --against "${curated[@]}" --suspects-only -o "$out.new"

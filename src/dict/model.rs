@@ -113,6 +113,25 @@ pub struct Rule {
     pub origin: Origin,
 }
 
+#[cfg(test)]
+impl Rule {
+    /// A fingerprint of dictionary `t` with nothing but its key and replacement (unit tests).
+    pub fn plain(key: &str, to: &str) -> Rule {
+        Rule {
+            id: format!("t:{key}"),
+            dictionary: "t".into(),
+            key: key.into(),
+            to: to.into(),
+            or: vec![],
+            class: Class::Fingerprint,
+            case: CaseMode::Preserve,
+            note: None,
+            context: Context::default(),
+            origin: Origin::default(),
+        }
+    }
+}
+
 /// One spun variant of a rule: the key itself or one of its `also` forms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pattern {

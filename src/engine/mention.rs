@@ -2,8 +2,11 @@
 //! writes "'counterfeit consciousness' instead of artificial intelligence": repairing it would
 //! destroy the very example. A phrase in quotation marks, or right beside its own replacement
 //! joined by "for", "instead of", "rather than" or "in place of" (either way round), is a
-//! mention and is left alone.
+//! mention and is left alone. Quotation marks around a name or title (an entry matched only as
+//! written, `case: exact`) set off the title ("“Depraved” flips the script" for "“Wicked”"), as
+//! articles quote films and shows: only its original beside it makes it a mention.
 
+use crate::dict::model::{CaseMode, Rule};
 use std::ops::Range;
 
 /// Marks that open or close a quotation.
@@ -19,9 +22,9 @@ const JOINS: &[&[&str]] = &[
     &["in", "place", "of"],
 ];
 
-/// Is the phrase at `range` of `text`, whose repair would be `to`, a mention?
-pub fn is_mention(text: &str, range: &Range<usize>, to: &str) -> bool {
-    quoted(text, range) || beside(text, range, to)
+/// Is the phrase at `range` of `text`, whose repair by `rule` would be `to`, a mention?
+pub fn is_mention(text: &str, range: &Range<usize>, to: &str, rule: &Rule) -> bool {
+    (rule.case != CaseMode::Exact && quoted(text, range)) || beside(text, range, to)
 }
 
 /// Is the phrase wrapped in quotation marks (a comma or full stop may stand inside the closing
@@ -137,9 +140,29 @@ mod tests {
     use super::*;
 
     fn mention(text: &str, phrase: &str, to: &str) -> bool {
+        mention_by(text, phrase, &Rule::plain(phrase, to))
+    }
+
+    fn mention_by(text: &str, phrase: &str, rule: &Rule) -> bool {
         // The test texts are ASCII around the phrase, so lower-casing keeps the offsets.
-        let start = text.to_lowercase().find(phrase).unwrap();
-        is_mention(text, &(start..start + phrase.len()), to)
+        let start = text.to_lowercase().find(&phrase.to_lowercase()).unwrap();
+        is_mention(text, &(start..start + phrase.len()), &rule.to, rule)
+    }
+
+    #[test]
+    fn a_quoted_title_is_not_a_mention_unless_its_original_stands_beside_it() {
+        let title = Rule {
+            case: CaseMode::Exact,
+            ..Rule::plain("Depraved", "Wicked")
+        };
+        let text = "the musical \u{201c}Depraved\u{201d} opens";
+        assert!(!mention_by(text, "Depraved", &title));
+        assert!(mention_by(text, "Depraved", &Rule::plain("Depraved", "Wicked")));
+        assert!(mention_by(
+            "they wrote \"Depraved\" for \"Wicked\"",
+            "Depraved",
+            &title
+        ));
     }
 
     #[test]

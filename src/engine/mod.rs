@@ -592,7 +592,7 @@ impl Engine {
         for (f, why, choice) in found {
             let e = self.edit(doc, f, why, choice, floor);
             // A phrase quoted, or beside its own original, is a mention: left as written.
-            if !mention::is_mention(doc.src, &e.range, &e.to) {
+            if !mention::is_mention(doc.src, &e.range, &e.to, &e.rule) {
                 floor = e.range.end;
                 out.push(e);
             }

@@ -259,18 +259,7 @@ mod tests {
     use crate::dict::model::{Class, Context, Origin};
 
     fn rule(key: &str, to: &str) -> Rule {
-        Rule {
-            id: format!("t:{key}"),
-            dictionary: "t".into(),
-            key: key.into(),
-            to: to.into(),
-            or: vec![],
-            class: Class::Fingerprint,
-            case: CaseMode::Preserve,
-            note: None,
-            context: Context::default(),
-            origin: Origin::default(),
-        }
+        Rule::plain(key, to)
     }
 
     #[test]

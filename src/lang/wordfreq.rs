@@ -31,6 +31,11 @@ pub fn rank(word: &str) -> Option<usize> {
     Some(if w.contains('\'') { 1 } else { r })
 }
 
+/// How many words the list ranks: a word off it is rarer than all of them.
+pub fn listed() -> usize {
+    ranks().len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
