@@ -157,7 +157,11 @@ mod tests {
         };
         let text = "the musical \u{201c}Depraved\u{201d} opens";
         assert!(!mention_by(text, "Depraved", &title));
-        assert!(mention_by(text, "Depraved", &Rule::plain("Depraved", "Wicked")));
+        assert!(mention_by(
+            text,
+            "Depraved",
+            &Rule::plain("Depraved", "Wicked")
+        ));
         assert!(mention_by(
             "they wrote \"Depraved\" for \"Wicked\"",
             "Depraved",

@@ -256,15 +256,10 @@ fn follow_spacing(matched: &str, to: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dict::model::{Class, Context, Origin};
-
-    fn rule(key: &str, to: &str) -> Rule {
-        Rule::plain(key, to)
-    }
 
     #[test]
     fn case_follows_the_text() {
-        let r = rule("mental property", "intellectual property");
+        let r = Rule::plain("mental property", "intellectual property");
         assert_eq!(
             render(&r, &r.to, "mental property", || false),
             "intellectual property"
@@ -285,26 +280,26 @@ mod tests {
 
     #[test]
     fn the_capital_of_i_is_not_title_case() {
-        let r = rule("i've to", "I have to");
+        let r = Rule::plain("i've to", "I have to");
         assert_eq!(render(&r, &r.to, "I\u{2019}ve to", || true), "I have to");
         assert_eq!(render(&r, &r.to, "I've to", || false), "I have to");
         assert_eq!(render(&r, &r.to, "I'VE TO", || false), "I HAVE TO");
-        let r = rule("i might", "I'd");
+        let r = Rule::plain("i might", "I'd");
         assert_eq!(render(&r, &r.to, "I might", || false), "I'd");
     }
 
     #[test]
     fn digits_and_acronyms_after_a_lower_case_word_are_not_title_case() {
-        let r = rule("the 2", "the two");
+        let r = Rule::plain("the 2", "the two");
         assert_eq!(render(&r, &r.to, "the 2", || false), "the two");
-        let r = rule("the usa", "the United States");
+        let r = Rule::plain("the usa", "the United States");
         assert_eq!(render(&r, &r.to, "the USA", || false), "the United States");
         assert_eq!(render(&r, &r.to, "The USA", || false), "The United States");
     }
 
     #[test]
     fn capitals_written_in_the_replacement_are_kept() {
-        let r = rule(
+        let r = Rule::plain(
             "workplace of personnel administration",
             "Office of Personnel Management",
         );
@@ -316,23 +311,23 @@ mod tests {
             render(&r, &r.to, "Workplace of Personnel Administration", || false),
             "Office of Personnel Management"
         );
-        let r = rule("Chinese language", "Chinese");
+        let r = Rule::plain("Chinese language", "Chinese");
         assert_eq!(render(&r, &r.to, "chinese language", || false), "Chinese");
     }
 
     #[test]
     fn line_breaks_inside_a_match_are_kept() {
-        let r = rule("as soon as once more", "once again");
+        let r = Rule::plain("as soon as once more", "once again");
         assert_eq!(
             render(&r, &r.to, "as soon\nas once more", || false),
             "once\nagain"
         );
-        let r = rule("secrets and techniques", "secrets");
+        let r = Rule::plain("secrets and techniques", "secrets");
         assert_eq!(
             render(&r, &r.to, "secrets and\r\ntechniques", || false),
             "secrets"
         );
-        let r = rule("a b", "c d e");
+        let r = Rule::plain("a b", "c d e");
         assert_eq!(render(&r, &r.to, "a\t\tb", || false), "c\t\td e");
     }
 
@@ -362,10 +357,10 @@ mod tests {
 
     #[test]
     fn apostrophes_follow_the_text() {
-        let r = rule("i might", "I'd");
+        let r = Rule::plain("i might", "I'd");
         assert_eq!(render(&r, &r.to, "I might", || true), "I\u{2019}d");
         assert_eq!(render(&r, &r.to, "I might", || false), "I'd");
-        let r = rule("there isn't any", "there's no");
+        let r = Rule::plain("there isn't any", "there's no");
         assert_eq!(
             render(&r, &r.to, "there isn\u{2019}t any", || false),
             "there\u{2019}s no"

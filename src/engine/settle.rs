@@ -284,7 +284,9 @@ impl Engine {
             let range = original(e.range.start)..original(e.range.end);
             // Whether it is a mention is read in the whole text: the neighbourhood may end
             // between a quoted phrase and its closing mark.
-            if found.overlapped.len() == before && !mention::is_mention(text, &range, &e.to, &e.rule) {
+            if found.overlapped.len() == before
+                && !mention::is_mention(text, &range, &e.to, &e.rule)
+            {
                 found.now.push(Edit {
                     range,
                     why: format!("{}; read again beside the repairs next to it", e.why).into(),
