@@ -466,21 +466,29 @@ impl Engine {
         let opts = self.options.context;
         let (end, words) = context::tokens::reach(doc.src, 0, context::detect::WORDS);
         let reader = Reader::over(model, doc.src, context::around(doc.src, 0..end));
-        let table = candidates
+        // An entry counts twice at most: a clean text that uses one of them again and again (a
+        // glossary's "in a ... manner") is not a text full of spins, while a spun one repeats
+        // its spins ("Depraved" for the title it is about). An entry counted out is not read
+        // again.
+        let mut counted: HashMap<*const Rule, usize> = HashMap::new();
+        for (f, range) in candidates
             .iter()
             .filter(|f| self.rule(f.pattern).class == Class::Suspect)
             .map(|f| (f, doc.norm.original(f.start)..doc.norm.original(f.end)))
             .take_while(|(_, range)| range.end <= end)
-            .filter(|(f, range)| {
-                let to = render::render(
-                    self.rule(f.pattern),
-                    self.to(f.pattern),
-                    &doc.src[range.clone()],
-                    || doc.curly(),
-                );
-                reader.preference(range, &to) >= context::detect::STRONG_TABLE
-            })
-            .count();
+        {
+            let rule = self.rule(f.pattern);
+            if counted.get(&Arc::as_ptr(rule)) >= Some(&context::detect::TABLE_REPEATS) {
+                continue;
+            }
+            let to = render::render(rule, self.to(f.pattern), &doc.src[range.clone()], || {
+                doc.curly()
+            });
+            if reader.preference(&range, &to) >= context::detect::STRONG_TABLE {
+                *counted.entry(Arc::as_ptr(rule)).or_default() += 1;
+            }
+        }
+        let table = counted.values().sum();
         let mut spin = Spin {
             table,
             words,

@@ -1,6 +1,6 @@
 //! Precision on clean English: the built-in dictionaries must leave real prose alone. Over the
 //! State of the Union addresses of 2001-2021, 1957 and 1976 (fixtures/clean, public domain,
-//! ~133k words) the false edits must stay under 1 per 10,000 words; every one is listed. The
+//! ~133k words) the false edits must stay under 0.5 per 10,000 words; every one is listed. The
 //! four clean seed articles must come out byte-identical (tests/it/seeds.rs).
 
 use std::fs;
@@ -8,7 +8,7 @@ use unspin::engine::{Engine, Options};
 use unspin::Dictionary;
 
 #[test]
-fn clean_prose_gets_under_one_false_edit_per_10000_words() {
+fn clean_prose_gets_under_half_a_false_edit_per_10000_words() {
     let engine = Engine::new(Dictionary::builtin(), Options::default()).unwrap();
     let mut words = 0;
     let mut false_edits = Vec::new();
@@ -40,7 +40,7 @@ fn clean_prose_gets_under_one_false_edit_per_10000_words() {
     }
     assert!(words > 100_000, "the clean corpus went missing");
     assert!(
-        rate < 1.0,
+        rate < 0.5,
         "{rate:.2} false edits per 10,000 words:\n{}",
         false_edits.join("\n")
     );

@@ -51,7 +51,10 @@ fn fix(engine: &Engine, text: &str) -> String {
 #[test]
 fn detection_opens_on_spun_articles_without_a_single_fingerprint() {
     // As `unspin scan` detects: the thesaurus estimate read for every document (a repair run
-    // skips it where no suspect entry is strongly preferred: there is nothing to repair).
+    // skips it where few suspect entries are strongly preferred: there is little to repair).
+    // The verdict is the table's where its evidence is clear, so an excerpt of a spinner the
+    // table does not know ("nan" for "the") is judged clean: its thesaurus estimate, which
+    // `scan` prints, still stands out.
     let options = Options {
         context: context::Options {
             full_detection: true,
@@ -65,13 +68,40 @@ fn detection_opens_on_spun_articles_without_a_single_fingerprint() {
         let r = engine.repair(&text);
         if r.score.fingerprints == 0 {
             without += 1;
-            assert!(r.spun, "{path}: not detected ({:?})", r.spin);
+            let spin = r.spin.as_ref().expect("every document is read");
+            match spin.table {
+                0 => assert!(!r.spun && spin.percent() >= 12.0, "{path}: {spin:?}"),
+                _ => assert!(r.spun, "{path}: not detected ({spin:?})"),
+            }
         }
     }
     assert!(
         without >= 5,
         "only {without} spun excerpts without fingerprints"
     );
+}
+
+#[test]
+fn a_text_that_uses_one_entry_again_and_again_is_not_judged_spun() {
+    // A glossary's register (WordNet's adverbs): "manner" is a suspect of the table, and the
+    // model prefers "way" in most of these; counted each time, they made the text spun.
+    let adjectives = [
+        "careful", "quiet", "friendly", "formal", "hasty", "gentle", "bold", "timid", "clumsy",
+        "graceful", "rude", "polite", "lazy", "eager", "stern", "playful", "vague", "precise",
+        "loud", "sober",
+    ];
+    let text: String = adjectives
+        .iter()
+        .map(|a| {
+            format!(
+                "{a}ly: in a {a} manner; acting with a {a} attitude, as one who is {a} by \
+                 nature and shows it in speech and in deeds.\n"
+            )
+        })
+        .collect();
+    let r = builtin().repair(&text);
+    assert!(!r.spun, "{:?}", r.spin);
+    assert!(r.edits.is_empty(), "{:?}", r.edits);
 }
 
 #[test]

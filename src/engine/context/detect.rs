@@ -21,6 +21,9 @@ pub const STRONG: f32 = 5.0;
 pub const MIN_STRONG: usize = 3;
 /// Nats by which a suspect entry's repair must beat the written text to count as evidence.
 pub const STRONG_TABLE: f32 = 3.0;
+/// Times one suspect entry may count as evidence: a text that uses one word again and again
+/// is not full of spins.
+pub const TABLE_REPEATS: usize = 2;
 /// Function words: WordNet's neighbours of them (letters, abbreviations) are not synonyms.
 const SKIP: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "but", "is", "are",
@@ -40,7 +43,8 @@ pub struct Spin {
     pub strong: usize,
     /// The strongest few, as (written, neighbour, nats), strongest first.
     pub examples: Vec<(String, String, f32)>,
-    /// Suspect entries of the dictionary whose repair the model prefers by [`STRONG_TABLE`].
+    /// Matches of suspect entries whose repair the model prefers by [`STRONG_TABLE`] (each
+    /// entry counted [`TABLE_REPEATS`] times at most).
     pub table: usize,
     /// Words in the document.
     pub words: usize,
@@ -52,11 +56,15 @@ impl Spin {
         self.table as f64 * 1000.0 / self.words.max(1) as f64
     }
 
-    /// Does either estimate reach its threshold? The table's needs two entries at least: one
-    /// word the model misreads is no evidence.
+    /// Is the document spun? The table's evidence decides where it is clear; between its floor
+    /// and its threshold, the thesaurus estimate. (The table's needs two entries at least: one
+    /// word the model misreads is no evidence.)
     pub fn spun(&self, options: &super::Options) -> bool {
-        (self.read && self.strong >= MIN_STRONG && self.percent() >= options.spin_threshold)
-            || self.table_decides(options)
+        self.table_decides(options)
+            || (!self.table_clears(options)
+                && self.read
+                && self.strong >= MIN_STRONG
+                && self.percent() >= options.spin_threshold)
     }
 
     /// Does the table's evidence alone make the document spun?
