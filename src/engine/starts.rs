@@ -174,19 +174,12 @@ impl Starts {
         let block: &[u8; BLOCK] = hay[p..p + BLOCK].try_into().expect("a block");
         // Each byte told alone and without branching, which the compiler makes vector
         // instructions of (less than half the instructions of eight bytes in a register); the
-        // answers then gathered into a mask eight at a time.
+        // answers then gathered into masks sixteen at a time (`swar::mask64`).
         let word: [u8; BLOCK] = std::array::from_fn(|k| u8::from(words::ascii_word(block[k])) << 7);
-        let mut words = 0u64;
-        let mut others = 0u64;
-        let mut apostrophes = 0u64;
-        for (k, (w, eight)) in word.chunks_exact(8).zip(block.chunks_exact(8)).enumerate() {
-            words |= swar::mask(swar::load(w)) << (8 * k);
-            let x = swar::load(eight);
-            apostrophes |= swar::mask(swar::equal(x, b'\'')) << (8 * k);
-            for &c in &self.other_ascii {
-                others |= swar::mask(swar::equal(x, c)) << (8 * k);
-            }
-        }
+        let is = |c: u8| swar::mask64(&std::array::from_fn(|k| u8::from(block[k] == c) << 7));
+        let words = swar::mask64(&word);
+        let apostrophes = is(b'\'');
+        let others = self.other_ascii.iter().fold(0, |o, &c| o | is(c));
         // Where words begin, and the other bytes keys begin with.
         let mut todo = (words & !(words << 1)) | others;
         // Runs of word bytes that do not start a word: after an apostrophe inside one (`t` of

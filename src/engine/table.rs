@@ -59,12 +59,16 @@ impl Table {
 /// there; a set one, that it may be.
 struct Filter {
     bits: Vec<u64>,
+    /// The bits' count less one: where a hash's bit may be.
+    places: usize,
 }
 
 impl Filter {
     fn new(entries: &[u64]) -> Filter {
+        let bits = (entries.len() * 16).next_power_of_two().max(64);
         let mut f = Filter {
-            bits: vec![0; (entries.len() * 16).next_power_of_two().max(64) / 64],
+            bits: vec![0; bits / 64],
+            places: bits - 1,
         };
         for &h in entries {
             let (word, bit) = f.bit(h);
@@ -76,7 +80,7 @@ impl Filter {
     /// The word and bit for `h`, from bits the slot and the fingerprint do not use first.
     #[inline(always)]
     fn bit(&self, h: u64) -> (usize, u64) {
-        let at = h.rotate_right(24) as usize & (self.bits.len() * 64 - 1);
+        let at = h.rotate_right(24) as usize & self.places;
         (at / 64, 1 << (at % 64))
     }
 
@@ -92,12 +96,16 @@ impl Filter {
 /// be in either set (16 places an entry of the larger set, as [`Filter`]).
 pub struct Twin {
     bits: Vec<u64>,
+    /// The bits' count less one, less the lowest bit: where a hash's first bit may be.
+    places: usize,
 }
 
 impl Twin {
     pub fn new(a: &[u64], b: &[u64]) -> Twin {
+        let bits = (a.len().max(b.len()) * 32).next_power_of_two().max(64);
         let mut t = Twin {
-            bits: vec![0; (a.len().max(b.len()) * 32).next_power_of_two().max(64) / 64],
+            bits: vec![0; bits / 64],
+            places: bits - 2,
         };
         for (set, entries) in [a, b].into_iter().enumerate() {
             for &h in entries {
@@ -110,7 +118,7 @@ impl Twin {
 
     #[inline(always)]
     fn at(&self, h: u64) -> usize {
-        h.rotate_right(24) as usize & (self.bits.len() * 64 - 2)
+        h.rotate_right(24) as usize & self.places
     }
 
     /// May `h` be in the first set; in the second?
