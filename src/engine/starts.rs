@@ -10,7 +10,7 @@
 //! the text from the few places that pass.
 
 use super::matcher::Matcher;
-use super::table::{hash, pair, Filter, Table};
+use super::table::{hash, pair, Table, Twin};
 use super::{boundary, swar, words};
 use crate::dict::key::is_word_char;
 use fst::raw::Fst;
@@ -22,6 +22,8 @@ pub struct Starts {
     /// The keys' first words; with `pairs`, only those that are a key by themselves (perhaps
     /// with something after them, "on-").
     firsts: Table,
+    /// Whether a word may be one of `firsts`, and whether it may be one of `pairs.firsts`.
+    filter: Twin,
     /// The keys of two words or more, by their first two words, when they are read.
     pairs: Option<Pairs>,
     /// Lead bytes of keys that do not start with a word character.
@@ -30,10 +32,9 @@ pub struct Starts {
     other_ascii: Vec<u8>,
 }
 
-/// Keys of two words or more, told by their first two words.
+/// Keys of two words or more, told by their first two words (a word that is none of their
+/// first words is not held for the word after it: see `Starts::filter`).
 struct Pairs {
-    /// Their first words: a word that is none of them is not held for the word after it.
-    firsts: Filter,
     /// Their first two words, the two words' hashes paired.
     both: Table,
 }
@@ -91,9 +92,9 @@ impl Starts {
         }
         Starts {
             lengths,
+            filter: Twin::new(&firsts, &pair_firsts),
             firsts: Table::new(firsts),
             pairs: Some(Pairs {
-                firsts: Filter::new(&pair_firsts),
                 both: Table::new(pairs),
             }),
             other_ascii: ascii(&other),
@@ -110,12 +111,14 @@ impl Starts {
             other: [false; 256],
         };
         walk.node(fst.root().addr());
+        let firsts: Vec<u64> = walk.firsts.iter().map(|&(h, _)| h).collect();
         Starts {
             lengths: walk
                 .firsts
                 .iter()
                 .fold(0, |l, &(_, len)| l | length_bit(len)),
-            firsts: Table::new(walk.firsts.into_iter().map(|(h, _)| h).collect()),
+            filter: Twin::new(&firsts, &[]),
+            firsts: Table::new(firsts),
             pairs: None,
             other_ascii: ascii(&walk.other),
             other: walk.other,
@@ -171,19 +174,17 @@ impl Starts {
         let block: &[u8; BLOCK] = hay[p..p + BLOCK].try_into().expect("a block");
         // Each byte told alone and without branching, which the compiler makes vector
         // instructions of (less than half the instructions of eight bytes in a register); the
-        // answers then gathered into a mask eight at a time.
+        // answers then gathered into masks sixteen at a time (`swar::mask64`).
         let word: [u8; BLOCK] = std::array::from_fn(|k| u8::from(words::ascii_word(block[k])) << 7);
-        let mut words = 0u64;
-        let mut others = 0u64;
-        for (k, (w, eight)) in word.chunks_exact(8).zip(block.chunks_exact(8)).enumerate() {
-            words |= swar::mask(swar::load(w)) << (8 * k);
-            let x = swar::load(eight);
-            for &c in &self.other_ascii {
-                others |= swar::mask(swar::equal(x, c)) << (8 * k);
-            }
-        }
+        let is = |c: u8| swar::mask64(&std::array::from_fn(|k| u8::from(block[k] == c) << 7));
+        let words = swar::mask64(&word);
+        let apostrophes = is(b'\'');
+        let others = self.other_ascii.iter().fold(0, |o, &c| o | is(c));
         // Where words begin, and the other bytes keys begin with.
         let mut todo = (words & !(words << 1)) | others;
+        // Runs of word bytes that do not start a word: after an apostrophe inside one (`t` of
+        // `don't`).
+        let inside = (apostrophes << 1) & (words << 2);
         while todo != 0 {
             let i = todo.trailing_zeros() as usize;
             todo &= todo - 1;
@@ -197,7 +198,12 @@ impl Starts {
                 BLOCK => words::run_end(hay, p + BLOCK),
                 _ => q + len,
             };
-            scan.word(hay, q, end);
+            // The bytes before the block are not in the masks: the first two ask the text.
+            let starts = match i {
+                0 | 1 => words::starts_word(hay, q),
+                _ => inside >> i & 1 == 0,
+            };
+            scan.word(hay, q, end, starts);
             if end >= p + BLOCK {
                 return end;
             }
@@ -217,7 +223,7 @@ impl Starts {
             return p + words::char_len(hay, p);
         }
         let end = words::run_end(hay, p);
-        scan.word(hay, p, end);
+        scan.word(hay, p, end, words::starts_word(hay, p));
         end
     }
 }
@@ -251,28 +257,31 @@ impl<'s, F: FnMut(usize)> Scan<'s, F> {
         }
     }
 
-    /// The word `q..end` of `hay`. Every word is hashed, and tested as a first word and as the
-    /// second of a pair, whatever it turns out to be: only a word that passes costs a branch.
+    /// The word `q..end` of `hay`, which `starts` a word unless it goes on from one through an
+    /// apostrophe. Every word is hashed, and tested as a first word and as the second of a
+    /// pair, whatever it turns out to be, with one branch: only a word that may pass takes it.
     #[inline(always)]
-    fn word(&mut self, hay: &[u8], q: usize, end: usize) {
+    fn word(&mut self, hay: &[u8], q: usize, end: usize, starts: bool) {
         let s = self.starts;
         self.words += 1;
-        let first = words::starts_word(hay, q) & (s.lengths & length_bit(end - q) != 0);
+        let first = starts & (s.lengths & length_bit(end - q) != 0);
         let h = hash(hay, q, end);
-        if let Some(pairs) = &s.pairs {
-            let both = pair(self.held.1, h);
-            if self.live & pairs.both.maybe(both) && pairs.both.probe(both) {
+        let (alone, begins) = s.filter.maybe(h);
+        let both = pair(self.held.1, h);
+        let second = self.live & s.pairs.as_ref().is_some_and(|p| p.both.maybe(both));
+        if second | (first & alone) | !self.after.is_empty() {
+            if second && s.pairs.as_ref().is_some_and(|p| p.both.probe(both)) {
                 (self.found)(self.held.0);
             }
             self.flush();
-        }
-        if first & s.firsts.maybe(h) && s.firsts.probe(h) {
-            self.live = false;
-            (self.found)(q);
-            return;
+            if first & alone && s.firsts.probe(h) {
+                self.live = false;
+                (self.found)(q);
+                return;
+            }
         }
         self.held = (q, h);
-        self.live = first & s.pairs.as_ref().is_some_and(|p| p.firsts.maybe(h));
+        self.live = first & begins;
     }
 
     /// A byte at `p` that keys not starting with a word character start with.

@@ -57,14 +57,18 @@ impl Table {
 
 /// A bit array of hashes (16 bits an entry, one of them set): a clear bit says a hash is not
 /// there; a set one, that it may be.
-pub struct Filter {
+struct Filter {
     bits: Vec<u64>,
+    /// The bits' count less one: where a hash's bit may be.
+    places: usize,
 }
 
 impl Filter {
-    pub fn new(entries: &[u64]) -> Filter {
+    fn new(entries: &[u64]) -> Filter {
+        let bits = (entries.len() * 16).next_power_of_two().max(64);
         let mut f = Filter {
-            bits: vec![0; (entries.len() * 16).next_power_of_two().max(64) / 64],
+            bits: vec![0; bits / 64],
+            places: bits - 1,
         };
         for &h in entries {
             let (word, bit) = f.bit(h);
@@ -76,15 +80,53 @@ impl Filter {
     /// The word and bit for `h`, from bits the slot and the fingerprint do not use first.
     #[inline(always)]
     fn bit(&self, h: u64) -> (usize, u64) {
-        let at = h.rotate_right(24) as usize & (self.bits.len() * 64 - 1);
+        let at = h.rotate_right(24) as usize & self.places;
         (at / 64, 1 << (at % 64))
     }
 
     /// May `h` be there?
     #[inline(always)]
-    pub fn maybe(&self, h: u64) -> bool {
+    fn maybe(&self, h: u64) -> bool {
         let (word, bit) = self.bit(h);
         self.bits[word] & bit != 0
+    }
+}
+
+/// Two filters in one bit array, a hash's two bits side by side: one load tells whether it may
+/// be in either set (16 places an entry of the larger set, as [`Filter`]).
+pub struct Twin {
+    bits: Vec<u64>,
+    /// The bits' count less one, less the lowest bit: where a hash's first bit may be.
+    places: usize,
+}
+
+impl Twin {
+    pub fn new(a: &[u64], b: &[u64]) -> Twin {
+        let bits = (a.len().max(b.len()) * 32).next_power_of_two().max(64);
+        let mut t = Twin {
+            bits: vec![0; bits / 64],
+            places: bits - 2,
+        };
+        for (set, entries) in [a, b].into_iter().enumerate() {
+            for &h in entries {
+                let at = t.at(h) + set;
+                t.bits[at / 64] |= 1 << (at % 64);
+            }
+        }
+        t
+    }
+
+    #[inline(always)]
+    fn at(&self, h: u64) -> usize {
+        h.rotate_right(24) as usize & self.places
+    }
+
+    /// May `h` be in the first set; in the second?
+    #[inline(always)]
+    pub fn maybe(&self, h: u64) -> (bool, bool) {
+        let at = self.at(h);
+        let two = self.bits[at / 64] >> (at % 64);
+        (two & 1 != 0, two & 2 != 0)
     }
 }
 
