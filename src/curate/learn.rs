@@ -109,8 +109,9 @@ impl Learner {
             .push((doc.to_string(), original.to_string(), spun.to_string()));
     }
 
-    /// The candidates, most trusted first (see [`Collector::candidates`]). Each spun phrase gives one candidate, with its
-    /// most frequent original wording; the others are listed beside it.
+    /// The candidates, most trusted first (seen in more documents, then rarer than their
+    /// original by more). Each spun phrase gives one candidate, with its most frequent original
+    /// wording; the others are listed beside it.
     pub fn candidates(&self) -> Vec<Candidate> {
         self.learn().candidates
     }

@@ -470,22 +470,25 @@ impl Engine {
         // glossary's "in a ... manner") is not a text full of spins, while a spun one repeats
         // its spins ("Depraved" for the title it is about). An entry counted out is not read
         // again.
-        let mut counted: HashMap<*const Rule, usize> = HashMap::new();
+        let mut counted: HashMap<u32, usize> = HashMap::new();
         for (f, range) in candidates
             .iter()
             .filter(|f| self.rule(f.pattern).class == Class::Suspect)
             .map(|f| (f, doc.norm.original(f.start)..doc.norm.original(f.end)))
             .take_while(|(_, range)| range.end <= end)
         {
-            let rule = self.rule(f.pattern);
-            if counted.get(&Arc::as_ptr(rule)) >= Some(&context::detect::TABLE_REPEATS) {
+            let id = self.dict.pattern(f.pattern as usize).rule;
+            if counted.get(&id) >= Some(&context::detect::TABLE_REPEATS) {
                 continue;
             }
-            let to = render::render(rule, self.to(f.pattern), &doc.src[range.clone()], || {
-                doc.curly()
-            });
+            let to = render::render(
+                self.rule(f.pattern),
+                self.to(f.pattern),
+                &doc.src[range.clone()],
+                || doc.curly(),
+            );
             if reader.preference(&range, &to) >= context::detect::STRONG_TABLE {
-                *counted.entry(Arc::as_ptr(rule)).or_default() += 1;
+                *counted.entry(id).or_default() += 1;
             }
         }
         let table = counted.values().sum();
