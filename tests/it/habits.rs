@@ -21,6 +21,7 @@ const ONE_EXCERPT: &[&str] = &[
     "you could possibly",
     "Useless",
     "Strolling",
+    "at this level",
 ];
 
 /// An entry of the file and the excerpts its comment cites.
