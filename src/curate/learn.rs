@@ -237,7 +237,8 @@ impl Collector {
     }
 
     fn candidates(&self) -> Vec<Candidate> {
-        let mut out: Vec<Candidate> = self
+        // Each with its rarity gain, worked out once for the sort.
+        let mut ranked: Vec<(f64, Candidate)> = self
             .groups
             .iter()
             .map(|(key, group)| {
@@ -262,7 +263,7 @@ impl Collector {
                     agreeing: best.count,
                 };
                 judge_alone(&mut c);
-                c
+                (rarity_gain(&c), c)
             })
             .collect();
         // Most trusted first (of two entries that chain, the later is left out): the one seen
@@ -270,14 +271,14 @@ impl Collector {
         // then the one whose spun side is rarer than its original by more, as the spinner's
         // choice mostly is (three in four of the one-word entries learned from the pairs): of
         // "virtually" -> "almost" and "almost" -> "nearly", the first.
-        out.sort_by(|x, y| {
+        ranked.sort_by(|(gx, x), (gy, y)| {
             y.docs
                 .cmp(&x.docs)
-                .then_with(|| rarity_gain(y).total_cmp(&rarity_gain(x)))
+                .then_with(|| gy.total_cmp(gx))
                 .then_with(|| y.count.cmp(&x.count))
                 .then_with(|| x.key.cmp(&y.key))
         });
-        out
+        ranked.into_iter().map(|(_, c)| c).collect()
     }
 }
 
@@ -285,14 +286,22 @@ impl Collector {
 /// frequency ranks of each side's rarest word (a word off the list ranks past its end).
 fn rarity_gain(c: &Candidate) -> f64 {
     let rarest = |s: &str| {
-        align::tokens(s)
+        words(s)
             .iter()
-            .filter(|t| t.is_word())
-            .map(|t| wordfreq::rank(&t.norm).unwrap_or(wordfreq::listed() + 1))
+            .map(|w| wordfreq::rank(w).unwrap_or(wordfreq::listed() + 1))
             .max()
             .map_or(0.0, |r| (r as f64).ln())
     };
     rarest(&c.key) - rarest(&c.to)
+}
+
+/// The words of `s` (its punctuation left out), as the aligner normalizes them.
+fn words(s: &str) -> Vec<String> {
+    align::tokens(s)
+        .into_iter()
+        .filter(align::Token::is_word)
+        .map(|t| t.norm)
+        .collect()
 }
 
 /// A stretch of n words for n words is taken as n one-word swaps (the spinner's usual work:
@@ -400,13 +409,6 @@ fn split_known(a: &Alignment, s: &Stretch, known: &BTreeSet<(String, String)>) -
 
 /// The class and the risks a candidate carries on its own.
 fn judge_alone(c: &mut Candidate) {
-    let words = |s: &str| {
-        align::tokens(s)
-            .into_iter()
-            .filter(align::Token::is_word)
-            .map(|t| t.norm)
-            .collect::<Vec<_>>()
-    };
     let spun = words(&c.key);
     let original = words(&c.to);
     let spellings: Vec<String> = spun.iter().map(|w| spelling(w)).collect();

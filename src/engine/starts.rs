@@ -10,7 +10,7 @@
 //! the text from the few places that pass.
 
 use super::matcher::Matcher;
-use super::table::{hash, pair, Table, Twin};
+use super::table::{hash, pair, Slots, Table, Twin};
 use super::{boundary, swar, words};
 use crate::dict::key::is_word_char;
 use fst::raw::Fst;
@@ -20,9 +20,10 @@ pub struct Starts {
     /// text are not hashed at all.
     lengths: u64,
     /// The keys' first words; with `pairs`, only those that are a key by themselves (perhaps
-    /// with something after them, "on-").
-    firsts: Table,
-    /// Whether a word may be one of `firsts`, and whether it may be one of `pairs.firsts`.
+    /// with something after them, "on-"). `filter` stands in front of them.
+    firsts: Slots,
+    /// Whether a word may be one of `firsts`, and whether it may be the first word of a key of
+    /// `pairs`.
     filter: Twin,
     /// The keys of two words or more, by their first two words, when they are read.
     pairs: Option<Pairs>,
@@ -93,7 +94,7 @@ impl Starts {
         Starts {
             lengths,
             filter: Twin::new(&firsts, &pair_firsts),
-            firsts: Table::new(firsts),
+            firsts: Slots::new(&firsts),
             pairs: Some(Pairs {
                 both: Table::new(pairs),
             }),
@@ -118,7 +119,7 @@ impl Starts {
                 .iter()
                 .fold(0, |l, &(_, len)| l | length_bit(len)),
             filter: Twin::new(&firsts, &[]),
-            firsts: Table::new(firsts),
+            firsts: Slots::new(&firsts),
             pairs: None,
             other_ascii: ascii(&walk.other),
             other: walk.other,

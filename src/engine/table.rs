@@ -8,24 +8,14 @@
 /// [`Filter`] in front turns away nearly all of them with one load, before any probing.
 pub struct Table {
     filter: Filter,
-    /// Fingerprint: the hash's lower 24 bits, never 0 (0 is an empty slot).
-    slots: Vec<u32>,
+    slots: Slots,
 }
 
 impl Table {
     pub fn new(entries: Vec<u64>) -> Table {
-        let size = (entries.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![0; size];
-        for &h in &entries {
-            let mut i = home(h, size);
-            while slots[i] != 0 && slots[i] != fingerprint(h) {
-                i = (i + 1) & (size - 1);
-            }
-            slots[i] = fingerprint(h);
-        }
         Table {
             filter: Filter::new(&entries),
-            slots,
+            slots: Slots::new(&entries),
         }
     }
 
@@ -42,6 +32,33 @@ impl Table {
     }
 
     /// Is `h`, which [`Table::maybe`] let through, in the table? The slots alone are read.
+    #[inline(always)]
+    pub fn probe(&self, h: u64) -> bool {
+        self.slots.probe(h)
+    }
+}
+
+/// The slots of a [`Table`] without its filter, for a set that a [`Twin`] filters.
+pub struct Slots {
+    /// Fingerprint: the hash's lower 24 bits, never 0 (0 is an empty slot).
+    slots: Vec<u32>,
+}
+
+impl Slots {
+    pub fn new(entries: &[u64]) -> Slots {
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![0; size];
+        for &h in entries {
+            let mut i = home(h, size);
+            while slots[i] != 0 && slots[i] != fingerprint(h) {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = fingerprint(h);
+        }
+        Slots { slots }
+    }
+
+    /// Is `h` among the slots?
     #[inline(always)]
     pub fn probe(&self, h: u64) -> bool {
         let mut i = home(h, self.slots.len());

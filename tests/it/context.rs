@@ -82,6 +82,30 @@ fn detection_opens_on_spun_articles_without_a_single_fingerprint() {
 }
 
 #[test]
+fn scan_and_a_repair_run_give_each_document_the_same_verdict() {
+    // `unspin scan` reads the thesaurus estimate of every document; a repair run only where
+    // the table's evidence leaves the verdict open. The estimate may differ, the verdict not.
+    let scan = Engine::new(
+        Dictionary::builtin(),
+        Options {
+            context: context::Options {
+                full_detection: true,
+                ..Default::default()
+            },
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let repair = builtin();
+    let mut all = texts(&shared("spun-only"), ".txt");
+    all.extend(texts(&shared("pairs"), ".txt"));
+    assert!(all.len() > 60, "{} texts", all.len());
+    for (path, text) in all {
+        assert_eq!(scan.repair(&text).spun, repair.repair(&text).spun, "{path}");
+    }
+}
+
+#[test]
 fn a_text_that_uses_one_entry_again_and_again_is_not_judged_spun() {
     // A glossary's register (WordNet's adverbs): "manner" is a suspect of the table, and the
     // model prefers "way" in most of these; counted each time, they made the text spun.
