@@ -8,6 +8,7 @@ use crate::dict::{key, Dictionary};
 use crate::edit;
 use crate::engine::context::tokens::spelling;
 use crate::engine::Engine;
+use crate::lang::lexicon::Inflections;
 use crate::lang::lm::Model;
 use crate::lang::wordfreq;
 use crate::quality::align::{self, Alignment, Stretch};
@@ -125,7 +126,7 @@ impl Learner {
             .map(|(_, original, spun)| {
                 let a = align::align(spun, original);
                 let spins = a
-                    .spins()
+                    .spins(|k| is_content(&a, k))
                     .into_iter()
                     .flat_map(|s| word_by_word(&a, s))
                     .collect();
@@ -583,6 +584,15 @@ pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
         .collect()
 }
 
+/// Is spun token `k` a content word: one of an open class (a noun, verb, adjective or adverb
+/// lemminflect inflects), or a name (capitalized where no sentence starts)? The commonest words
+/// it leaves out are the grammar words ("the", "of", "we", "which", "each").
+fn is_content(a: &Alignment, k: usize) -> bool {
+    let word = &a.spun[k].norm;
+    !Inflections::builtin().analyses(word).is_empty()
+        || (starts_upper(word) && !a.starts_sentence(k))
+}
+
 /// Do `a` and `b` differ only by contractions written out or made ("I've" / "I have")?
 pub fn contraction_swap(a: &str, b: &str) -> bool {
     expanded(a) == expanded(b)
@@ -781,6 +791,27 @@ mod tests {
         assert!(pairs.contains(&("workplace", "office")), "{pairs:?}");
         assert!(
             pairs.contains(&("administration", "management")),
+            "{pairs:?}"
+        );
+    }
+
+    #[test]
+    fn an_added_word_is_learned_with_the_content_word_it_was_added_to() {
+        let mut l = Learner::default();
+        l.add(
+            "a",
+            "We reached a lot of consensus. The new Chinese President spoke.",
+            "We reached a whole lot of consensus. The brand new Chinese language President spoke.",
+        );
+        let c = l.candidates();
+        let pairs: Vec<(&str, &str)> = c.iter().map(|c| (c.key.as_str(), c.to.as_str())).collect();
+        // Not "a whole" -> "a" or "the brand" -> "the", which would match ordinary English
+        // wherever an article stands before the added word.
+        assert!(pairs.contains(&("whole lot", "lot")), "{pairs:?}");
+        assert!(pairs.contains(&("brand new", "new")), "{pairs:?}");
+        // A name is a content word: the word before is kept.
+        assert!(
+            pairs.contains(&("chinese language", "Chinese")),
             "{pairs:?}"
         );
     }

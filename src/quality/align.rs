@@ -188,38 +188,62 @@ impl Alignment {
 
     /// The stretches as a spinner made them, for learning: a stretch with an empty side (the
     /// spinner added or dropped words, "Chinese language" for "Chinese") is not a substitution
-    /// on its own, so it is widened by one equal word.
-    pub fn spins(&self) -> Vec<Stretch> {
+    /// on its own, so it is widened by one equal word. The spinner's phrase is built on the
+    /// word it replaced, a content word (`content` says which spun tokens are), before or after
+    /// what it added ("content material" for "content", "brand new" for "new"): the equal word
+    /// before is taken, unless only the one after is a content word. Widened by a grammar word
+    /// instead ("a whole" for "a"), the entry would match ordinary English everywhere.
+    pub fn spins(&self, content: impl Fn(usize) -> bool) -> Vec<Stretch> {
         let mut out: Vec<Stretch> = Vec::new();
         for (i, s) in self.stretches.iter().enumerate() {
             let mut s = s.clone();
-            let lopsided = |s: &Stretch| s.spun.is_empty() || s.original.is_empty();
-            if lopsided(&s) {
-                // The spinner's phrase usually starts with the word it replaced ("Chinese
-                // language" for "Chinese", "content material" for "content"): take the equal
-                // word before, or else the one after.
+            if s.spun.is_empty() || s.original.is_empty() {
                 let taken = out.last().map_or(0, |o| o.spun.end);
                 let next_start = self
                     .stretches
                     .get(i + 1)
                     .map_or(self.spun.len(), |t| t.spun.start);
                 let usable = |k: usize| self.same[k].is_some() && self.spun[k].is_word();
-                if let Some(k) = s
+                let before = s
                     .spun
                     .start
                     .checked_sub(1)
-                    .filter(|&k| k >= taken && usable(k))
-                {
-                    s.spun.start = k;
-                    s.original.start = self.same[k].expect("an equal token");
-                } else if let Some(k) = Some(s.spun.end).filter(|&k| k < next_start && usable(k)) {
-                    s.spun.end = k + 1;
-                    s.original.end = self.same[k].expect("an equal token") + 1;
+                    .filter(|&k| k >= taken && usable(k));
+                let after = Some(s.spun.end).filter(|&k| k < next_start && usable(k));
+                match (before, after) {
+                    (Some(b), Some(a)) if !content(b) && content(a) => self.widen_by(&mut s, a),
+                    (Some(b), _) => self.widen_by(&mut s, b),
+                    (None, Some(a)) => self.widen_by(&mut s, a),
+                    (None, None) => {}
                 }
             }
             out.push(s);
         }
         out
+    }
+
+    /// Widens `s` by the equal token `k` just before or just after it.
+    fn widen_by(&self, s: &mut Stretch, k: usize) {
+        let j = self.same[k].expect("an equal token");
+        if k < s.spun.start {
+            (s.spun.start, s.original.start) = (k, j);
+        } else {
+            (s.spun.end, s.original.end) = (k + 1, j + 1);
+        }
+    }
+
+    /// Whether spun token `k` starts a sentence: the text's first, or the first after a full
+    /// stop, question or exclamation mark (opening quotes and brackets between them aside).
+    pub fn starts_sentence(&self, k: usize) -> bool {
+        let mut k = k;
+        while let Some(prev) = k.checked_sub(1) {
+            match self.spun[prev].norm.as_str() {
+                "." | "!" | "?" => return true,
+                "\"" | "\u{201c}" | "'" | "\u{2018}" | "(" => k = prev,
+                _ => return false,
+            }
+        }
+        true
     }
 
     fn stretch_of(&self, token: usize) -> &Stretch {
@@ -298,11 +322,12 @@ mod tests {
 
     #[test]
     fn lopsided_stretches_become_whole_substitutions() {
+        // Tokens 0, 4 and 5 ("Our", "on", "the") are grammar words.
         let spun = "Our Chinese language concerns on the best way ahead.";
         let orig = "Our Chinese concerns on the way forward.";
         let a = align(spun, orig);
         let spins: Vec<(&str, &str)> = a
-            .spins()
+            .spins(|k| ![0, 4, 5].contains(&k))
             .iter()
             .map(|s| {
                 (
@@ -315,7 +340,8 @@ mod tests {
             spins.contains(&("Chinese language", "Chinese")),
             "{spins:?}"
         );
-        assert!(spins.contains(&("the best", "the")), "{spins:?}");
+        // "best" sits between "the" and "way": the content word is taken, not the article.
+        assert!(spins.contains(&("best way", "way")), "{spins:?}");
         assert!(spins.contains(&("ahead", "forward")), "{spins:?}");
         assert!(
             spins.iter().all(|(s, o)| !s.is_empty() && !o.is_empty()),
@@ -351,7 +377,7 @@ mod tests {
             assert!(s.spun.start <= s.spun.end && s.original.start <= s.original.end);
             (i, j) = (s.spun.end, s.original.end);
         }
-        for s in a.spins() {
+        for s in a.spins(|_| true) {
             assert!(
                 s.spun.start <= s.spun.end && s.original.start <= s.original.end,
                 "{s:?}"
