@@ -8,6 +8,7 @@ use crate::dict::{key, Dictionary};
 use crate::edit;
 use crate::engine::context::tokens::spelling;
 use crate::engine::Engine;
+use crate::engine::PRONOUN_I;
 use crate::lang::lexicon::Inflections;
 use crate::lang::lm::Model;
 use crate::lang::wordfreq;
@@ -307,7 +308,8 @@ fn words(s: &str) -> Vec<String> {
 
 /// A stretch of n words for n words is taken as n one-word swaps (the spinner's usual work:
 /// "critical considerations" for "serious concerns"), unless a contraction in it says the
-/// words do not pair off ("we've got" for "we have").
+/// words do not pair off ("we've got" for "we have"); the words of a name stay together (see
+/// [`is_name`]: "said Sport Move users" for "said Game Pass users" gives "Sport Move").
 fn word_by_word(a: &Alignment, s: Stretch) -> Vec<Stretch> {
     let spun = &a.spun[s.spun.clone()];
     let original = &a.original[s.original.clone()];
@@ -315,12 +317,21 @@ fn word_by_word(a: &Alignment, s: Stretch) -> Vec<Stretch> {
     if spun.len() < 2 || spun.len() != original.len() || !spun.iter().chain(original).all(plain) {
         return vec![s];
     }
-    (0..spun.len())
-        .map(|k| Stretch {
-            spun: s.spun.start + k..s.spun.start + k + 1,
-            original: s.original.start + k..s.original.start + k + 1,
-        })
-        .collect()
+    let piece = |k: usize, end: usize| Stretch {
+        spun: s.spun.start + k..s.spun.start + end,
+        original: s.original.start + k..s.original.start + end,
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < spun.len() {
+        let mut end = k + 1;
+        while end < spun.len() && is_name(a, &piece(k, end + 1)) {
+            end += 1;
+        }
+        out.push(piece(k, end));
+        k = end;
+    }
+    out
 }
 
 /// The lower-cased words of both sides of a stretch: how spins are recognised elsewhere.
@@ -341,9 +352,38 @@ fn pair_norm(a: &Alignment, s: &Stretch) -> (String, String) {
 /// A stretch taken apart into pieces when all of them but at most one are spins seen on their
 /// own (in `known`) or words the texts share ("can not assure" for "can't guarantee" is "can
 /// not" for "can't" and "assure" for "guarantee"); otherwise the stretch whole.
+/// Is the stretch a name of several words: every word capitalized on both sides, and one of
+/// the spun ones a [`name_word`] (a sentence may start with the name)? A name is learned
+/// whole, never word by word: "Sport Go" for "Game Pass", since "go" for "pass" is nothing the
+/// spinner does outside it.
+fn is_name(a: &Alignment, s: &Stretch) -> bool {
+    let capitalized = |t: &align::Token| starts_upper(&t.norm);
+    let (spun, original) = (&a.spun[s.spun.clone()], &a.original[s.original.clone()]);
+    spun.len() + original.len() > 2
+        && spun.iter().chain(original).all(capitalized)
+        && s.spun.clone().any(|k| name_word(a, k))
+}
+
+/// Is spun token `k` a word of a name: capitalized where no sentence starts, and not the
+/// pronoun "I"?
+fn name_word(a: &Alignment, k: usize) -> bool {
+    let t = &a.spun[k];
+    starts_upper(&t.norm)
+        && !a.starts_sentence(k)
+        && !PRONOUN_I.contains(&t.norm.to_lowercase().as_str())
+}
+
+/// Does the piece hold part of a name and other words ("Move results" of "Sport Move results"
+/// for "Game Pass leads"): a word of a name and a lower-case word on its spun side? Such a
+/// piece is never taken: the name is kept whole, or the stretch is not taken apart.
+fn cuts_name(a: &Alignment, s: &Stretch) -> bool {
+    let words = || s.spun.clone().filter(|&k| a.spun[k].is_word());
+    words().any(|k| !starts_upper(&a.spun[k].norm)) && words().any(|k| name_word(a, k))
+}
+
 fn split_known(a: &Alignment, s: &Stretch, known: &BTreeSet<(String, String)>) -> Vec<Stretch> {
     let (n, m) = (s.spun.len(), s.original.len());
-    if n + m <= 2 || n > 4 * MAX_PIECE || m > 4 * MAX_PIECE {
+    if n + m <= 2 || n > 4 * MAX_PIECE || m > 4 * MAX_PIECE || is_name(a, s) {
         return vec![s.clone()];
     }
     // best[i][j]: the fewest unknown pieces, then the most known ones, covering s.spun[i..] and
@@ -365,6 +405,9 @@ fn split_known(a: &Alignment, s: &Stretch, known: &BTreeSet<(String, String)>) -
                         spun: s.spun.start + i..s.spun.start + i + di,
                         original: s.original.start + j..s.original.start + j + dj,
                     };
+                    if cuts_name(a, &piece) {
+                        continue;
+                    }
                     let (sp, or) = pair_norm(a, &piece);
                     let (u, f) = if sp == or {
                         (unknown, found)
@@ -793,6 +836,29 @@ mod tests {
             pairs.contains(&("administration", "management")),
             "{pairs:?}"
         );
+    }
+
+    #[test]
+    fn a_name_is_learned_whole() {
+        let mut l = Learner::default();
+        l.add(
+            "a",
+            "Bond said Game Pass users pay. Game Pass is big. I said it will rise as it was \
+             told. The game was fun.",
+            "Bond mentioned Sport Move customers pay. Sport Move is big. I mentioned it'll rise \
+             as it was informed. The sport was fun.",
+        );
+        let c = l.candidates();
+        let pairs: Vec<(&str, &str)> = c.iter().map(|c| (c.key.as_str(), c.to.as_str())).collect();
+        // Taken word by word, "Sport Move" would teach "move" -> "pass", which the spinner
+        // does nowhere outside the name; at a sentence start too, the second capital says name.
+        assert!(pairs.contains(&("sport move", "Game Pass")), "{pairs:?}");
+        assert!(pairs.contains(&("mentioned", "said")), "{pairs:?}");
+        assert!(pairs.contains(&("customers", "users")), "{pairs:?}");
+        assert!(pairs.contains(&("sport", "game")), "{pairs:?}");
+        assert!(c.iter().all(|c| c.key != "move"), "{pairs:?}");
+        // "I" is no name: its sentence is taken apart as usual.
+        assert!(pairs.contains(&("informed", "told")), "{pairs:?}");
     }
 
     #[test]

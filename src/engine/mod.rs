@@ -32,6 +32,7 @@ use context::detect::Spin;
 use context::Reader;
 use matcher::Matcher;
 use normalize::Normalized;
+pub(crate) use render::PRONOUN_I;
 use starts::{Candidates, Starts};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;

@@ -36,7 +36,7 @@ pub fn render(rule: &Rule, to: &str, matched: &str, curly_text: impl FnOnce() ->
 }
 
 /// The pronoun "I" and its contractions, written with a capital wherever they stand.
-const PRONOUN_I: &[&str] = &["i", "i'm", "i've", "i'd", "i'll"];
+pub(crate) const PRONOUN_I: &[&str] = &["i", "i'm", "i've", "i'd", "i'll"];
 
 fn follow_case(matched: &str, key: &str, to: &str) -> String {
     // The common case: nothing in the text to follow.
