@@ -53,7 +53,8 @@ done
 python3 - "$tmp" "$pairs" $names <<'PY'
 import json, sys
 tmp, pairs, names = sys.argv[1], sys.argv[2], sys.argv[3:]
-tot = {"distance_before": 0, "distance_after": 0, "edits": 0, "correct": 0, "wrong": 0}
+tot = {"distance_before": 0, "distance_after": 0, "edits": 0, "correct": 0, "wrong": 0,
+       "wrong_in_clean": 0}
 damage = words = 0
 detected = {"spun": 0, "original": 0}
 for n in names:
@@ -76,7 +77,8 @@ for n in names:
 removed = 100 * (tot["distance_before"] - tot["distance_after"]) / max(tot["distance_before"], 1)
 wrong = 100 * tot["wrong"] / max(tot["edits"], 1)
 print(f"leave-one-out ({len(names)} pairs): distance {tot['distance_before']} -> {tot['distance_after']} "
-      f"({removed:.1f}% removed); {tot['edits']} edits, {tot['wrong']} wrong ({wrong:.1f}%)")
+      f"({removed:.1f}% removed); {tot['edits']} edits, {tot['wrong']} wrong ({wrong:.1f}%; "
+      f"{tot['wrong_in_clean']} in clean words)")
 print(f"detected as spun: {detected['spun']} of {len(names)} spun sides, {detected['original']} of "
       f"{len(names)} originals; originals: {damage} words changed in {words} "
       f"({10000 * damage / max(words, 1):.1f} per 10,000)")

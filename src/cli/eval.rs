@@ -90,7 +90,11 @@ fn listing(pair: &Pair, spun: &str, ev: &Evaluation) -> String {
                 e.from,
                 e.to,
                 j.original,
-                if j.wrong_case { ", wrong case" } else { "" },
+                match (j.wrong_case, j.in_clean) {
+                    (true, _) => ", wrong case",
+                    (_, true) => ", clean words",
+                    _ => "",
+                },
                 e.rule.id,
                 e.rule.origin
             ));
@@ -124,7 +128,7 @@ fn record(pair: &Pair, spun: &str, ev: &Evaluation) -> Value {
             json!({
                 "line": line, "column": column, "from": j.edit.from, "to": j.edit.to,
                 "original": j.original, "rule": j.edit.rule.id, "correct": j.correct,
-                "wrong_case": j.wrong_case,
+                "wrong_case": j.wrong_case, "in_clean": j.in_clean,
             })
         })
         .collect();

@@ -17,6 +17,9 @@ pub struct Judged {
     pub correct: bool,
     /// It wrote a word whose letters are right but whose capitals are not ("I Have to").
     pub wrong_case: bool,
+    /// It touched no spun stretch: it changed words the original has as written (damage to
+    /// clean text, where a wrong edit in a spun stretch is a spin repaired to other words).
+    pub in_clean: bool,
 }
 
 /// A spun stretch no edit touched.
@@ -28,12 +31,13 @@ pub struct Missed {
     pub original: String,
 }
 
-/// `distance B -> A (R% removed); N edits: C correct, W wrong (S%); M spins missed`.
+/// `distance B -> A (R% removed); N edits: C correct, W wrong (S%; K in clean words); M spins
+/// missed`.
 impl std::fmt::Display for Figures {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "distance {} -> {} ({:.1}% removed); {} edits: {} correct, {} wrong ({:.1}%); {} spins missed",
+            "distance {} -> {} ({:.1}% removed); {} edits: {} correct, {} wrong ({:.1}%; {} in clean words); {} spins missed",
             self.distance_before,
             self.distance_after,
             self.error_reduction() * 100.0,
@@ -41,6 +45,7 @@ impl std::fmt::Display for Figures {
             self.correct,
             self.wrong,
             self.wrong_share() * 100.0,
+            self.wrong_in_clean,
             self.missed
         )
     }
@@ -54,6 +59,8 @@ pub struct Figures {
     pub edits: usize,
     pub correct: usize,
     pub wrong: usize,
+    /// Wrong edits that changed words the original has as written (see [`Judged::in_clean`]).
+    pub wrong_in_clean: usize,
     pub missed: usize,
 }
 
@@ -82,6 +89,7 @@ impl Figures {
         self.edits += other.edits;
         self.correct += other.correct;
         self.wrong += other.wrong;
+        self.wrong_in_clean += other.wrong_in_clean;
         self.missed += other.missed;
     }
 }
@@ -120,6 +128,7 @@ pub fn evaluate(original: &str, spun: &str, edits: &[Edit]) -> Evaluation {
         edits: edits.len(),
         correct,
         wrong: edits.len() - correct,
+        wrong_in_clean: judged.iter().filter(|j| j.in_clean).count(),
         missed: missed.len(),
     };
     Evaluation {
@@ -146,11 +155,17 @@ fn judge(alignment: &Alignment, spun: &str, original: &str, e: &Edit) -> Judged 
     );
     let wrong_case = case_slips(&after, image) > case_slips(before, image);
     let correct = !wrong_case && align::distance(&after, image) < align::distance(before, image);
+    let in_clean = !correct
+        && !alignment
+            .stretches
+            .iter()
+            .any(|s| touches(&e.range, &alignment.spun_bytes(s.spun.clone())));
     Judged {
         edit: e.clone(),
         original: image.to_string(),
         correct,
         wrong_case,
+        in_clean,
     }
 }
 

@@ -39,7 +39,7 @@ fn one_pair_reports_distance_and_verdicts_with_rule_of_wrong_edits() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains(
-            "distance 3 -> 2 (33.3% removed); 3 edits: 2 correct, 1 wrong (33.3%); 1 spins missed"
+            "distance 3 -> 2 (33.3% removed); 3 edits: 2 correct, 1 wrong (33.3%; 1 in clean words); 1 spins missed"
         ),
         "{text}"
     );
@@ -77,7 +77,10 @@ fn a_folder_gives_totals_and_json_gives_one_object() {
     assert_eq!(v["total"]["distance_before"], 3);
     assert_eq!(v["total"]["correct"], 2);
     assert_eq!(v["total"]["wrong"], 1);
+    // "signed" is the original's own word: the wrong edit damaged clean words.
+    assert_eq!(v["total"]["wrong_in_clean"], 1);
     assert_eq!(v["pairs"][0]["edits_judged"][0]["rule"], "t:signed");
+    assert_eq!(v["pairs"][0]["edits_judged"][0]["in_clean"], true);
     let text = unspin()
         .args(["eval", "--context", "never", "--no-builtin", "--dict"])
         .arg(dir.path().join("t.yaml"))
@@ -90,6 +93,28 @@ fn a_folder_gives_totals_and_json_gives_one_object() {
             .last()
             .unwrap()
             .starts_with("total (2 pairs): distance 3 -> 2"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_spin_repaired_to_other_words_is_wrong_but_not_in_clean_words() {
+    let dir = folder();
+    let p = |n: &str| dir.path().join(n);
+    fs::write(p("o.yaml"), "entries:\n  authorities: officials\n").unwrap();
+    let out = unspin()
+        .args(["eval", "--context", "never", "--no-builtin", "--dict"])
+        .arg(p("o.yaml"))
+        .arg("--original")
+        .arg(p("a.original.txt"))
+        .arg("--spun")
+        .arg(p("a.spun.txt"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // "authorities" was spun from "government": "officials" is a wrong guess, not damage.
+    assert!(
+        text.contains("1 edits: 0 correct, 1 wrong (100.0%; 0 in clean words)"),
         "{text}"
     );
 }
