@@ -7,7 +7,8 @@
 #
 # Usage: bench/loo.sh [PAIRS_DIR] [-- extra unspin options]   (default ../shared/dev/pairs)
 # VERBOSE=1 also lists every edit of each held-out pair (correct or wrong, with its rule);
-# VERBOSE=all also every spin it missed.
+# VERBOSE=all also every spin it missed. BY_RULE=1 adds up the held-out edits of each rule
+# (correct, wrong, wrong in clean words): each entry's own leave-one-out record.
 # Needs a release build (cargo build --release).
 source "$(dirname "$0")/lib/pairs.sh"
 # UNPAIRED=DIR: also learn from spun texts without originals (e.g. ../shared/dev/spun-only).
@@ -51,7 +52,7 @@ for held in $names; do
   fi
 done
 python3 - "$tmp" "$pairs" $names <<'PY'
-import json, sys
+import json, os, sys
 tmp, pairs, names = sys.argv[1], sys.argv[2], sys.argv[3:]
 tot = {"distance_before": 0, "distance_after": 0, "edits": 0, "correct": 0, "wrong": 0,
        "wrong_in_clean": 0}
@@ -82,4 +83,16 @@ print(f"leave-one-out ({len(names)} pairs): distance {tot['distance_before']} ->
 print(f"detected as spun: {detected['spun']} of {len(names)} spun sides, {detected['original']} of "
       f"{len(names)} originals; originals: {damage} words changed in {words} "
       f"({10000 * damage / max(words, 1):.1f} per 10,000)")
+if os.environ.get("BY_RULE"):
+    rules = {}
+    for n in names:
+        for p in json.load(open(f"{tmp}/{n}.json"))["pairs"]:
+            for e in p["edits_judged"]:
+                r = rules.setdefault(e["rule"], [0, 0, 0, 0])
+                r[0] += 1
+                r[1 if e["correct"] else 2] += 1
+                r[3] += e.get("in_clean", False)
+    print(f"\n{'edits':>5} {'correct':>7} {'wrong':>5} {'in clean':>8}  rule")
+    for rule, (n, c, w, k) in sorted(rules.items(), key=lambda x: (-x[1][3], -x[1][2], -x[1][0], x[0])):
+        print(f"{n:>5} {c:>7} {w:>5} {k:>8}  {rule}")
 PY

@@ -529,7 +529,7 @@ _unspin() {
             return 0
             ;;
         unspin__subcmd__eval)
-            opts="-v -h --original --spun --json --verbose --suspects --spun-threshold --context --context-margin --context-veto --spin-threshold --table-threshold --dict --no-builtin --config --no-config --help"
+            opts="-v -h --original --spun --json --verbose --by-rule --suspects --spun-threshold --context --context-margin --context-veto --spin-threshold --table-threshold --dict --no-builtin --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -169,6 +169,7 @@ complete -c unspin -n "__fish_unspin_using_subcommand eval" -l dict -d 'Also use
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -l config -d 'Read settings from FILE (unspin.toml, or pyproject.toml\'s [tool.unspin]) instead of the one found in or above the paths\' folders' -r -F
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -l json -d 'Print the figures as one JSON object'
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -s v -l verbose -d 'List every edit (correct or wrong, with its rule) and every missed spin'
+complete -c unspin -n "__fish_unspin_using_subcommand eval" -l by-rule -d 'Also add up the edits of each rule over all pairs (correct, wrong, wrong in clean words), the rules with wrong edits first: which entries cost more than they repair'
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -l no-builtin -d 'Do not use the built-in dictionaries'
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -l no-config -d 'Read no config file'
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -s h -l help -d 'Print help'

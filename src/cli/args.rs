@@ -463,6 +463,10 @@ pub struct EvalArgs {
     /// List every edit (correct or wrong, with its rule) and every missed spin
     #[arg(short, long)]
     pub verbose: bool,
+    /// Also add up the edits of each rule over all pairs (correct, wrong, wrong in clean
+    /// words), the rules with wrong edits first: which entries cost more than they repair
+    #[arg(long)]
+    pub by_rule: bool,
     #[command(flatten)]
     pub engine: EngineArgs,
 }

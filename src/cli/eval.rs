@@ -5,9 +5,10 @@ use super::args::{DictArgs, EvalArgs};
 use super::pairs::{self, Pair};
 use super::{fail, OK};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use unspin::edit::LineIndex;
 use unspin::engine::Engine;
-use unspin::quality::eval::{self, Evaluation, Figures};
+use unspin::quality::eval::{self, Evaluation, Figures, RuleFigures};
 use unspin::Dictionary;
 
 pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
@@ -24,6 +25,7 @@ pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
         Err(e) => return fail(e),
     };
     let mut total = Figures::default();
+    let mut rules: BTreeMap<String, RuleFigures> = BTreeMap::new();
     let mut records = Vec::new();
     let mut status = OK;
     let mut evaluated = 0;
@@ -37,6 +39,7 @@ pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
         };
         let ev = eval::evaluate(&original, &spun, &engine.repair(&spun).edits);
         total.add(&ev.figures);
+        eval::add_by_rule(&mut rules, &ev.judged);
         evaluated += 1;
         if args.json {
             records.push(record(pair, &spun, &ev));
@@ -50,11 +53,17 @@ pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
         }
     }
     if args.json {
-        out(&format!(
-            "{}\n",
-            json!({ "pairs": records, "total": figures(&total) })
-        ));
-    } else if pairs.len() > 1 {
+        let mut v = json!({ "pairs": records, "total": figures(&total) });
+        if args.by_rule {
+            v["rules"] = eval::worst_first(&rules)
+                .into_iter()
+                .map(|(id, r)| json!({ "rule": id, "figures": r }))
+                .collect();
+        }
+        out(&format!("{v}\n"));
+        return status;
+    }
+    if pairs.len() > 1 {
         let of = if evaluated < pairs.len() {
             format!("{evaluated} of ")
         } else {
@@ -62,7 +71,25 @@ pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
         };
         out(&format!("total ({of}{} pairs): {total}\n", pairs.len()));
     }
+    if args.by_rule {
+        out(&by_rule(&rules));
+    }
     status
+}
+
+/// The table of `--by-rule`: one line per rule, worst first.
+fn by_rule(rules: &BTreeMap<String, RuleFigures>) -> String {
+    let mut text = format!(
+        "\n{:>5} {:>7} {:>5} {:>8}  rule (source)\n",
+        "edits", "correct", "wrong", "in clean"
+    );
+    for (id, r) in eval::worst_first(rules) {
+        text.push_str(&format!(
+            "{:>5} {:>7} {:>5} {:>8}  {id} ({})\n",
+            r.edits, r.correct, r.wrong, r.wrong_in_clean, r.source
+        ));
+    }
+    text
 }
 
 /// One line per edit and per missed spin, in text order within each kind.

@@ -4,6 +4,7 @@
 use crate::edit::{self, Edit};
 use crate::quality::align::{self, Alignment};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// What one edit did, judged against the original wording its span aligns to.
@@ -92,6 +93,48 @@ impl Figures {
         self.wrong_in_clean += other.wrong_in_clean;
         self.missed += other.missed;
     }
+}
+
+/// How the edits of one rule fared, over one or many pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RuleFigures {
+    /// Where the rule is written (dictionary file, line, column).
+    pub source: String,
+    pub edits: usize,
+    pub correct: usize,
+    pub wrong: usize,
+    pub wrong_in_clean: usize,
+}
+
+/// Adds the judged edits to `rules`, by rule id.
+pub fn add_by_rule(rules: &mut BTreeMap<String, RuleFigures>, judged: &[Judged]) {
+    for j in judged {
+        let rule = &j.edit.rule;
+        let r = rules.entry(rule.id.clone()).or_insert_with(|| RuleFigures {
+            source: rule.origin.to_string(),
+            ..RuleFigures::default()
+        });
+        r.edits += 1;
+        r.correct += usize::from(j.correct);
+        r.wrong += usize::from(!j.correct);
+        r.wrong_in_clean += usize::from(j.in_clean);
+    }
+}
+
+/// The rules of `rules`, those with wrong edits in clean words first, then by wrong edits,
+/// then by edits (most first), then by id.
+pub fn worst_first(rules: &BTreeMap<String, RuleFigures>) -> Vec<(&String, &RuleFigures)> {
+    let mut out: Vec<_> = rules.iter().collect();
+    out.sort_by_key(|(id, r)| {
+        use std::cmp::Reverse;
+        (
+            Reverse(r.wrong_in_clean),
+            Reverse(r.wrong),
+            Reverse(r.edits),
+            *id,
+        )
+    });
+    out
 }
 
 /// The evaluation of one repaired text.

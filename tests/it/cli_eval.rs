@@ -120,6 +120,50 @@ fn a_spin_repaired_to_other_words_is_wrong_but_not_in_clean_words() {
 }
 
 #[test]
+fn by_rule_adds_up_each_rules_edits_worst_first() {
+    let dir = folder();
+    let run = |json: bool| {
+        let mut cmd = unspin();
+        cmd.args([
+            "eval",
+            "--context",
+            "never",
+            "--no-builtin",
+            "--by-rule",
+            "--dict",
+        ])
+        .arg(dir.path().join("t.yaml"))
+        .arg(dir.path());
+        if json {
+            cmd.arg("--json");
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    let text = run(false);
+    let table: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("rule (source)"))
+        .collect();
+    // The one rule that damaged clean words comes first, with its dictionary line.
+    assert!(
+        table.len() == 4
+            && table[1].contains("1       0     1        1  t:signed (")
+            && table[1].contains("t.yaml:4:3"),
+        "{text}"
+    );
+    assert!(
+        table[2..]
+            .iter()
+            .all(|l| l.contains("1       1     0        0")),
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&run(true)).unwrap();
+    assert_eq!(v["rules"][0]["rule"], "t:signed");
+    assert_eq!(v["rules"][0]["figures"]["wrong_in_clean"], 1);
+    assert_eq!(v["rules"].as_array().unwrap().len(), 3);
+}
+
+#[test]
 fn unpaired_and_unreadable_files_are_reported_and_the_rest_evaluated() {
     let dir = folder();
     fs::write(dir.path().join("c.spun.txt"), "no original").unwrap();
