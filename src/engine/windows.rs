@@ -159,7 +159,7 @@ impl Engine {
         // The scan with suspects is read only if suspects may be repaired.
         let suspects = self.has_suspects && self.options.suspects != Suspects::Never;
         let model = self.model;
-        // A window ends a char on at least, so that windows move on.
+        // A window asks for a byte at least; `window` makes sure it ends past where it starts.
         let window = self.options.window.max(1);
         // The first window holds the words detection reads.
         let first = match model {
@@ -219,7 +219,7 @@ impl Engine {
     }
 
     /// The window of `text` from byte `from` (where a window met the one before), ending where
-    /// it may meet the next at or after about `target`; and where that is.
+    /// it may meet the next at or after about `target`; and where that is (after `from`).
     fn window<'d>(
         &self,
         text: &'d str,
@@ -227,9 +227,9 @@ impl Engine {
         from: usize,
         target: usize,
     ) -> (Doc<'d>, usize) {
-        let mut search = SEARCH;
+        let (mut target, mut search) = (target, SEARCH);
         loop {
-            let target = floor_char(text, target.min(text.len()));
+            target = floor_char(text, target.min(text.len()));
             let limit = floor_char(text, (target + search).min(text.len()));
             let hi = ahead(text, limit);
             let doc = self.doc(text, whole, from, hi);
@@ -238,9 +238,12 @@ impl Engine {
             }
             let t = doc.norm.position_of(target);
             let l = doc.norm.position_of(limit);
-            if let Some(p) = self.meeting(&doc, t, l) {
-                let cut = doc.norm.original(p);
-                return (doc, cut);
+            match self.meeting(&doc, t, l).map(|p| doc.norm.original(p)) {
+                Some(cut) if cut > from && text.is_char_boundary(cut) => return (doc, cut),
+                // Windows of a few bytes can meet where they began, or inside a char: the
+                // reading would not move on. Look further.
+                Some(_) => target = limit,
+                None => {}
             }
             search *= 2;
         }
@@ -575,6 +578,58 @@ mod tests {
                     chinese language: {to: Chinese, not_preceded_by: [the]}\n  \
                     café: {to: coffee, document_has: [yr]}\n";
         Dictionary::from_yaml("t", yaml).unwrap()
+    }
+
+    #[test]
+    fn windows_of_a_byte_or_two_move_on() {
+        // Words glued at random, as the property below makes them: with windows of a byte or
+        // two, this text once had a window meet inside "本" ("the日本an...", from byte 8 to
+        // byte 8), and its reading never ended.
+        let vocab = [
+            "mental",
+            "property",
+            "yr",
+            "a",
+            "an",
+            "worldwide",
+            "commerce",
+            "the",
+            "chinese",
+            "language",
+            "café",
+            " ",
+            "\n",
+            "  ",
+            "é",
+            ",",
+            ". ",
+            "\"",
+            "日本",
+            "\u{2019}",
+            " lorem ",
+            " ipsum ",
+            " dolor sit ",
+            " amet ",
+        ];
+        let mut x: u64 = 12345;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            vocab[(x >> 33) as usize % vocab.len()]
+        };
+        (0..1000).for_each(|_| {
+            next();
+        });
+        let text: String = (0..1500).map(|_| next()).collect();
+        assert!(text.starts_with("the日本an"));
+        let options = Options::dictionary_only();
+        let whole = engine(dict(), options, usize::MAX).repair(&text);
+        assert!(!whole.edits.is_empty());
+        for window in 1..4 {
+            let read = engine(dict(), options, window).repair(&text);
+            assert_eq!(read.edits, whole.edits, "window {window}");
+        }
     }
 
     #[test]
