@@ -349,9 +349,6 @@ fn pair_norm(a: &Alignment, s: &Stretch) -> (String, String) {
     )
 }
 
-/// A stretch taken apart into pieces when all of them but at most one are spins seen on their
-/// own (in `known`) or words the texts share ("can not assure" for "can't guarantee" is "can
-/// not" for "can't" and "assure" for "guarantee"); otherwise the stretch whole.
 /// Is the stretch a name of several words: every word capitalized on both sides, and one of
 /// the spun ones a [`name_word`] (a sentence may start with the name)? A name is learned
 /// whole, never word by word: "Sport Go" for "Game Pass", since "go" for "pass" is nothing the
@@ -381,6 +378,9 @@ fn cuts_name(a: &Alignment, s: &Stretch) -> bool {
     words().any(|k| !starts_upper(&a.spun[k].norm)) && words().any(|k| name_word(a, k))
 }
 
+/// A stretch taken apart into pieces when all of them but at most one are spins seen on their
+/// own (in `known`) or words the texts share ("can not assure" for "can't guarantee" is "can
+/// not" for "can't" and "assure" for "guarantee"); otherwise the stretch whole.
 fn split_known(a: &Alignment, s: &Stretch, known: &BTreeSet<(String, String)>) -> Vec<Stretch> {
     let (n, m) = (s.spun.len(), s.original.len());
     if n + m <= 2 || n > 4 * MAX_PIECE || m > 4 * MAX_PIECE || is_name(a, s) {
@@ -628,12 +628,10 @@ pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
 }
 
 /// Is spun token `k` a content word: one of an open class (a noun, verb, adjective or adverb
-/// lemminflect inflects), or a name (capitalized where no sentence starts)? The commonest words
-/// it leaves out are the grammar words ("the", "of", "we", "which", "each").
+/// lemminflect inflects), or a word of a name? The commonest words it leaves out are the
+/// grammar words ("the", "of", "we", "which", "each").
 fn is_content(a: &Alignment, k: usize) -> bool {
-    let word = &a.spun[k].norm;
-    !Inflections::builtin().analyses(word).is_empty()
-        || (starts_upper(word) && !a.starts_sentence(k))
+    !Inflections::builtin().analyses(&a.spun[k].norm).is_empty() || name_word(a, k)
 }
 
 /// Do `a` and `b` differ only by contractions written out or made ("I've" / "I have")?

@@ -580,43 +580,47 @@ mod tests {
         Dictionary::from_yaml("t", yaml).unwrap()
     }
 
+    /// The pieces texts are glued from, with no blank between them, by the tests of windows of
+    /// any size: keys, names, blanks, marks and chars of several bytes.
+    const GLUED: &[&str] = &[
+        "mental",
+        "property",
+        "yr",
+        "a",
+        "an",
+        "worldwide",
+        "commerce",
+        "the",
+        "chinese",
+        "language",
+        "café",
+        " ",
+        "\n",
+        "  ",
+        "é",
+        ",",
+        ". ",
+        "\"",
+        "日本",
+        "\u{2019}",
+        // Words of no key, so that windows also meet away from keys.
+        " lorem ",
+        " ipsum ",
+        " dolor sit ",
+        " amet ",
+    ];
+
     #[test]
     fn windows_of_a_byte_or_two_move_on() {
         // Words glued at random, as the property below makes them: with windows of a byte or
         // two, this text once had a window meet inside "本" ("the日本an...", from byte 8 to
         // byte 8), and its reading never ended.
-        let vocab = [
-            "mental",
-            "property",
-            "yr",
-            "a",
-            "an",
-            "worldwide",
-            "commerce",
-            "the",
-            "chinese",
-            "language",
-            "café",
-            " ",
-            "\n",
-            "  ",
-            "é",
-            ",",
-            ". ",
-            "\"",
-            "日本",
-            "\u{2019}",
-            " lorem ",
-            " ipsum ",
-            " dolor sit ",
-            " amet ",
-        ];
         let mut x: u64 = 12345;
         let mut next = || {
             x = x
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
-            vocab[(x >> 33) as usize % vocab.len()]
+            GLUED[(x >> 33) as usize % GLUED.len()]
         };
         (0..1000).for_each(|_| {
             next();
@@ -655,12 +659,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
         #[test]
         fn any_window_size_reads_as_the_whole_text(
-            words in proptest::collection::vec(proptest::sample::select(vec![
-                "mental", "property", "yr", "a", "an", "worldwide", "commerce", "the", "chinese",
-                "language", "café", " ", "\n", "  ", "é", ",", ". ", "\"", "日本", "\u{2019}",
-                // Words of no key, so that windows also meet away from keys.
-                " lorem ", " ipsum ", " dolor sit ", " amet ",
-            ]), 0..3000),
+            words in proptest::collection::vec(proptest::sample::select(GLUED), 0..3000),
             window in 0usize..8000,
             suspects in proptest::sample::select(vec![Suspects::Auto, Suspects::Always]),
         ) {
