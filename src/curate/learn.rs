@@ -836,48 +836,48 @@ mod tests {
         );
     }
 
+    /// The (key, replacement) of each candidate learned from one pair.
+    fn learned(original: &str, spun: &str) -> Vec<(String, String)> {
+        let mut l = Learner::default();
+        l.add("a", original, spun);
+        l.candidates().into_iter().map(|c| (c.key, c.to)).collect()
+    }
+
+    fn has(pairs: &[(String, String)], key: &str, to: &str) -> bool {
+        pairs.iter().any(|(k, t)| k == key && t == to)
+    }
+
     #[test]
     fn a_name_is_learned_whole() {
-        let mut l = Learner::default();
-        l.add(
-            "a",
+        let pairs = learned(
             "Bond said Game Pass users pay. Game Pass is big. I said it will rise as it was \
              told. The game was fun.",
             "Bond mentioned Sport Move customers pay. Sport Move is big. I mentioned it'll rise \
              as it was informed. The sport was fun.",
         );
-        let c = l.candidates();
-        let pairs: Vec<(&str, &str)> = c.iter().map(|c| (c.key.as_str(), c.to.as_str())).collect();
         // Taken word by word, "Sport Move" would teach "move" -> "pass", which the spinner
         // does nowhere outside the name; at a sentence start too, the second capital says name.
-        assert!(pairs.contains(&("sport move", "Game Pass")), "{pairs:?}");
-        assert!(pairs.contains(&("mentioned", "said")), "{pairs:?}");
-        assert!(pairs.contains(&("customers", "users")), "{pairs:?}");
-        assert!(pairs.contains(&("sport", "game")), "{pairs:?}");
-        assert!(c.iter().all(|c| c.key != "move"), "{pairs:?}");
+        assert!(has(&pairs, "sport move", "Game Pass"), "{pairs:?}");
+        assert!(has(&pairs, "mentioned", "said"), "{pairs:?}");
+        assert!(has(&pairs, "customers", "users"), "{pairs:?}");
+        assert!(has(&pairs, "sport", "game"), "{pairs:?}");
+        assert!(pairs.iter().all(|(k, _)| k != "move"), "{pairs:?}");
         // "I" is no name: its sentence is taken apart as usual.
-        assert!(pairs.contains(&("informed", "told")), "{pairs:?}");
+        assert!(has(&pairs, "informed", "told"), "{pairs:?}");
     }
 
     #[test]
     fn an_added_word_is_learned_with_the_content_word_it_was_added_to() {
-        let mut l = Learner::default();
-        l.add(
-            "a",
+        let pairs = learned(
             "We reached a lot of consensus. The new Chinese President spoke.",
             "We reached a whole lot of consensus. The brand new Chinese language President spoke.",
         );
-        let c = l.candidates();
-        let pairs: Vec<(&str, &str)> = c.iter().map(|c| (c.key.as_str(), c.to.as_str())).collect();
         // Not "a whole" -> "a" or "the brand" -> "the", which would match ordinary English
         // wherever an article stands before the added word.
-        assert!(pairs.contains(&("whole lot", "lot")), "{pairs:?}");
-        assert!(pairs.contains(&("brand new", "new")), "{pairs:?}");
+        assert!(has(&pairs, "whole lot", "lot"), "{pairs:?}");
+        assert!(has(&pairs, "brand new", "new"), "{pairs:?}");
         // A name is a content word: the word before is kept.
-        assert!(
-            pairs.contains(&("chinese language", "Chinese")),
-            "{pairs:?}"
-        );
+        assert!(has(&pairs, "chinese language", "Chinese"), "{pairs:?}");
     }
 
     #[test]

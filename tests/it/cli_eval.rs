@@ -22,19 +22,26 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
-#[test]
-fn one_pair_reports_distance_and_verdicts_with_rule_of_wrong_edits() {
-    let dir = folder();
+/// `unspin eval` of pair "a" of `dir` with its dictionary `dict` alone (and `extra` options).
+fn eval_a(dir: &tempfile::TempDir, dict: &str, extra: &[&str]) -> std::process::Output {
     let p = |n: &str| dir.path().join(n);
-    let out = unspin()
-        .args(["eval", "--context", "never", "--no-builtin", "-v", "--dict"])
-        .arg(p("t.yaml"))
+    unspin()
+        .args(["eval", "--context", "never", "--no-builtin"])
+        .args(extra)
+        .arg("--dict")
+        .arg(p(dict))
         .arg("--original")
         .arg(p("a.original.txt"))
         .arg("--spun")
         .arg(p("a.spun.txt"))
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn one_pair_reports_distance_and_verdicts_with_rule_of_wrong_edits() {
+    let dir = folder();
+    let out = eval_a(&dir, "t.yaml", &["-v"]);
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -100,17 +107,12 @@ fn a_folder_gives_totals_and_json_gives_one_object() {
 #[test]
 fn a_spin_repaired_to_other_words_is_wrong_but_not_in_clean_words() {
     let dir = folder();
-    let p = |n: &str| dir.path().join(n);
-    fs::write(p("o.yaml"), "entries:\n  authorities: officials\n").unwrap();
-    let out = unspin()
-        .args(["eval", "--context", "never", "--no-builtin", "--dict"])
-        .arg(p("o.yaml"))
-        .arg("--original")
-        .arg(p("a.original.txt"))
-        .arg("--spun")
-        .arg(p("a.spun.txt"))
-        .output()
-        .unwrap();
+    fs::write(
+        dir.path().join("o.yaml"),
+        "entries:\n  authorities: officials\n",
+    )
+    .unwrap();
+    let out = eval_a(&dir, "o.yaml", &[]);
     let text = String::from_utf8(out.stdout).unwrap();
     // "authorities" was spun from "government": "officials" is a wrong guess, not damage.
     assert!(
