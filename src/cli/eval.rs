@@ -39,7 +39,9 @@ pub fn run(args: &EvalArgs, dicts: &DictArgs) -> u8 {
         };
         let ev = eval::evaluate(&original, &spun, &engine.repair(&spun).edits);
         total.add(&ev.figures);
-        eval::add_by_rule(&mut rules, &ev.judged);
+        if args.by_rule {
+            eval::add_by_rule(&mut rules, &ev.judged);
+        }
         evaluated += 1;
         if args.json {
             records.push(record(pair, &spun, &ev));

@@ -14,6 +14,7 @@ use crate::lang::lm::Model;
 use crate::lang::wordfreq;
 use crate::quality::align::{self, Alignment, Stretch};
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 /// More words than this on either side is an edit of the article, not a spinner's swap.
 pub const MAX_WORDS: usize = 6;
@@ -121,21 +122,22 @@ impl Learner {
     /// Aligns every document, takes stretches of several spins apart where the spins are seen
     /// on their own elsewhere, and merges what is left into candidates.
     pub fn learn(&self) -> Learned {
-        let aligned: Vec<(Alignment, Vec<Stretch>)> = self
+        let aligned: Vec<(Alignment, Vec<bool>, Vec<Stretch>)> = self
             .docs
             .iter()
             .map(|(_, original, spun)| {
                 let a = align::align(spun, original);
+                let names = name_words(&a, spun);
                 let spins = a
-                    .spins(|k| is_content(&a, k))
+                    .spins(|k| is_content(&a, &names, k))
                     .into_iter()
-                    .flat_map(|s| word_by_word(&a, s))
+                    .flat_map(|s| word_by_word(&a, &names, s))
                     .collect();
-                (a, spins)
+                (a, names, spins)
             })
             .collect();
         let mut known: BTreeSet<(String, String)> = BTreeSet::new();
-        for (a, spins) in &aligned {
+        for (a, _, spins) in &aligned {
             for s in spins
                 .iter()
                 .filter(|s| s.spun.len() <= MAX_PIECE && s.original.len() <= MAX_PIECE)
@@ -144,9 +146,9 @@ impl Learner {
             }
         }
         let mut collector = Collector::default();
-        for ((doc, original, spun), (a, spins)) in self.docs.iter().zip(&aligned) {
+        for ((doc, original, spun), (a, names, spins)) in self.docs.iter().zip(&aligned) {
             for s in spins {
-                for piece in split_known(a, s, &known) {
+                for piece in split_known(a, names, s, &known) {
                     collector.add_stretch(doc, original, spun, a, &piece);
                 }
             }
@@ -310,7 +312,7 @@ fn words(s: &str) -> Vec<String> {
 /// "critical considerations" for "serious concerns"), unless a contraction in it says the
 /// words do not pair off ("we've got" for "we have"); the words of a name stay together (see
 /// [`is_name`]: "said Sport Move users" for "said Game Pass users" gives "Sport Move").
-fn word_by_word(a: &Alignment, s: Stretch) -> Vec<Stretch> {
+fn word_by_word(a: &Alignment, names: &[bool], s: Stretch) -> Vec<Stretch> {
     let spun = &a.spun[s.spun.clone()];
     let original = &a.original[s.original.clone()];
     let plain = |t: &align::Token| t.is_word() && !t.norm.contains('\'');
@@ -325,7 +327,7 @@ fn word_by_word(a: &Alignment, s: Stretch) -> Vec<Stretch> {
     let mut k = 0;
     while k < spun.len() {
         let mut end = k + 1;
-        while end < spun.len() && is_name(a, &piece(k, end + 1)) {
+        while end < spun.len() && is_name(a, names, &piece(k, end + 1)) {
             end += 1;
         }
         out.push(piece(k, end));
@@ -349,43 +351,61 @@ fn pair_norm(a: &Alignment, s: &Stretch) -> (String, String) {
     )
 }
 
+/// Which spun tokens are words of a name: capitalized where no sentence starts, and not the
+/// pronoun "I".
+fn name_words(a: &Alignment, spun: &str) -> Vec<bool> {
+    a.spun
+        .iter()
+        .map(|t| {
+            starts_upper(&t.norm)
+                && !sentence_initial(spun, t.range.start)
+                && !PRONOUN_I.contains(&t.norm.to_lowercase().as_str())
+        })
+        .collect()
+}
+
 /// Is the stretch a name of several words: every word capitalized on both sides, and one of
-/// the spun ones a [`name_word`] (a sentence may start with the name)? A name is learned
-/// whole, never word by word: "Sport Go" for "Game Pass", since "go" for "pass" is nothing the
-/// spinner does outside it.
-fn is_name(a: &Alignment, s: &Stretch) -> bool {
+/// the spun ones a word of a name (`names`; a sentence may start with the name)? A name is
+/// learned whole, never word by word: "Sport Go" for "Game Pass", since "go" for "pass" is
+/// nothing the spinner does outside it.
+fn is_name(a: &Alignment, names: &[bool], s: &Stretch) -> bool {
     let capitalized = |t: &align::Token| starts_upper(&t.norm);
     let (spun, original) = (&a.spun[s.spun.clone()], &a.original[s.original.clone()]);
     spun.len() + original.len() > 2
         && spun.iter().chain(original).all(capitalized)
-        && s.spun.clone().any(|k| name_word(a, k))
+        && names[s.spun.clone()].contains(&true)
 }
 
-/// Is spun token `k` a word of a name: capitalized where no sentence starts, and not the
-/// pronoun "I"?
-fn name_word(a: &Alignment, k: usize) -> bool {
-    let t = &a.spun[k];
-    starts_upper(&t.norm)
-        && !a.starts_sentence(k)
-        && !PRONOUN_I.contains(&t.norm.to_lowercase().as_str())
-}
-
-/// Does the piece hold part of a name and other words ("Move results" of "Sport Move results"
-/// for "Game Pass leads"): a word of a name and a lower-case word on its spun side? Such a
-/// piece is never taken: the name is kept whole, or the stretch is not taken apart.
-fn cuts_name(a: &Alignment, s: &Stretch) -> bool {
-    let words = || s.spun.clone().filter(|&k| a.spun[k].is_word());
-    words().any(|k| !starts_upper(&a.spun[k].norm)) && words().any(|k| name_word(a, k))
+/// Do the spun tokens `piece` hold part of a name and other words ("Move results" of "Sport
+/// Move results" for "Game Pass leads"): a word of a name and a lower-case word? Such a piece
+/// is never taken: the name is kept whole, or the stretch is not taken apart.
+fn cuts_name(a: &Alignment, names: &[bool], piece: Range<usize>) -> bool {
+    let words = || piece.clone().filter(|&k| a.spun[k].is_word());
+    words().any(|k| !starts_upper(&a.spun[k].norm)) && words().any(|k| names[k])
 }
 
 /// A stretch taken apart into pieces when all of them but at most one are spins seen on their
 /// own (in `known`) or words the texts share ("can not assure" for "can't guarantee" is "can
 /// not" for "can't" and "assure" for "guarantee"); otherwise the stretch whole.
-fn split_known(a: &Alignment, s: &Stretch, known: &BTreeSet<(String, String)>) -> Vec<Stretch> {
+fn split_known(
+    a: &Alignment,
+    names: &[bool],
+    s: &Stretch,
+    known: &BTreeSet<(String, String)>,
+) -> Vec<Stretch> {
     let (n, m) = (s.spun.len(), s.original.len());
-    if n + m <= 2 || n > 4 * MAX_PIECE || m > 4 * MAX_PIECE || is_name(a, s) {
+    if n + m <= 2 || n > 4 * MAX_PIECE || m > 4 * MAX_PIECE || is_name(a, names, s) {
         return vec![s.clone()];
     }
+    // Whether the spun piece i..i + di cuts a name, the same against every original piece.
+    let cuts: Vec<Vec<bool>> = (0..n)
+        .map(|i| {
+            let at = s.spun.start + i;
+            (1..=MAX_PIECE.min(n - i))
+                .map(|di| cuts_name(a, names, at..at + di))
+                .collect()
+        })
+        .collect();
     // best[i][j]: the fewest unknown pieces, then the most known ones, covering s.spun[i..] and
     // s.original[j..], with the first piece taken there.
     type Best = Option<(usize, usize, (usize, usize))>;
@@ -405,7 +425,7 @@ fn split_known(a: &Alignment, s: &Stretch, known: &BTreeSet<(String, String)>) -
                         spun: s.spun.start + i..s.spun.start + i + di,
                         original: s.original.start + j..s.original.start + j + dj,
                     };
-                    if cuts_name(a, &piece) {
+                    if cuts[i][di - 1] {
                         continue;
                     }
                     let (sp, or) = pair_norm(a, &piece);
@@ -627,11 +647,11 @@ pub fn entries(candidates: &[Candidate]) -> Vec<NewEntry> {
         .collect()
 }
 
-/// Is spun token `k` a content word: one of an open class (a noun, verb, adjective or adverb
-/// lemminflect inflects), or a word of a name? The commonest words it leaves out are the
-/// grammar words ("the", "of", "we", "which", "each").
-fn is_content(a: &Alignment, k: usize) -> bool {
-    !Inflections::builtin().analyses(&a.spun[k].norm).is_empty() || name_word(a, k)
+/// Is spun token `k` a content word: a word of a name (`names`), or one of an open class (a
+/// noun, verb, adjective or adverb lemminflect inflects)? The commonest words it leaves out are
+/// the grammar words ("the", "of", "we", "which", "each").
+fn is_content(a: &Alignment, names: &[bool], k: usize) -> bool {
+    names[k] || !Inflections::builtin().analyses(&a.spun[k].norm).is_empty()
 }
 
 /// Do `a` and `b` differ only by contractions written out or made ("I've" / "I have")?

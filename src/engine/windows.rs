@@ -622,10 +622,7 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             GLUED[(x >> 33) as usize % GLUED.len()]
         };
-        (0..1000).for_each(|_| {
-            next();
-        });
-        let text: String = (0..1500).map(|_| next()).collect();
+        let text: String = (0..2500).map(|_| next()).skip(1000).collect();
         assert!(text.starts_with("the日本an"));
         let options = Options::dictionary_only();
         let whole = engine(dict(), options, usize::MAX).repair(&text);

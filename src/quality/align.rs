@@ -232,20 +232,6 @@ impl Alignment {
         }
     }
 
-    /// Whether spun token `k` starts a sentence: the text's first, or the first after a full
-    /// stop, question or exclamation mark (opening quotes and brackets between them aside).
-    pub fn starts_sentence(&self, k: usize) -> bool {
-        let mut k = k;
-        while let Some(prev) = k.checked_sub(1) {
-            match self.spun[prev].norm.as_str() {
-                "." | "!" | "?" => return true,
-                "\"" | "\u{201c}" | "'" | "\u{2018}" | "(" => k = prev,
-                _ => return false,
-            }
-        }
-        true
-    }
-
     fn stretch_of(&self, token: usize) -> &Stretch {
         let k = self.stretches.partition_point(|s| s.spun.end <= token);
         &self.stretches[k]
