@@ -501,6 +501,11 @@ pub struct LearnArgs {
     /// With --unpaired: documents a guess must recur in
     #[arg(long, default_value_t = unspin::curate::unpaired::Options::default().min_docs, requires = "unpaired")]
     pub min_docs: usize,
+    /// Also repair the spun texts of DIR that have no original (*.txt) with the candidates, as
+    /// unspin would with them shipped, and tell for each the texts where it repaired (a habit
+    /// recurs on other sites, a swap of one article's does not); those seen most come first
+    #[arg(long, value_name = "DIR", conflicts_with = "unpaired")]
+    pub seen_in: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use super::pairs;
 use super::{fail, OK};
 use std::io::Write;
 use unspin::curate::learn::{self, Learner, Reference};
-use unspin::curate::{newdict, unpaired};
+use unspin::curate::{corroborate, newdict, unpaired};
 use unspin::dict::model::Class;
 use unspin::Dictionary;
 
@@ -79,6 +79,13 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
             entries[*i].key, entries[*i].to
         );
     }
+    let mut seen_again = None;
+    if let Some(dir) = &args.seen_in {
+        match seen_in(&mut entries, dir, args, dicts) {
+            Ok(n) => seen_again = Some((dir, n)),
+            Err(e) => return fail(e),
+        }
+    }
     let header = vec![
         format!("Candidate entries learned by `unspin learn` from {used} spun/original pair(s)."),
         "Review every entry before use: the comment above it gives how often it was seen, an"
@@ -116,6 +123,12 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
             "; {covered} already covered by --against, not shown"
         ));
     }
+    if let Some((dir, n)) = seen_again {
+        summary.push_str(&format!(
+            "; {n} repaired in 2 or more of the texts of {}, listed first",
+            dir.display()
+        ));
+    }
     if !learned.skipped.is_empty() {
         summary.push_str(&format!(
             "; {} stretches were no candidate (a side without words, or a case change)",
@@ -124,6 +137,75 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     }
     eprintln!("{summary}");
     status
+}
+
+/// `--seen-in DIR`: tries `entries` on the spun texts of `dir` beside the dictionaries they
+/// were checked against (`--against`, else those in use), notes in each entry's comments
+/// where it repaired, and puts those seen in most texts first. Returns how many were seen in
+/// two texts or more.
+fn seen_in(
+    entries: &mut Vec<newdict::NewEntry>,
+    dir: &std::path::Path,
+    args: &LearnArgs,
+    dicts: &DictArgs,
+) -> Result<usize, String> {
+    let (builtin, files) = if args.against.is_empty() {
+        (!dicts.no_builtin, &dicts.dict)
+    } else {
+        (false, &args.against)
+    };
+    let mut reference = Vec::with_capacity(files.len());
+    for path in files {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        reference.push((path.clone(), bytes));
+    }
+    let texts = read_texts(dir)?;
+    let seen = corroborate::seen_in(entries, builtin, reference, &texts)?;
+    for (e, s) in entries.iter_mut().zip(&seen) {
+        if s.texts.is_empty() {
+            continue;
+        }
+        let names: Vec<&str> = s.texts.iter().map(String::as_str).collect();
+        e.comments.push(format!(
+            "repaired {} times in {} of the texts of {} ({}), e.g. {}",
+            s.count,
+            s.texts.len(),
+            dir.display(),
+            names.join(", "),
+            s.examples.join(", ")
+        ));
+    }
+    let mut ranked: Vec<_> = std::mem::take(entries).into_iter().zip(seen).collect();
+    ranked.sort_by_key(|(_, s)| std::cmp::Reverse(s.texts.len()));
+    let again = ranked.iter().filter(|(_, s)| s.texts.len() >= 2).count();
+    *entries = ranked.into_iter().map(|(e, _)| e).collect();
+    Ok(again)
+}
+
+/// The `*.txt` files of `dir`, sorted.
+fn txt_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The `*.txt` files of `dir`, by name, as (file stem, text).
+fn read_texts(dir: &std::path::Path) -> Result<Vec<(String, String)>, String> {
+    txt_files(dir)?
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let name = p
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            Ok((name, text))
+        })
+        .collect()
 }
 
 /// Writes to `path`, or to stdout (a closed pipe is not an error).
@@ -143,15 +225,10 @@ fn unpaired(args: &LearnArgs) -> u8 {
     let Some(dir) = &args.pairs.dir else {
         return fail("--unpaired needs a folder of spun texts");
     };
-    let mut files: Vec<_> = match std::fs::read_dir(dir) {
-        Ok(entries) => entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect(),
-        Err(e) => return fail(format_args!("{}: {e}", dir.display())),
+    let files = match txt_files(dir) {
+        Ok(files) => files,
+        Err(e) => return fail(e),
     };
-    files.sort();
     let options = unpaired::Options {
         min_consistency: args.min_consistency,
         min_docs: args.min_docs,

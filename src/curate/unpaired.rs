@@ -161,7 +161,7 @@ pub fn entries(proposals: &[Proposal]) -> Vec<NewEntry> {
 }
 
 /// The word at `range` with a few words of context, marked `[...]`, on one line.
-fn example(text: &str, range: std::ops::Range<usize>) -> String {
+pub(crate) fn example(text: &str, range: std::ops::Range<usize>) -> String {
     let before: Vec<&str> = text[..range.start]
         .split_whitespace()
         .rev()

@@ -112,3 +112,59 @@ fn candidates_that_conflict_with_the_dictionaries_in_use_are_flagged() {
     );
     assert!(yaml.contains("which repairs it to \"officials\""), "{yaml}");
 }
+
+#[test]
+fn seen_in_tells_where_a_candidate_recurs_and_ranks_it_first() {
+    let dir = folder();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let w = |n: &str, t: &str| fs::write(elsewhere.path().join(n), t).unwrap();
+    w("01.txt", "It took a yr to build the lab.\n");
+    w("02.txt", "Every yr the lab reports, and this yr too.\n");
+    // Real English in a clean text: a suspect is not repaired there, so not seen.
+    w("03.txt", "The authorities said the lab was safe.\n");
+    w("notes.md", "a yr, in a file it does not read\n");
+    let out = unspin()
+        .args(["learn", "--no-builtin"])
+        .arg(dir.path())
+        .arg("--seen-in")
+        .arg(elsewhere.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    let yr = yaml.find("  yr: year").unwrap();
+    let authorities = yaml.find("  authorities:").unwrap();
+    assert!(
+        yr < authorities,
+        "the candidate seen elsewhere comes first: {yaml}"
+    );
+    let seen = format!(
+        "repaired 3 times in 2 of the texts of {} (01, 02), e.g. \"...It took a [yr] to build the lab....\"",
+        elsewhere.path().display()
+    );
+    assert!(yaml[..yr].contains(&seen), "{yaml}");
+    assert_eq!(yaml.matches("repaired ").count(), 1, "{yaml}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("1 repaired in 2 or more of the texts of"),
+        "{err}"
+    );
+}
+
+#[test]
+fn seen_in_a_missing_folder_is_a_clear_error() {
+    let dir = folder();
+    let out = unspin()
+        .args(["learn", "--no-builtin"])
+        .arg(dir.path())
+        .arg("--seen-in")
+        .arg(dir.path().join("nowhere"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("nowhere") && !err.contains("panicked"),
+        "{err}"
+    );
+}
