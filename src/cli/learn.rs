@@ -8,6 +8,7 @@ use std::io::Write;
 use unspin::curate::learn::{self, Learner, Reference};
 use unspin::curate::{corroborate, newdict, unpaired};
 use unspin::dict::model::Class;
+use unspin::fs::read;
 use unspin::Dictionary;
 
 /// The name learned dictionaries carry (and their entries' ids start with).
@@ -194,18 +195,23 @@ fn txt_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, String> {
     Ok(files)
 }
 
-/// The `*.txt` files of `dir`, by name, as (file stem, text).
+/// The `*.txt` files of `dir`, by name, as (file stem, text), decoded as the repair modes
+/// decode; an empty one is left out, one that is not text is an error.
 fn read_texts(dir: &std::path::Path) -> Result<Vec<(String, String)>, String> {
-    txt_files(dir)?
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let name = p
-                .file_stem()
-                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-            Ok((name, text))
-        })
-        .collect()
+    let mut texts = Vec::new();
+    for p in txt_files(dir)? {
+        let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let text = match read::text(bytes) {
+            Ok(text) => text,
+            Err(read::Skip::Empty) => continue,
+            Err(skip) => return Err(format!("{}: {skip}", p.display())),
+        };
+        let name = p
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        texts.push((name, text));
+    }
+    Ok(texts)
 }
 
 /// Writes to `path`, or to stdout (a closed pipe is not an error).

@@ -123,6 +123,7 @@ fn seen_in_tells_where_a_candidate_recurs_and_ranks_it_first() {
     // Real English in a clean text: a suspect is not repaired there, so not seen.
     w("03.txt", "The authorities said the lab was safe.\n");
     w("notes.md", "a yr, in a file it does not read\n");
+    w("04.txt", "");
     let out = unspin()
         .args(["learn", "--no-builtin"])
         .arg(dir.path())
@@ -167,4 +168,21 @@ fn seen_in_a_missing_folder_is_a_clear_error() {
         err.contains("nowhere") && !err.contains("panicked"),
         "{err}"
     );
+}
+
+#[test]
+fn seen_in_a_folder_holding_binary_data_is_a_clear_error() {
+    let dir = folder();
+    let elsewhere = tempfile::tempdir().unwrap();
+    fs::write(elsewhere.path().join("01.txt"), b"a yr\0\x01").unwrap();
+    let out = unspin()
+        .args(["learn", "--no-builtin"])
+        .arg(dir.path())
+        .arg("--seen-in")
+        .arg(elsewhere.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("01.txt: binary data"), "{err}");
 }
