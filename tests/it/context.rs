@@ -75,8 +75,9 @@ fn detection_opens_on_spun_articles_without_a_single_fingerprint() {
             }
         }
     }
+    // Fewer as the table learns the excerpts' garbled names ("Thoughts Flayer", "Method One").
     assert!(
-        without >= 5,
+        without >= 3,
         "only {without} spun excerpts without fingerprints"
     );
 }
