@@ -12,7 +12,8 @@ use unspin::Dictionary;
 const HABITS: &str = include_str!("../../dictionaries/en/habits.yaml");
 
 /// Suspects that rest on one excerpt, as the file says: a habit written two ways counts its
-/// excerpts together, and two words of one title spelt eight times in one excerpt.
+/// excerpts together, two words of one title spelt eight times in one excerpt, and a word
+/// the spinner swapped at each of its six uses in one.
 const ONE_EXCERPT: &[&str] = &[
     "take pleasure in",
     "get pleasure from",
@@ -22,6 +23,7 @@ const ONE_EXCERPT: &[&str] = &[
     "Useless",
     "Strolling",
     "at this level",
+    "mannequin",
 ];
 
 /// An entry of the file and the excerpts its comment cites.
