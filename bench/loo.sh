@@ -31,7 +31,8 @@ for held in $names; do
   ln -s "$root/fixtures/pairs/seed003.spun.txt" "$root/fixtures/pairs/seed003.original.txt" "$tmp/others/"
   # The same procedure as scripts/learn-table.sh, on the other pairs only.
   "$unspin" --no-builtin "${curated[@]}" learn "$tmp/others" --against "${files[@]}" \
-    --suspects-only ${LEARN_OPTIONS:-} -o "$tmp/learned.yaml" 2>/dev/null
+    --reject "$root/dictionaries/en/learned-rejects.txt" --suspects-only ${LEARN_OPTIONS:-} \
+    -o "$tmp/learned.yaml" 2>/dev/null
   tables=(--no-builtin "${curated[@]}" --dict "$tmp/learned.yaml")
   if [[ -n "$unpaired" ]]; then
     "$unspin" learn --unpaired "$unpaired" --against "$tmp/learned.yaml" "${files[@]}" -o "$tmp/unpaired.yaml" 2>/dev/null

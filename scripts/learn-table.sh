@@ -5,7 +5,8 @@
 # original at most of its occurrences (--min-consistency), and every entry is a suspect: the
 # context model repairs it only in a document it judges spun, where it prefers the repair.
 # Keys the curated dictionaries (the other files of dictionaries/en) already have are left to
-# them. Usage: [OUT=FILE] scripts/learn-table.sh [PAIRS_DIR...]   (needs a release build)
+# them, and the swaps a curator rejected (dictionaries/en/learned-rejects.txt) are left out.
+# Usage: [OUT=FILE] scripts/learn-table.sh [PAIRS_DIR...]   (needs a release build)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 unspin="${UNSPIN:-$root/target/release/unspin}"
@@ -25,5 +26,6 @@ for f in "$root"/dictionaries/en/*.yaml; do
   [[ "$f" == "$learned" ]] || curated+=("$f")
 done
 "$unspin" --no-builtin $(printf -- '--dict %s ' "${curated[@]}") learn "$tmp" \
-  --against "${curated[@]}" --suspects-only -o "$out.new"
+  --against "${curated[@]}" --reject "$root/dictionaries/en/learned-rejects.txt" \
+  --suspects-only -o "$out.new"
 mv "$out.new" "$out"

@@ -501,6 +501,10 @@ pub struct LearnArgs {
     /// With --unpaired: documents a guess must recur in
     #[arg(long, default_value_t = unspin::curate::unpaired::Options::default().min_docs, requires = "unpaired")]
     pub min_docs: usize,
+    /// Leave out candidates whose spun phrase FILE lists, one per line (`#` starts a comment):
+    /// swaps a curator rejected, having seen the phrase stand for another original elsewhere
+    #[arg(long, value_name = "FILE", conflicts_with = "unpaired")]
+    pub reject: Vec<PathBuf>,
     /// Also repair the spun texts of DIR that have no original (*.txt) with the candidates, as
     /// unspin would with them shipped, and tell for each the texts where it repaired (a habit
     /// recurs on other sites, a swap of one article's does not); those seen most come first

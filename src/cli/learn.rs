@@ -64,6 +64,13 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
         });
     }
     let covered = before - candidates.len();
+    let rejected = match rejected(&args.reject) {
+        Ok(rejected) => rejected,
+        Err(e) => return fail(e),
+    };
+    let before_rejects = candidates.len();
+    candidates.retain(|c| !rejected.contains(&reject_key(&c.key)));
+    let rejected = before_rejects - candidates.len();
     let consistent = candidates.len();
     candidates.retain(|c| c.consistency() >= args.min_consistency && c.agreeing >= args.min_count);
     let inconsistent = consistent - candidates.len();
@@ -124,6 +131,9 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
             "; {covered} already covered by --against, not shown"
         ));
     }
+    if rejected > 0 {
+        summary.push_str(&format!("; {rejected} rejected by --reject, not shown"));
+    }
     if let Some((dir, n)) = seen_again {
         summary.push_str(&format!(
             "; {n} repaired in 2 or more of the texts of {}, listed first",
@@ -138,6 +148,26 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     }
     eprintln!("{summary}");
     status
+}
+
+/// The spun phrases the `--reject` files list, as [`reject_key`] compares them.
+fn rejected(files: &[std::path::PathBuf]) -> Result<std::collections::HashSet<String>, String> {
+    let mut out = std::collections::HashSet::new();
+    for path in files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for line in text.lines() {
+            let phrase = line.split('#').next().unwrap_or_default().trim();
+            if !phrase.is_empty() {
+                out.insert(reject_key(phrase));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A phrase as keys are matched: spaces and apostrophes normalized, lower-cased.
+fn reject_key(phrase: &str) -> String {
+    unspin::dict::key::normalize(phrase).to_lowercase()
 }
 
 /// `--seen-in DIR`: tries `entries` on the spun texts of `dir` beside the dictionaries they

@@ -186,3 +186,38 @@ fn seen_in_a_folder_holding_binary_data_is_a_clear_error() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("01.txt: binary data"), "{err}");
 }
+
+#[test]
+fn reject_leaves_out_the_phrases_a_curator_listed() {
+    let dir = folder();
+    let rejects = dir.path().join("rejects.txt");
+    fs::write(
+        &rejects,
+        "# seen standing for itself elsewhere\nMental   # \"mental health\"\n\n",
+    )
+    .unwrap();
+    let out = unspin()
+        .args(["learn", "--no-builtin"])
+        .arg(dir.path())
+        .arg("--reject")
+        .arg(&rejects)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(!yaml.contains("  mental:"), "{yaml}");
+    assert!(
+        yaml.contains("  authorities:") && yaml.contains("  yr: year"),
+        "{yaml}"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("; 1 rejected by --reject, not shown"), "{err}");
+    let missing = unspin()
+        .args(["learn", "--no-builtin"])
+        .arg(dir.path())
+        .arg("--reject")
+        .arg(dir.path().join("nowhere.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2), "{missing:?}");
+}
