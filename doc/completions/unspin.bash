@@ -783,7 +783,7 @@ _unspin() {
             return 0
             ;;
         unspin__subcmd__learn)
-            opts="-o -h --original --spun --output --against --min-consistency --unpaired --min-count --suspects-only --min-docs --seen-in --dict --no-builtin --config --no-config --help"
+            opts="-o -h --original --spun --output --against --min-consistency --unpaired --min-count --suspects-only --min-docs --reject --seen-in --dict --no-builtin --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -818,6 +818,10 @@ _unspin() {
                     return 0
                     ;;
                 --min-docs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reject)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
