@@ -64,13 +64,13 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
         });
     }
     let covered = before - candidates.len();
-    let rejected = match rejected(&args.reject) {
-        Ok(rejected) => rejected,
+    let vetoed = match rejected(&args.reject) {
+        Ok(vetoed) => vetoed,
         Err(e) => return fail(e),
     };
-    let before_rejects = candidates.len();
-    candidates.retain(|c| !rejected.contains(&reject_key(&c.key)));
-    let rejected = before_rejects - candidates.len();
+    let unvetoed = candidates.len();
+    candidates.retain(|c| !vetoed.contains(&reject_key(&c.key)));
+    let rejected = unvetoed - candidates.len();
     let consistent = candidates.len();
     candidates.retain(|c| c.consistency() >= args.min_consistency && c.agreeing >= args.min_count);
     let inconsistent = consistent - candidates.len();
