@@ -225,9 +225,9 @@ impl Engine {
         text: &'d str,
         whole: &'d Whole,
         from: usize,
-        target: usize,
+        mut target: usize,
     ) -> (Doc<'d>, usize) {
-        let (mut target, mut search) = (target, SEARCH);
+        let mut search = SEARCH;
         loop {
             target = floor_char(text, target.min(text.len()));
             let limit = floor_char(text, (target + search).min(text.len()));

@@ -3,6 +3,8 @@
 
 use assert_cmd::Command;
 use std::fs;
+use std::path::Path;
+use std::process::Output;
 
 fn unspin() -> Command {
     Command::cargo_bin("unspin").unwrap()
@@ -23,6 +25,17 @@ fn folder() -> tempfile::TempDir {
     w("b.spun.txt", "Each yr the authorities reports.\n");
     w("known.yaml", "entries:\n  yr: year\n");
     dir
+}
+
+/// `unspin learn --no-builtin DIR FLAG PATH`: the pairs of `dir` with one option naming a path.
+fn learn_with(dir: &tempfile::TempDir, flag: &str, path: &Path) -> Output {
+    unspin()
+        .args(["learn", "--no-builtin"])
+        .arg(dir.path())
+        .arg(flag)
+        .arg(path)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -69,13 +82,7 @@ fn a_folder_of_pairs_gives_merged_candidates_that_pass_dict_check() {
 #[test]
 fn against_shows_only_what_the_dictionaries_do_not_cover() {
     let dir = folder();
-    let out = unspin()
-        .args(["learn", "--no-builtin"])
-        .arg(dir.path())
-        .arg("--against")
-        .arg(dir.path().join("known.yaml"))
-        .output()
-        .unwrap();
+    let out = learn_with(&dir, "--against", &dir.path().join("known.yaml"));
     assert!(out.status.success(), "{out:?}");
     let yaml = String::from_utf8(out.stdout).unwrap();
     assert!(!yaml.contains("yr"), "{yaml}");
@@ -124,13 +131,7 @@ fn seen_in_tells_where_a_candidate_recurs_and_ranks_it_first() {
     w("03.txt", "The authorities said the lab was safe.\n");
     w("notes.md", "a yr, in a file it does not read\n");
     w("04.txt", "");
-    let out = unspin()
-        .args(["learn", "--no-builtin"])
-        .arg(dir.path())
-        .arg("--seen-in")
-        .arg(elsewhere.path())
-        .output()
-        .unwrap();
+    let out = learn_with(&dir, "--seen-in", elsewhere.path());
     assert!(out.status.success(), "{out:?}");
     let yaml = String::from_utf8(out.stdout).unwrap();
     let yr = yaml.find("  yr: year").unwrap();
@@ -155,13 +156,7 @@ fn seen_in_tells_where_a_candidate_recurs_and_ranks_it_first() {
 #[test]
 fn seen_in_a_missing_folder_is_a_clear_error() {
     let dir = folder();
-    let out = unspin()
-        .args(["learn", "--no-builtin"])
-        .arg(dir.path())
-        .arg("--seen-in")
-        .arg(dir.path().join("nowhere"))
-        .output()
-        .unwrap();
+    let out = learn_with(&dir, "--seen-in", &dir.path().join("nowhere"));
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -175,13 +170,7 @@ fn seen_in_a_folder_holding_binary_data_is_a_clear_error() {
     let dir = folder();
     let elsewhere = tempfile::tempdir().unwrap();
     fs::write(elsewhere.path().join("01.txt"), b"a yr\0\x01").unwrap();
-    let out = unspin()
-        .args(["learn", "--no-builtin"])
-        .arg(dir.path())
-        .arg("--seen-in")
-        .arg(elsewhere.path())
-        .output()
-        .unwrap();
+    let out = learn_with(&dir, "--seen-in", elsewhere.path());
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("01.txt: binary data"), "{err}");
@@ -196,13 +185,7 @@ fn reject_leaves_out_the_phrases_a_curator_listed() {
         "# seen standing for itself elsewhere\nMental   # \"mental health\"\n\n",
     )
     .unwrap();
-    let out = unspin()
-        .args(["learn", "--no-builtin"])
-        .arg(dir.path())
-        .arg("--reject")
-        .arg(&rejects)
-        .output()
-        .unwrap();
+    let out = learn_with(&dir, "--reject", &rejects);
     assert!(out.status.success(), "{out:?}");
     let yaml = String::from_utf8(out.stdout).unwrap();
     assert!(!yaml.contains("  mental:"), "{yaml}");
@@ -212,12 +195,6 @@ fn reject_leaves_out_the_phrases_a_curator_listed() {
     );
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("; 1 rejected by --reject, not shown"), "{err}");
-    let missing = unspin()
-        .args(["learn", "--no-builtin"])
-        .arg(dir.path())
-        .arg("--reject")
-        .arg(dir.path().join("nowhere.txt"))
-        .output()
-        .unwrap();
+    let missing = learn_with(&dir, "--reject", &dir.path().join("nowhere.txt"));
     assert_eq!(missing.status.code(), Some(2), "{missing:?}");
 }

@@ -116,3 +116,27 @@ fn learned_output_loads_and_passes_dict_check() {
     let engine = Engine::new(dict, lint::checking_options()).unwrap();
     assert_eq!(lint::chains(&engine), vec![]);
 }
+
+#[test]
+fn the_shipped_table_holds_none_of_the_rejected_swaps() {
+    // scripts/learn-table.sh passes dictionaries/en/learned-rejects.txt to `learn --reject`: a
+    // table regenerated without it would bring back swaps the excerpts show to be wrong.
+    let rejects = include_str!("../../dictionaries/en/learned-rejects.txt");
+    let learned = Dictionary::from_yaml(
+        "learned",
+        include_str!("../../dictionaries/en/learned.yaml"),
+    )
+    .unwrap();
+    let listed: Vec<&str> = rejects
+        .lines()
+        .map(|l| l.split('#').next().unwrap().trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    assert!(listed.len() >= 10, "{listed:?}");
+    for phrase in listed {
+        assert!(
+            learned.lookup(phrase).is_none(),
+            "{phrase:?} is rejected, yet learned.yaml has it"
+        );
+    }
+}
