@@ -41,13 +41,26 @@ pub fn starts_word(hay: &[u8], p: usize, first: char) -> bool {
     }
 }
 
-/// Can a match whose text ends with `last` end at `p`?
+/// Endings a word takes after an apostrophe and stays whole before ("gap's", "we'll"); not
+/// "t", whose word is cut short ("don't", "can't").
+const CLITICS: [&str; 6] = ["s", "ll", "re", "ve", "d", "m"];
+
+/// Can a match whose text ends with `last` end at `p`? Also before a clitic: the spinner
+/// swaps the word of "black hole's" as of "black hole".
 pub fn ends_word(hay: &[u8], p: usize, last: char) -> bool {
     if !is_word_char(last) {
         return true;
     }
     match char_at(hay, p) {
-        Some('\'') => !is_word(char_at(hay, p + 1)),
+        Some('\'') => {
+            let after = p + 1;
+            !is_word(char_at(hay, after))
+                || CLITICS.iter().any(|c| {
+                    hay.get(after..after + c.len())
+                        .is_some_and(|w| w.eq_ignore_ascii_case(c.as_bytes()))
+                        && !is_word(char_at(hay, after + c.len()))
+                })
+        }
         c => !is_word(c),
     }
 }
@@ -103,6 +116,13 @@ mod tests {
         assert!(starts_word(hay, 9, 'd'));
         assert!(!starts_word(hay, 13, 't'), "t inside don't");
         assert!(ends_word(b"a-b", 1, 'a'), "hyphen is a boundary");
+        assert!(
+            ends_word(b"gap's edge", 3, 'p'),
+            "a possessive ends its word"
+        );
+        assert!(ends_word(b"we'll go", 2, 'e'));
+        assert!(!ends_word(b"gap'sx", 3, 'p'), "only a whole clitic");
+        assert!(!ends_word(b"o'neil", 1, 'o'));
     }
 
     #[test]

@@ -124,9 +124,13 @@ fn replaced_text_is_never_repaired_again() {
 }
 
 #[test]
-fn an_apostrophe_inside_a_word_is_not_a_boundary() {
-    assert_eq!(fix("yr's"), "yr's");
+fn an_apostrophe_ends_a_word_before_a_clitic_only() {
+    assert_eq!(fix("this yr's toll"), "this year's toll");
+    assert_eq!(fix("this yr’ll do"), "this year’ll do");
     assert_eq!(fix("the assaults' toll"), "the attacks' toll");
+    // "yrn't" and "yr'x" are other words: "t" and "x" are no clitics.
+    assert_eq!(fix("yr't yr'x yr'sy"), "yr't yr'x yr'sy");
+    assert_eq!(fix("a'b"), "a'b");
 }
 
 #[test]
