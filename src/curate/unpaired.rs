@@ -4,12 +4,13 @@
 //! likelier than the word written, that is a guess at the original. One such guess proves
 //! nothing (the model has its own blind spots), but a spinner's habit is consistent: the same
 //! word is written for the same original across documents, and the model prefers that
-//! original at most of the word's occurrences. Only guesses that recur across documents and
-//! hold at most occurrences become candidates.
+//! original at most of the word's occurrences. So each word's original is the neighbour with
+//! the most evidence over all its occurrences (the model's preferences added up), and it
+//! becomes a candidate only where it recurs across documents and holds at most occurrences.
 
 use crate::curate::newdict::NewEntry;
 use crate::dict::model::Class;
-use crate::engine::context::detect::{self, Reading};
+use crate::engine::context::detect;
 use crate::engine::context::Reader;
 use crate::lang::lm::Model;
 use std::collections::{BTreeMap, BTreeSet};
@@ -64,17 +65,24 @@ impl Proposal {
 
 #[derive(Default)]
 struct Seen {
+    /// Occurrences where the model preferred the neighbour by `strong`, and their documents.
     count: usize,
     docs: BTreeSet<usize>,
+    /// The preferences summed there, for their mean.
     nats: f32,
+    /// The preferences summed over all the word's occurrences: the spinner wrote the word for
+    /// one original throughout, so the evidence of every occurrence counts (in log space), and
+    /// a neighbour the model likes in a few places and not in others ("but" for "simply")
+    /// loses to the one it likes everywhere ("just").
+    total: f32,
     example: String,
 }
 
 /// Collects spun documents and proposes entries from all of them at once.
 pub struct Learner {
     options: Options,
-    /// (spun word, original) -> evidence
-    guesses: BTreeMap<(String, String), Seen>,
+    /// spun word -> neighbour -> evidence
+    guesses: BTreeMap<String, BTreeMap<&'static str, Seen>>,
     occurrences: BTreeMap<String, usize>,
     docs: usize,
     read: usize,
@@ -100,19 +108,27 @@ impl Learner {
             return false;
         }
         self.read += 1;
-        for Reading { range, word, best } in detect::readings(&reader, usize::MAX) {
-            *self.occurrences.entry(word.clone()).or_default() += 1;
-            if best.1 < self.options.strong {
-                continue;
+        let strong = self.options.strong;
+        let (guesses, occurrences) = (&mut self.guesses, &mut self.occurrences);
+        detect::read_each(&reader, usize::MAX, |range, word, preferences| {
+            *occurrences.entry(word.to_string()).or_default() += 1;
+            if !guesses.contains_key(word) {
+                guesses.insert(word.to_string(), BTreeMap::new());
             }
-            let seen = self.guesses.entry((word, best.0.to_string())).or_default();
-            seen.count += 1;
-            seen.docs.insert(doc);
-            seen.nats += best.1;
-            if seen.example.is_empty() {
-                seen.example = example(text, range);
+            let neighbours = guesses.get_mut(word).expect("inserted above");
+            for &(neighbour, nats) in preferences {
+                let seen = neighbours.entry(neighbour).or_default();
+                seen.total += nats;
+                if nats >= strong {
+                    seen.count += 1;
+                    seen.docs.insert(doc);
+                    seen.nats += nats;
+                    if seen.example.is_empty() {
+                        seen.example = example(text, range.clone());
+                    }
+                }
             }
-        }
+        });
         true
     }
 
@@ -121,14 +137,22 @@ impl Learner {
         (self.read, self.docs)
     }
 
-    /// The proposals that pass the options, most often seen first.
+    /// The proposals that pass the options, most often seen first: for each word, the
+    /// neighbour with the most evidence over all its occurrences.
     pub fn proposals(&self) -> Vec<Proposal> {
         let mut out: Vec<Proposal> = self
             .guesses
             .iter()
-            .map(|((spun, original), seen)| Proposal {
-                spun: spun.clone(),
-                original: original.clone(),
+            .filter_map(|(spun, neighbours)| {
+                let best = neighbours
+                    .iter()
+                    .max_by(|a, b| a.1.total.total_cmp(&b.1.total).then(b.0.cmp(a.0)))?;
+                Some((spun, best))
+            })
+            .filter(|(_, (_, seen))| seen.count > 0)
+            .map(|(spun, (original, seen))| Proposal {
+                spun: spun.to_string(),
+                original: original.to_string(),
                 count: seen.count,
                 docs: seen.docs.len(),
                 occurrences: self.occurrences.get(spun).copied().unwrap_or(0),

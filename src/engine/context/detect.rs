@@ -123,10 +123,35 @@ pub struct Reading {
 /// Every content word among the first `limit` words of the text, read against its neighbours.
 pub fn readings(reader: &Reader, limit: usize) -> Vec<Reading> {
     let mut out = Vec::new();
+    read_each(reader, limit, |range, word, preferences| {
+        let best = preferences
+            .iter()
+            .copied()
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some(best) = best {
+            out.push(Reading {
+                range,
+                word: word.to_string(),
+                best,
+            });
+        }
+    });
+    out
+}
+
+/// Calls `visit` with each content word among the first `limit` words of the text (its bytes
+/// and model spelling) and, for each of its neighbours, by how many nats the model prefers it
+/// to the word written there.
+pub fn read_each(
+    reader: &Reader,
+    limit: usize,
+    mut visit: impl FnMut(std::ops::Range<usize>, &str, &[(&'static str, f32)]),
+) {
     let mut seen = 0;
     // Words repeat: each one's neighbours are looked up once per document.
     let mut known: std::collections::HashMap<String, Vec<(u32, &'static str)>> =
         std::collections::HashMap::new();
+    let mut preferences = Vec::new();
     for (k, t) in reader.tokens().iter().enumerate() {
         if t.is_marker() {
             continue;
@@ -148,20 +173,13 @@ pub fn readings(reader: &Reader, limit: usize) -> Vec<Reading> {
         }
         let history = reader.history(k);
         let written = reader.score(history, &[Some(id)], k + 1);
-        let best = alts
-            .iter()
-            .copied()
-            .map(|(a, s)| (s, reader.score(history, &[Word::Some(a)], k + 1) - written))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some(best) = best {
-            out.push(Reading {
-                range: t.range.clone(),
-                word,
-                best,
-            });
-        }
+        preferences.clear();
+        preferences.extend(
+            alts.iter()
+                .map(|&(a, s)| (s, reader.score(history, &[Word::Some(a)], k + 1) - written)),
+        );
+        visit(t.range.clone(), &word, &preferences);
     }
-    out
 }
 
 /// The spin estimate of the text `reader` reads.
