@@ -29,6 +29,7 @@ use crate::dict::Dictionary;
 use crate::edit::Edit;
 use crate::lang::lm::Model;
 use context::detect::Spin;
+use context::uses::Together;
 use context::Reader;
 use matcher::Matcher;
 use normalize::Normalized;
@@ -158,6 +159,14 @@ struct Found {
     start: usize,
     end: usize,
     pattern: u32,
+}
+
+/// What the model said of a repair: by how many nats it prefers it to the text as written
+/// and, for an entry used more than once in the text, of all its uses.
+#[derive(Debug, Clone, Copy, Default)]
+struct Judgement {
+    prefers: f32,
+    together: Option<Together>,
 }
 
 /// A document's verdict, worked out once: each of its windows, and each neighbourhood read
@@ -362,38 +371,31 @@ impl Engine {
         for (range, to) in &carried {
             reader.accept(range, to);
         }
-        let mut kept: Vec<(&Found, f32, Option<&str>)> = Vec::new();
+        let mut kept: Vec<(&Found, Judgement, Option<&str>)> = Vec::new();
         for f in judged {
             let rule = self.rule(f.pattern);
             let range = place(f);
-            let matched = &doc.src[range.clone()];
-            // The entry's replacement and, for its written key, the other originals it lists:
-            // the model takes the likeliest.
-            let others = match self.dict.pattern(f.pattern as usize).to {
-                None => rule.or.as_slice(),
-                Some(_) => &[],
-            };
-            let (prefers, choice, to) = std::iter::once(None)
-                .chain(others.iter().map(|o| Some(o.as_str())))
-                .map(|choice| {
-                    let to =
-                        render::render(rule, choice.unwrap_or(self.to(f.pattern)), matched, || {
-                            doc.curly()
-                        });
-                    (reader.preference(&range, &to), choice, to)
-                })
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .expect("at least the entry's own replacement");
+            let (prefers, choice, to) = self.best(doc, &reader, f, range.clone());
+            // An entry used more than once is judged on all its uses (`context::uses`): they
+            // must pass the margin together, and this one lean towards the repair.
+            let together = spin.as_ref().and_then(|s| {
+                let entry = self.dict.pattern(f.pattern as usize).rule;
+                s.uses.together(entry, range.start, prefers)
+            });
             let keep = match rule.class {
                 Class::Fingerprint => prefers > -opts.veto,
-                Class::Suspect => spun && prefers >= opts.margin,
+                Class::Suspect => {
+                    spun && prefers >= opts.margin.min(0.0)
+                        && together.map_or(prefers >= opts.margin, |t| t.pass(opts.margin))
+                }
             };
+            let judgement = Judgement { prefers, together };
             if keep {
                 reader.accept(&range, &to);
                 if let Some(w) = doc.whole {
                     w.carried.borrow_mut().push((range.clone(), to.clone()));
                 }
-                kept.push((f, prefers, choice));
+                kept.push((f, judgement, choice));
             }
         }
         // A fingerprint that lost its place to a longer suspect the model then refused stands.
@@ -409,20 +411,20 @@ impl Engine {
             let i = kept.partition_point(|(k, _, _)| k.end <= f.start);
             kept.get(i).is_some_and(|(k, _, _)| k.start < f.end)
         };
-        let mut fallback: Vec<(&Found, f32, Option<&str>)> = fingerprints
+        let mut fallback: Vec<(&Found, Judgement, Option<&str>)> = fingerprints
             .iter()
             .filter(|f| !scanned(f) && !overlaps(f))
-            .map(|f| (f, 0.0, None))
+            .map(|f| (f, Judgement::default(), None))
             .collect();
         kept.append(&mut fallback);
         kept.sort_by_key(|(f, _, _)| f.start);
         let edits = self.edits(
             doc,
             doc.norm.original(doc.start),
-            kept.iter().map(|&(f, prefers, choice)| {
+            kept.iter().map(|&(f, judgement, choice)| {
                 (
                     f,
-                    self.why(f, score, spin.as_ref(), Some(prefers), choice),
+                    self.why(f, score, spin.as_ref(), Some(judgement), choice),
                     choice,
                 )
             }),
@@ -433,6 +435,35 @@ impl Engine {
             spun,
             spin,
         }
+    }
+
+    /// The repair of `f` (at bytes `range` of `doc`) the model likes best: the entry's
+    /// replacement or, for its written key, one of the other originals it lists; with by how
+    /// many nats the model prefers it to the text as written.
+    fn best<'s>(
+        &'s self,
+        doc: &Doc,
+        reader: &Reader,
+        f: &Found,
+        range: std::ops::Range<usize>,
+    ) -> (f32, Option<&'s str>, String) {
+        let rule = self.rule(f.pattern);
+        let matched = &doc.src[range.clone()];
+        let others = match self.dict.pattern(f.pattern as usize).to {
+            None => rule.or.as_slice(),
+            Some(_) => &[],
+        };
+        std::iter::once(None)
+            .chain(others.iter().map(|o| Some(o.as_str())))
+            .map(|choice| {
+                let to =
+                    render::render(rule, choice.unwrap_or(self.to(f.pattern)), matched, || {
+                        doc.curly()
+                    });
+                (reader.preference(&range, &to), choice, to)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .expect("at least the entry's own replacement")
     }
 
     /// A document's verdict from its `score` and, when the context stage reads it, the model's
@@ -469,9 +500,10 @@ impl Engine {
         let reader = Reader::over(model, doc.src, context::around(doc.src, 0..end));
         // An entry counts twice at most: a clean text that uses one of them again and again (a
         // glossary's "in a ... manner") is not a text full of spins, while a spun one repeats
-        // its spins ("Depraved" for the title it is about). An entry counted out is not read
-        // again.
+        // its spins ("Depraved" for the title it is about). Every use is read all the same:
+        // judging weighs an entry's uses together (`context::uses`).
         let mut counted: HashMap<u32, usize> = HashMap::new();
+        let mut uses = context::uses::Uses::default();
         for (f, range) in candidates
             .iter()
             .filter(|f| self.rule(f.pattern).class == Class::Suspect)
@@ -479,29 +511,25 @@ impl Engine {
             .take_while(|(_, range)| range.end <= end)
         {
             let id = self.dict.pattern(f.pattern as usize).rule;
-            if counted.get(&id) >= Some(&context::detect::TABLE_REPEATS) {
-                continue;
-            }
-            let to = render::render(
-                self.rule(f.pattern),
-                self.to(f.pattern),
-                &doc.src[range.clone()],
-                || doc.curly(),
-            );
-            if reader.preference(&range, &to) >= context::detect::STRONG_TABLE {
-                *counted.entry(id).or_default() += 1;
+            let prefers = self.best(doc, &reader, f, range.clone()).0;
+            uses.record(id, range.start, prefers);
+            let count = counted.entry(id).or_default();
+            if prefers >= context::detect::STRONG_TABLE && *count < context::detect::TABLE_REPEATS {
+                *count += 1;
             }
         }
         let table = counted.values().sum();
         let mut spin = Spin {
             table,
             words,
+            uses: Arc::new(uses),
             ..Spin::default()
         };
         if opts.full_detection || (!spin.table_decides(&opts) && !spin.table_clears(&opts)) {
             spin = Spin {
                 table,
                 words,
+                uses: std::mem::take(&mut spin.uses),
                 ..context::detect::detect(&reader)
             };
         }
@@ -539,11 +567,11 @@ impl Engine {
         f: &Found,
         score: Score,
         spin: Option<&Spin>,
-        prefers: Option<f32>,
+        judgement: Option<Judgement>,
         choice: Option<&str>,
     ) -> Arc<str> {
         let rule = self.rule(f.pattern);
-        let plain = prefers.is_none() || self.model.is_none();
+        let plain = judgement.is_none() || self.model.is_none();
         let mut why = match (rule.class, self.options.suspects) {
             // The reason most edits share: one string for them all.
             (Class::Fingerprint, _) if plain && rule.context.is_empty() => {
@@ -573,14 +601,19 @@ impl Engine {
                 ),
             },
         };
-        if let Some(nats) = prefers.filter(|_| self.model.is_some()) {
+        if let Some(Judgement { prefers, together }) = judgement.filter(|_| self.model.is_some()) {
             let to = choice.unwrap_or(self.to(f.pattern));
-            if nats >= 0.0 {
-                why.push_str(&format!("; context prefers {to:?} by {nats:.1} nats"));
+            if prefers >= 0.0 {
+                why.push_str(&format!("; context prefers {to:?} by {prefers:.1} nats"));
             } else {
                 why.push_str(&format!(
                     "; context prefers the text as written by {:.1} nats",
-                    -nats
+                    -prefers
+                ));
+            }
+            if let Some(Together { total, uses, .. }) = together {
+                why.push_str(&format!(
+                    " ({total:.1} over the entry's {uses} uses in the text)"
                 ));
             }
         }

@@ -1,5 +1,6 @@
 //! The context model's stages end to end: detection opens on spun text with no fingerprint and
-//! stays shut on clean text; suspects are repaired only where the model prefers them;
+//! stays shut on clean text; suspects are repaired only where the model prefers them, an
+//! entry's uses in a text judged together;
 //! fingerprints stand unless it strongly objects; entries generalize over inflection and
 //! choose among their listed originals; the unpaired learner proposes the spinner's habits.
 //! Spun material is read from `../shared/dev` (as CI has it), never copied into the project.
@@ -289,4 +290,36 @@ fn the_unpaired_learner_proposes_consistent_habits_from_spun_text_alone() {
     ] {
         assert!(pairs.contains(&want), "{want:?} not in {pairs:?}");
     }
+}
+
+#[test]
+fn an_entrys_uses_in_a_text_are_judged_together() {
+    let e = engine(
+        "dictionary: t\nclass: suspect\nentries:\n  gap: hole\n  route: direction\n",
+        Suspects::Always,
+    );
+    // Alone, the model is unsure of "route" here (it prefers "direction" by less than the
+    // margin); beside a use it is sure of, the spinner's habit stands and both are repaired.
+    let unsure = "Astronomers found the black hole had shifted its route by as much as 90 degrees.";
+    assert_eq!(fix(&e, unsure), unsure);
+    let both = format!("The ship changed route after the storm. {unsure}");
+    assert_eq!(
+        fix(&e, &both),
+        both.replace("route", "direction"),
+        "{:?}",
+        e.repair(&both).edits
+    );
+    // "A gap in the fence" alone reads better as "a hole"; beside a "gap" the model wants as
+    // written, the entry's uses together speak for the text, and neither is repaired. A use
+    // the model rejects is never repaired, whatever the others say.
+    let fence = "A gap in the fence let the dog out.";
+    assert_eq!(fix(&e, fence), "A hole in the fence let the dog out.");
+    let gaps = format!("The gap between rich and poor grew. {fence}");
+    assert_eq!(fix(&e, &gaps), gaps);
+    let black = format!("The supermassive black gap at the centre of the galaxy is huge. {gaps}");
+    let fixed = fix(&e, &black);
+    assert!(
+        fixed.contains("black hole") && fixed.contains("The gap between"),
+        "{fixed}"
+    );
 }

@@ -6,9 +6,11 @@
 //! a spun article about a subject the dictionary has never seen is detected the same way.
 
 use super::tokens::spelling;
+use super::uses::Uses;
 use super::Reader;
 use crate::lang::lexicon::{Inflections, Thesaurus};
 use crate::lang::lm::Word;
+use std::sync::Arc;
 
 /// Words read from the start of a document, for the table's evidence and the thesaurus
 /// estimate: the whole of nearly every article, enough for a stable estimate, and a bounded
@@ -48,6 +50,9 @@ pub struct Spin {
     pub table: usize,
     /// Words in the document.
     pub words: usize,
+    /// The model's preference at each suspect use among the first words, for judging an
+    /// entry's uses together (shared: every window of a long text is judged with it).
+    pub uses: Arc<Uses>,
 }
 
 impl Spin {

@@ -6,6 +6,7 @@
 pub mod detect;
 mod memo;
 pub(crate) mod tokens;
+pub mod uses;
 
 use crate::lang::lm::{Model, Word};
 use std::cell::{OnceCell, RefCell};
