@@ -1,8 +1,8 @@
 //! The context model's stages end to end: detection opens on spun text with no fingerprint and
 //! stays shut on clean text; suspects are repaired only where the model prefers them, an
-//! entry's uses in a text judged together;
-//! fingerprints stand unless it strongly objects; entries generalize over inflection and
-//! choose among their listed originals; the unpaired learner proposes the spinner's habits.
+//! entry's uses in a text judged together; fingerprints stand unless it strongly objects;
+//! entries generalize over inflection and choose among their listed originals; the unpaired
+//! learner proposes the spinner's habits.
 //! Spun material is read from `../shared/dev` (as CI has it), never copied into the project.
 
 use std::path::{Path, PathBuf};
