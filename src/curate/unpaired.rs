@@ -112,6 +112,7 @@ impl Learner {
         let (guesses, occurrences) = (&mut self.guesses, &mut self.occurrences);
         detect::read_each(&reader, usize::MAX, |range, word, preferences| {
             *occurrences.entry(word.to_string()).or_default() += 1;
+            // Looked up by `&str` first: a word is copied once, not at every occurrence.
             if !guesses.contains_key(word) {
                 guesses.insert(word.to_string(), BTreeMap::new());
             }
@@ -144,6 +145,7 @@ impl Learner {
             .guesses
             .iter()
             .filter_map(|(spun, neighbours)| {
+                // Of neighbours with equal evidence, the first in order (the output is stable).
                 let best = neighbours
                     .iter()
                     .max_by(|a, b| a.1.total.total_cmp(&b.1.total).then(b.0.cmp(a.0)))?;

@@ -45,8 +45,8 @@ pub fn starts_word(hay: &[u8], p: usize, first: char) -> bool {
 /// "t", whose word is cut short ("don't", "can't").
 const CLITICS: [&str; 6] = ["s", "ll", "re", "ve", "d", "m"];
 
-/// Can a match whose text ends with `last` end at `p`? Also before a clitic: the spinner
-/// swaps the word of "black hole's" as of "black hole".
+/// Can a match whose text ends with `last` end at `p`? Also before a clitic: `black gap`
+/// matches in "the black gap's mass" as anywhere else.
 pub fn ends_word(hay: &[u8], p: usize, last: char) -> bool {
     if !is_word_char(last) {
         return true;
