@@ -111,8 +111,13 @@ impl Learner {
         let strong = self.options.strong;
         let (guesses, occurrences) = (&mut self.guesses, &mut self.occurrences);
         detect::read_each(&reader, usize::MAX, |range, word, preferences| {
-            *occurrences.entry(word.to_string()).or_default() += 1;
             // Looked up by `&str` first: a word is copied once, not at every occurrence.
+            match occurrences.get_mut(word) {
+                Some(n) => *n += 1,
+                None => {
+                    occurrences.insert(word.to_string(), 1);
+                }
+            }
             if !guesses.contains_key(word) {
                 guesses.insert(word.to_string(), BTreeMap::new());
             }
