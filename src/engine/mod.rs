@@ -379,8 +379,8 @@ impl Engine {
             // An entry used more than once is judged on all its uses (`context::uses`): they
             // must pass the margin together, and this one lean towards the repair.
             let together = spin.as_ref().and_then(|s| {
-                let entry = self.dict.pattern(f.pattern as usize).rule;
-                s.uses.together(entry, range.start, prefers)
+                s.uses
+                    .together(self.dict.pattern(f.pattern as usize).rule, prefers)
             });
             let keep = match rule.class {
                 Class::Fingerprint => prefers > -opts.veto,
@@ -512,7 +512,7 @@ impl Engine {
         {
             let id = self.dict.pattern(f.pattern as usize).rule;
             let prefers = self.best(doc, &reader, f, range.clone()).0;
-            uses.record(id, range.start, prefers);
+            uses.record(id, prefers);
             let count = counted.entry(id).or_default();
             if prefers >= context::detect::STRONG_TABLE && *count < context::detect::TABLE_REPEATS {
                 *count += 1;

@@ -2,46 +2,40 @@
 //! original wherever it meets it, so the model's preferences at each use of an entry are
 //! evidence for one hypothesis, and add up (as log-likelihood ratios do): a use the model is
 //! unsure of is repaired beside one it is sure of, and one it mildly likes is left beside one
-//! it rejects. Uses it is unsure of alone prove nothing together. Detection reads every suspect use among a document's first words; what it read
-//! serves every use of the same entry in the document, in whichever window it is judged.
+//! it rejects. Uses it is unsure of alone prove nothing together. Detection reads every
+//! suspect use among a document's first words; what it read serves every use of the same
+//! entry in the document, in whichever window or neighbourhood it is judged (so it is kept by
+//! entry, not by place: a neighbourhood read again has places of its own).
 
 use std::collections::HashMap;
 
-/// The model's preference at each suspect use detection read, by entry.
+/// The model's preferences at the suspect uses detection read, by entry (rule index).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Uses {
-    /// Preference by the byte where the use starts.
-    at: HashMap<usize, f32>,
-    /// Preferences added up, how many, and the strongest, by entry (rule index).
     by_entry: HashMap<u32, Together>,
 }
 
 impl Uses {
-    /// Records the model's preference for the repair of a use of entry `rule` at byte `at`.
-    pub fn record(&mut self, rule: u32, at: usize, prefers: f32) {
-        if self.at.insert(at, prefers).is_none() {
-            let entry = self.by_entry.entry(rule).or_insert(Together {
-                total: 0.0,
-                uses: 0,
-                strongest: f32::NEG_INFINITY,
-            });
-            entry.total += prefers;
-            entry.uses += 1;
-            entry.strongest = entry.strongest.max(prefers);
-        }
+    /// Records the model's preference for the repair of a use of entry `rule`.
+    pub fn record(&mut self, rule: u32, prefers: f32) {
+        let entry = self.by_entry.entry(rule).or_insert(Together {
+            total: 0.0,
+            uses: 0,
+            strongest: f32::NEG_INFINITY,
+        });
+        entry.total += prefers;
+        entry.uses += 1;
+        entry.strongest = entry.strongest.max(prefers);
     }
 
-    /// All the uses of entry `rule`, the one at byte `at` read as `prefers` (it may have been
-    /// read again with the repairs before it made); `None` when the entry has no other use.
-    pub fn together(&self, rule: u32, at: usize, prefers: f32) -> Option<Together> {
-        let all = self.by_entry.get(&rule)?;
-        let (others, uses) = match self.at.get(&at) {
-            Some(own) => (all.total - own, all.uses),
-            None => (all.total, all.uses + 1),
-        };
-        (uses > 1).then_some(Together {
-            total: others + prefers,
-            uses,
+    /// The uses of entry `rule` detection read, if there were more than one, with the one being
+    /// judged read again as `prefers` (with the repairs before it made): that reading stands in
+    /// for their mean, as where it was first read is not known in a neighbourhood read again.
+    pub fn together(&self, rule: u32, prefers: f32) -> Option<Together> {
+        let all = self.by_entry.get(&rule).filter(|t| t.uses > 1)?;
+        Some(Together {
+            total: all.total - all.total / all.uses as f32 + prefers,
+            uses: all.uses,
             strongest: all.strongest.max(prefers),
         })
     }
@@ -70,31 +64,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn uses_add_up_with_each_read_again() {
+    fn uses_add_up_and_need_one_sure_of_itself() {
         let mut uses = Uses::default();
-        uses.record(7, 10, 7.9);
-        uses.record(7, 50, 0.3);
-        uses.record(8, 90, 2.0);
-        // The use at 50, read again at 0.4: 7.9 + 0.4.
-        let t = uses.together(7, 50, 0.4).unwrap();
-        assert!((t.total - 8.3).abs() < 1e-5 && t.uses == 2 && t.strongest == 7.9);
+        uses.record(7, 7.9);
+        uses.record(7, 0.3);
+        uses.record(8, 2.0);
+        // Read again at 0.4, a use stands in for the mean of the two: 8.2 - 4.1 + 0.4.
+        let t = uses.together(7, 0.4).unwrap();
+        assert!((t.total - 4.5).abs() < 1e-5 && t.uses == 2 && t.strongest == 7.9);
         assert!(t.pass(0.5));
-        // A use past the words detection read joins the others.
-        let t = uses.together(7, 900, -1.0).unwrap();
-        assert!((t.total - 7.2).abs() < 1e-5 && t.uses == 3);
+        // An entry used once stands alone; one detection never read has no evidence.
+        assert_eq!(uses.together(8, 2.0), None);
+        assert_eq!(uses.together(10, 1.0), None);
         // Uses the model is unsure of alone prove nothing together, and a strong one against
         // outweighs a mild one for.
-        uses.record(9, 100, 0.3);
-        uses.record(9, 200, 0.3);
-        assert!(!uses.together(9, 100, 0.3).unwrap().pass(0.5));
-        uses.record(9, 300, -6.0);
-        uses.record(9, 400, 1.0);
-        assert!(!uses.together(9, 400, 1.0).unwrap().pass(0.5));
-        // An entry used once stands alone; one detection never read has no evidence.
-        assert_eq!(uses.together(8, 90, 2.0), None);
-        assert_eq!(uses.together(10, 5, 1.0), None);
-        // A use recorded twice counts once.
-        uses.record(8, 90, 2.0);
-        assert_eq!(uses.together(8, 90, 2.0), None);
+        uses.record(9, 0.3);
+        uses.record(9, 0.3);
+        assert!(!uses.together(9, 0.3).unwrap().pass(0.5));
+        uses.record(9, -6.0);
+        uses.record(9, 1.0);
+        assert!(!uses.together(9, 1.0).unwrap().pass(0.5));
     }
 }
