@@ -7,6 +7,7 @@ use super::{fail, OK};
 use std::io::Write;
 use unspin::curate::learn::{self, Learner, Reference};
 use unspin::curate::{corroborate, newdict, unpaired};
+use unspin::dict::key;
 use unspin::dict::model::Class;
 use unspin::fs::read;
 use unspin::Dictionary;
@@ -69,7 +70,7 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
         Err(e) => return fail(e),
     };
     let unvetoed = candidates.len();
-    candidates.retain(|c| !vetoed.contains(&reject_key(&c.key)));
+    candidates.retain(|c| !vetoed.contains(&key::normalize(&c.key)));
     let rejected = unvetoed - candidates.len();
     let consistent = candidates.len();
     candidates.retain(|c| c.consistency() >= args.min_consistency && c.agreeing >= args.min_count);
@@ -150,7 +151,7 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     status
 }
 
-/// The spun phrases the `--reject` files list, as [`reject_key`] compares them.
+/// The spun phrases the `--reject` files list, normalized as keys are matched.
 fn rejected(files: &[std::path::PathBuf]) -> Result<std::collections::HashSet<String>, String> {
     let mut out = std::collections::HashSet::new();
     for path in files {
@@ -158,16 +159,11 @@ fn rejected(files: &[std::path::PathBuf]) -> Result<std::collections::HashSet<St
         for line in text.lines() {
             let phrase = line.split('#').next().unwrap_or_default().trim();
             if !phrase.is_empty() {
-                out.insert(reject_key(phrase));
+                out.insert(key::normalize(phrase));
             }
         }
     }
     Ok(out)
-}
-
-/// A phrase as keys are matched: spaces and apostrophes normalized, lower-cased.
-fn reject_key(phrase: &str) -> String {
-    unspin::dict::key::normalize(phrase).to_lowercase()
 }
 
 /// `--seen-in DIR`: tries `entries` on the spun texts of `dir` beside the dictionaries they
