@@ -119,7 +119,7 @@ _unspin() {
 
     case "${cmd}" in
         unspin)
-            opts="-w -v -q -U -i -j -0 -h -V --write --diff --check --json --format --verbose --quiet --explain --unified --color --dict --no-builtin --suspects --spun-threshold --context --context-margin --context-veto --spin-threshold --table-threshold --min-score --interactive --jsonl-field --bad-lines --glob --exclude --hidden --follow --sort --jobs --type --max-size --encoding --boilerplate --backup --files-from --null --config --no-config --help --version scan dict eval learn apply config completions man help"
+            opts="-w -v -q -U -i -j -0 -h -V --write --diff --check --json --format --verbose --quiet --explain --unified --color --dict --no-builtin --suspects --spun-threshold --context --context-margin --context-veto --context-rival --spin-threshold --table-threshold --min-score --interactive --jsonl-field --bad-lines --glob --exclude --hidden --follow --sort --jobs --type --max-size --encoding --boilerplate --backup --files-from --null --config --no-config --help --version scan dict eval learn apply config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -170,6 +170,10 @@ _unspin() {
                     return 0
                     ;;
                 --context-veto)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context-rival)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -529,7 +533,7 @@ _unspin() {
             return 0
             ;;
         unspin__subcmd__eval)
-            opts="-v -h --original --spun --json --verbose --by-rule --suspects --spun-threshold --context --context-margin --context-veto --spin-threshold --table-threshold --dict --no-builtin --config --no-config --help"
+            opts="-v -h --original --spun --json --verbose --by-rule --suspects --spun-threshold --context --context-margin --context-veto --context-rival --spin-threshold --table-threshold --dict --no-builtin --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +564,10 @@ _unspin() {
                     return 0
                     ;;
                 --context-veto)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context-rival)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_unspin_global_optspecs
-    string join \n w/write diff= check json format= v/verbose q/quiet explain= U/unified= color= dict= no-builtin suspects= spun-threshold= context= context-margin= context-veto= spin-threshold= table-threshold= min-score= i/interactive jsonl-field= bad-lines= glob= exclude= hidden follow sort j/jobs= type= max-size= encoding= boilerplate= backup= files-from= 0/null config= no-config h/help V/version
+    string join \n w/write diff= check json format= v/verbose q/quiet explain= U/unified= color= dict= no-builtin suspects= spun-threshold= context= context-margin= context-veto= context-rival= spin-threshold= table-threshold= min-score= i/interactive jsonl-field= bad-lines= glob= exclude= hidden follow sort j/jobs= type= max-size= encoding= boilerplate= backup= files-from= 0/null config= no-config h/help V/version
 end
 
 function __fish_unspin_needs_command
@@ -45,6 +45,7 @@ complete -c unspin -n "__fish_unspin_needs_command" -l context -d 'The context m
 never\t''"
 complete -c unspin -n "__fish_unspin_needs_command" -l context-margin -d 'Nats by which the model must prefer a suspect\'s repair to the text as written' -r
 complete -c unspin -n "__fish_unspin_needs_command" -l context-veto -d 'Nats by which the model must prefer the text as written to refuse a fingerprint' -r
+complete -c unspin -n "__fish_unspin_needs_command" -l context-rival -d 'Nats by which the model must prefer a suspect\'s repair to each other original its entry lists (it must tell which one the writer used)' -r
 complete -c unspin -n "__fish_unspin_needs_command" -l spin-threshold -d 'Spin estimate (percent of content words with a far likelier synonym) from which the model counts a document as spun' -r
 complete -c unspin -n "__fish_unspin_needs_command" -l table-threshold -d 'Suspect entries the model strongly prefers, per 1,000 words, from which it counts a document as spun' -r
 complete -c unspin -n "__fish_unspin_needs_command" -l min-score -d 'Leave files whose spin score (fingerprints per 1,000 words) is below SCORE untouched' -r
@@ -163,6 +164,7 @@ complete -c unspin -n "__fish_unspin_using_subcommand eval" -l context -d 'The c
 never\t''"
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -l context-margin -d 'Nats by which the model must prefer a suspect\'s repair to the text as written' -r
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -l context-veto -d 'Nats by which the model must prefer the text as written to refuse a fingerprint' -r
+complete -c unspin -n "__fish_unspin_using_subcommand eval" -l context-rival -d 'Nats by which the model must prefer a suspect\'s repair to each other original its entry lists (it must tell which one the writer used)' -r
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -l spin-threshold -d 'Spin estimate (percent of content words with a far likelier synonym) from which the model counts a document as spun' -r
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -l table-threshold -d 'Suspect entries the model strongly prefers, per 1,000 words, from which it counts a document as spun' -r
 complete -c unspin -n "__fish_unspin_using_subcommand eval" -l dict -d 'Also use this dictionary (YAML or compiled); repeatable. Its keys replace built-in ones' -r -F

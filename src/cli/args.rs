@@ -263,6 +263,11 @@ pub struct EngineArgs {
     #[arg(long, default_value_t = unspin::engine::context::Options::default().veto, value_name = "NATS")]
     pub context_veto: f32,
 
+    /// Nats by which the model must prefer a suspect's repair to each other original its entry
+    /// lists (it must tell which one the writer used)
+    #[arg(long, default_value_t = unspin::engine::context::Options::default().rival, value_name = "NATS")]
+    pub context_rival: f32,
+
     /// Spin estimate (percent of content words with a far likelier synonym) from which the
     /// model counts a document as spun
     #[arg(long, default_value_t = unspin::engine::context::Options::default().spin_threshold, value_name = "PERCENT")]
@@ -297,6 +302,7 @@ impl EngineArgs {
                 },
                 margin: self.context_margin,
                 veto: self.context_veto,
+                rival: self.context_rival,
                 spin_threshold: self.spin_threshold,
                 table_threshold: self.table_threshold,
                 ..Default::default()

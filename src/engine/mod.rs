@@ -163,10 +163,25 @@ struct Found {
 
 /// What the model said of a repair: by how many nats it prefers it to the text as written
 /// and, for an entry used more than once in the text, of all its uses.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct Judgement {
     prefers: f32,
     together: Option<Together>,
+    /// For an entry that lists other originals: the next best of them, and by how many nats
+    /// the model prefers the chosen one to it.
+    rival: Option<(String, f32)>,
+}
+
+/// The repair of one candidate the model likes best (`Engine::best`).
+struct Best<'s> {
+    /// Nats by which the model prefers it to the text as written.
+    prefers: f32,
+    /// The other original chosen, if not the entry's replacement.
+    choice: Option<&'s str>,
+    /// The replacement as it would be written in the text.
+    to: String,
+    /// The next best of the originals the entry lists, and the chosen one's lead over it.
+    rival: Option<(String, f32)>,
 }
 
 /// A document's verdict, worked out once: each of its windows, and each neighbourhood read
@@ -375,7 +390,12 @@ impl Engine {
         for f in judged {
             let rule = self.rule(f.pattern);
             let range = place(f);
-            let (prefers, choice, to) = self.best(doc, &reader, f, range.clone());
+            let Best {
+                prefers,
+                choice,
+                to,
+                rival,
+            } = self.best(doc, &reader, f, range.clone());
             // An entry used more than once is judged on all its uses (`context::uses`): they
             // must pass the margin together, and this one lean towards the repair.
             let together = spin.as_ref().and_then(|s| {
@@ -384,12 +404,19 @@ impl Engine {
             });
             let keep = match rule.class {
                 Class::Fingerprint => prefers > -opts.veto,
+                // Where the entry lists several originals, the model must also tell which one
+                // the writer used: a near tie between synonyms is a guess.
                 Class::Suspect => {
                     spun && prefers >= opts.margin.min(0.0)
                         && together.map_or(prefers >= opts.margin, |t| t.pass(opts.margin))
+                        && rival.as_ref().is_none_or(|(_, lead)| *lead >= opts.rival)
                 }
             };
-            let judgement = Judgement { prefers, together };
+            let judgement = Judgement {
+                prefers,
+                together,
+                rival,
+            };
             if keep {
                 reader.accept(&range, &to);
                 if let Some(w) = doc.whole {
@@ -421,7 +448,7 @@ impl Engine {
         let edits = self.edits(
             doc,
             doc.norm.original(doc.start),
-            kept.iter().map(|&(f, judgement, choice)| {
+            kept.into_iter().map(|(f, judgement, choice)| {
                 (
                     f,
                     self.why(f, score, spin.as_ref(), Some(judgement), choice),
@@ -439,21 +466,21 @@ impl Engine {
 
     /// The repair of `f` (at bytes `range` of `doc`) the model likes best: the entry's
     /// replacement or, for its written key, one of the other originals it lists; with by how
-    /// many nats the model prefers it to the text as written.
+    /// many nats the model prefers it to the text as written, and the runner-up.
     fn best<'s>(
         &'s self,
         doc: &Doc,
         reader: &Reader,
         f: &Found,
         range: std::ops::Range<usize>,
-    ) -> (f32, Option<&'s str>, String) {
+    ) -> Best<'s> {
         let rule = self.rule(f.pattern);
         let matched = &doc.src[range.clone()];
         let others = match self.dict.pattern(f.pattern as usize).to {
             None => rule.or.as_slice(),
             Some(_) => &[],
         };
-        std::iter::once(None)
+        let mut read: Vec<(f32, Option<&str>, String)> = std::iter::once(None)
             .chain(others.iter().map(|o| Some(o.as_str())))
             .map(|choice| {
                 let to =
@@ -462,8 +489,18 @@ impl Engine {
                     });
                 (reader.preference(&range, &to), choice, to)
             })
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .expect("at least the entry's own replacement")
+            .collect();
+        read.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut read = read.into_iter();
+        let (prefers, choice, to) = read.next().expect("at least the entry's own replacement");
+        Best {
+            prefers,
+            choice,
+            rival: read
+                .next()
+                .map(|(second, _, rival)| (rival, prefers - second)),
+            to,
+        }
     }
 
     /// A document's verdict from its `score` and, when the context stage reads it, the model's
@@ -511,7 +548,7 @@ impl Engine {
             .take_while(|(_, range)| range.end <= end)
         {
             let id = self.dict.pattern(f.pattern as usize).rule;
-            let prefers = self.best(doc, &reader, f, range.clone()).0;
+            let prefers = self.best(doc, &reader, f, range.clone()).prefers;
             uses.record(id, prefers);
             let count = counted.entry(id).or_default();
             if prefers >= context::detect::STRONG_TABLE && *count < context::detect::TABLE_REPEATS {
@@ -601,7 +638,12 @@ impl Engine {
                 ),
             },
         };
-        if let Some(Judgement { prefers, together }) = judgement.filter(|_| self.model.is_some()) {
+        if let Some(Judgement {
+            prefers,
+            together,
+            rival,
+        }) = judgement.filter(|_| self.model.is_some())
+        {
             let to = choice.unwrap_or(self.to(f.pattern));
             if prefers >= 0.0 {
                 why.push_str(&format!("; context prefers {to:?} by {prefers:.1} nats"));
@@ -615,6 +657,9 @@ impl Engine {
                 why.push_str(&format!(
                     " ({total:.1} over the entry's {uses} uses in the text)"
                 ));
+            }
+            if let Some((rival, lead)) = rival {
+                why.push_str(&format!(", and to {rival:?} by {lead:.1}"));
             }
         }
         if !rule.context.is_empty() {

@@ -262,6 +262,27 @@ fn the_model_chooses_among_the_originals_an_entry_lists() {
 }
 
 #[test]
+fn a_repair_the_model_cannot_tell_from_another_original_is_left() {
+    let e = engine(
+        "entries:\n  greatest:\n    to: best\n    or: [biggest]\n    class: suspect\n",
+        Suspects::Always,
+    );
+    // "His greatest" can only be "his best"; "the greatest day" reads as well with either, so
+    // which word the writer used is a guess, and the text stays as written.
+    let text = "He tried his greatest to win the game. That was the greatest day of my life.";
+    let edits = e.repair(text).edits;
+    assert_eq!(
+        apply(text, &edits),
+        "He tried his best to win the game. That was the greatest day of my life."
+    );
+    assert!(
+        edits[0].why.contains("and to \"biggest\" by"),
+        "{}",
+        edits[0].why
+    );
+}
+
+#[test]
 fn the_unpaired_learner_proposes_consistent_habits_from_spun_text_alone() {
     let mut learner =
         unspin::curate::unpaired::Learner::new(unspin::curate::unpaired::Options::default());

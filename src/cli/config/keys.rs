@@ -45,6 +45,7 @@ pub const KEYS: &[Key] = &[
     key("context", "context", Kind::Text),
     key("context-margin", "context_margin", Kind::Number),
     key("context-veto", "context_veto", Kind::Number),
+    key("context-rival", "context_rival", Kind::Number),
     key("spin-threshold", "spin_threshold", Kind::Number),
     key("table-threshold", "table_threshold", Kind::Number),
     key("explain", "explain", Kind::Text),
