@@ -480,7 +480,7 @@ impl Engine {
             None => rule.or.as_slice(),
             Some(_) => &[],
         };
-        let mut read: Vec<(f32, Option<&str>, String)> = std::iter::once(None)
+        let mut read = std::iter::once(None)
             .chain(others.iter().map(|o| Some(o.as_str())))
             .map(|choice| {
                 let to =
@@ -488,17 +488,21 @@ impl Engine {
                         doc.curly()
                     });
                 (reader.preference(&range, &to), choice, to)
-            })
-            .collect();
-        read.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut read = read.into_iter();
-        let (prefers, choice, to) = read.next().expect("at least the entry's own replacement");
+            });
+        let mut first = read.next().expect("at least the entry's own replacement");
+        let mut second: Option<(f32, String)> = None;
+        for next in read {
+            if next.0 > first.0 {
+                second = Some((first.0, std::mem::replace(&mut first, next).2));
+            } else if second.as_ref().is_none_or(|s| next.0 > s.0) {
+                second = Some((next.0, next.2));
+            }
+        }
+        let (prefers, choice, to) = first;
         Best {
             prefers,
             choice,
-            rival: read
-                .next()
-                .map(|(second, _, rival)| (rival, prefers - second)),
+            rival: second.map(|(nats, rival)| (rival, prefers - nats)),
             to,
         }
     }
