@@ -55,6 +55,10 @@ pub struct Proposal {
     pub mean_nats: f32,
     /// One occurrence in context, the word marked `[...]`.
     pub example: String,
+    /// The neighbour with the next most evidence, and by how many nats a use `original` leads
+    /// it: where the lead is small, the model does not tell the two apart, and a curator reads
+    /// the contexts to choose (or lists both, for the model to pick at each use).
+    pub rival: Option<(String, f32)>,
 }
 
 impl Proposal {
@@ -151,13 +155,13 @@ impl Learner {
             .iter()
             .filter_map(|(spun, neighbours)| {
                 // Of neighbours with equal evidence, the first in order (the output is stable).
-                let best = neighbours
-                    .iter()
-                    .max_by(|a, b| a.1.total.total_cmp(&b.1.total).then(b.0.cmp(a.0)))?;
-                Some((spun, best))
+                let mut ranked: Vec<_> = neighbours.iter().collect();
+                ranked.sort_by(|a, b| b.1.total.total_cmp(&a.1.total).then(a.0.cmp(b.0)));
+                let best = *ranked.first()?;
+                Some((spun, best, ranked.get(1).copied()))
             })
-            .filter(|(_, (_, seen))| seen.count > 0)
-            .map(|(spun, (original, seen))| Proposal {
+            .filter(|(_, (_, seen), _)| seen.count > 0)
+            .map(|(spun, (original, seen), next)| Proposal {
                 spun: spun.to_string(),
                 original: original.to_string(),
                 count: seen.count,
@@ -165,6 +169,10 @@ impl Learner {
                 occurrences: self.occurrences.get(spun).copied().unwrap_or(0),
                 mean_nats: seen.nats / seen.count as f32,
                 example: seen.example.clone(),
+                rival: next.map(|(word, other)| {
+                    let uses = self.occurrences.get(spun).copied().unwrap_or(1).max(1);
+                    (word.to_string(), (seen.total - other.total) / uses as f32)
+                }),
             })
             .filter(|p| {
                 p.docs >= self.options.min_docs && p.consistency() >= self.options.min_consistency
@@ -182,8 +190,11 @@ pub fn entries(proposals: &[Proposal]) -> Vec<NewEntry> {
         .iter()
         .map(|p| {
             let mut e = NewEntry::new(&p.spun, &p.original, Class::Suspect);
+            let next = p.rival.as_ref().map_or(String::new(), |(word, lead)| {
+                format!("; next {word:?}, {lead:.1} nats a use behind")
+            });
             e.comments.push(format!(
-                "model prefers it at {} of {} occurrences in {} spun documents (mean {:.1} nats), e.g. {}",
+                "model prefers it at {} of {} occurrences in {} spun documents (mean {:.1} nats{next}), e.g. {}",
                 p.count, p.occurrences, p.docs, p.mean_nats, p.example
             ));
             e

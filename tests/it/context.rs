@@ -311,6 +311,16 @@ fn the_unpaired_learner_proposes_consistent_habits_from_spun_text_alone() {
     ] {
         assert!(pairs.contains(&want), "{want:?} not in {pairs:?}");
     }
+    // Each proposal names the runner-up it beat: "solely" is "only" by far, while for "discover"
+    // the model likes "see" almost as well as "find", and a curator has to read the contexts.
+    let lead = |spun: &str| {
+        let p = proposals.iter().find(|p| p.spun == spun).unwrap();
+        p.rival.as_ref().unwrap().1
+    };
+    assert!(proposals
+        .iter()
+        .all(|p| p.rival.as_ref().is_none_or(|r| r.1 >= 0.0)));
+    assert!(lead("discover") < 1.0 && lead("solely") > 3.0);
 }
 
 #[test]
