@@ -6,7 +6,8 @@
 # context model repairs it only in a document it judges spun, where it prefers the repair.
 # Keys the curated dictionaries (the other files of dictionaries/en) already have are left to
 # them, and the swaps a curator rejected (dictionaries/en/learned-rejects.txt) are left out.
-# Usage: [OUT=FILE] scripts/learn-table.sh [PAIRS_DIR...]   (needs a release build)
+# Usage: [OUT=FILE] [UNSPIN=BIN] scripts/learn-table.sh [PAIRS_DIR...]   (default: the release
+# build). tests/it/learn.rs fails when the committed table is not what this script writes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 unspin="${UNSPIN:-$root/target/release/unspin}"

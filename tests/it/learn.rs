@@ -140,3 +140,29 @@ fn the_shipped_table_holds_none_of_the_rejected_swaps() {
         );
     }
 }
+
+#[test]
+fn the_shipped_table_is_what_scripts_learn_table_writes() {
+    // learned.yaml is generated from the pairs and the curated files: a curated entry added
+    // or changed without regenerating it leaves the shipped table out of step (a chain, a key
+    // both files hold).
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("learned.yaml");
+    let run = std::process::Command::new("bash")
+        .arg(root.join("scripts/learn-table.sh"))
+        .env("UNSPIN", env!("CARGO_BIN_EXE_unspin"))
+        .env("OUT", &out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let fresh = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        fresh == include_str!("../../dictionaries/en/learned.yaml"),
+        "dictionaries/en/learned.yaml is stale: regenerate it with scripts/learn-table.sh"
+    );
+}
