@@ -24,6 +24,7 @@ const OPTION_NAMES: &[&str] = &[
     "min_fingerprints",
     "margin",
     "veto",
+    "rival",
     "spin_threshold",
     "table_threshold",
     "table_floor",
@@ -31,7 +32,11 @@ const OPTION_NAMES: &[&str] = &[
 ];
 
 /// Spellings of the command's flags accepted beside the short names.
-const ALIASES: &[(&str, &str)] = &[("context_margin", "margin"), ("context_veto", "veto")];
+const ALIASES: &[(&str, &str)] = &[
+    ("context_margin", "margin"),
+    ("context_veto", "veto"),
+    ("context_rival", "rival"),
+];
 
 /// A loaded dictionary set and the engine options: build once, then repair many texts, from
 /// any number of threads.
@@ -829,6 +834,7 @@ fn parse_options(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
             "min_fingerprints" => o.min_fingerprints = count(name, &v)?,
             "margin" => o.context.margin = number(name, &v)? as f32,
             "veto" => o.context.veto = number(name, &v)? as f32,
+            "rival" => o.context.rival = number(name, &v)? as f32,
             "spin_threshold" => o.context.spin_threshold = number(name, &v)?,
             "table_threshold" => o.context.table_threshold = number(name, &v)?,
             "table_floor" => o.context.table_floor = number(name, &v)?,
@@ -861,6 +867,7 @@ fn options_dict<'py>(py: Python<'py>, o: &Options) -> PyResult<Bound<'py, PyDict
     d.set_item("min_fingerprints", o.min_fingerprints)?;
     d.set_item("margin", widen(c.margin))?;
     d.set_item("veto", widen(c.veto))?;
+    d.set_item("rival", widen(c.rival))?;
     d.set_item("spin_threshold", c.spin_threshold)?;
     d.set_item("table_threshold", c.table_threshold)?;
     d.set_item("table_floor", c.table_floor)?;

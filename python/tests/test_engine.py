@@ -135,6 +135,7 @@ def test_options(spun):
     assert "context='never'" in repr(e)
     assert unspin.Engine(margin=0.3).options["margin"] == 0.3
     assert pickle.loads(pickle.dumps(unspin.Engine(veto=2.7))).options["veto"] == 2.7
+    assert unspin.Engine(context_rival=1.5).options["rival"] == 1.5
     r = e.repair(spun)
     assert r.edits and all(x.class_ == "fingerprint" for x in r.edits)
     assert r.spin is None  # the context model is off

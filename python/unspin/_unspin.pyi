@@ -77,9 +77,10 @@ class Engine:
         min_fingerprints: int = 2,
         margin: float = 0.5,
         veto: float = 4.0,
+        rival: float = 2.5,
         spin_threshold: float = 6.0,
         table_threshold: float = 15.0,
-        table_floor: float = 5.0,
+        table_floor: float = 10.0,
         full_detection: bool = False,
     ) -> None: ...
     def repair(self, text: str, kind: Kind = "text") -> Result: ...
