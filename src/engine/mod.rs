@@ -163,25 +163,15 @@ struct Found {
 
 /// What the model said of a repair: by how many nats it prefers it to the text as written
 /// and, for an entry used more than once in the text, of all its uses.
-#[derive(Debug, Clone, Default)]
-struct Judgement {
+#[derive(Debug, Clone, Copy, Default)]
+struct Judgement<'s> {
     prefers: f32,
-    together: Option<Together>,
-    /// For an entry that lists other originals: the next best of them, and by how many nats
-    /// the model prefers the chosen one to it.
-    rival: Option<(String, f32)>,
-}
-
-/// The repair of one candidate the model likes best (`Engine::best`).
-struct Best<'s> {
-    /// Nats by which the model prefers it to the text as written.
-    prefers: f32,
-    /// The other original chosen, if not the entry's replacement.
+    /// The other original the entry lists that the model chose, if not its replacement.
     choice: Option<&'s str>,
-    /// The replacement as it would be written in the text.
-    to: String,
-    /// The next best of the originals the entry lists, and the chosen one's lead over it.
-    rival: Option<(String, f32)>,
+    together: Option<Together>,
+    /// For an entry that lists other originals: the next best of them (`None` for the entry's
+    /// replacement), and by how many nats the model prefers the chosen one to it.
+    rival: Option<(Option<&'s str>, f32)>,
 }
 
 /// A document's verdict, worked out once: each of its windows, and each neighbourhood read
@@ -324,7 +314,7 @@ impl Engine {
             from,
             found
                 .iter()
-                .map(|f| (f, self.why(f, score, None, None, None), None)),
+                .map(|f| (f, self.why(f, score, None, None), None)),
         );
         Repair {
             edits,
@@ -386,19 +376,15 @@ impl Engine {
         for (range, to) in &carried {
             reader.accept(range, to);
         }
-        let mut kept: Vec<(&Found, Judgement, Option<&str>)> = Vec::new();
+        let mut kept: Vec<(&Found, Judgement)> = Vec::new();
         for f in judged {
             let rule = self.rule(f.pattern);
             let range = place(f);
-            let Best {
-                prefers,
-                choice,
-                to,
-                rival,
-            } = self.best(doc, &reader, f, range.clone());
+            let (to, mut judgement) = self.best(doc, &reader, f, range.clone());
+            let prefers = judgement.prefers;
             // An entry used more than once is judged on all its uses (`context::uses`): they
             // must pass the margin together, and this one lean towards the repair.
-            let together = spin.as_ref().and_then(|s| {
+            judgement.together = spin.as_ref().and_then(|s| {
                 s.uses
                     .together(self.dict.pattern(f.pattern as usize).rule, prefers)
             });
@@ -408,21 +394,18 @@ impl Engine {
                 // the writer used: a near tie between synonyms is a guess.
                 Class::Suspect => {
                     spun && prefers >= opts.margin.min(0.0)
-                        && together.map_or(prefers >= opts.margin, |t| t.pass(opts.margin))
-                        && rival.as_ref().is_none_or(|(_, lead)| *lead >= opts.rival)
+                        && judgement
+                            .together
+                            .map_or(prefers >= opts.margin, |t| t.pass(opts.margin))
+                        && judgement.rival.is_none_or(|(_, lead)| lead >= opts.rival)
                 }
-            };
-            let judgement = Judgement {
-                prefers,
-                together,
-                rival,
             };
             if keep {
                 reader.accept(&range, &to);
                 if let Some(w) = doc.whole {
                     w.carried.borrow_mut().push((range.clone(), to.clone()));
                 }
-                kept.push((f, judgement, choice));
+                kept.push((f, judgement));
             }
         }
         // A fingerprint that lost its place to a longer suspect the model then refused stands.
@@ -435,24 +418,24 @@ impl Engine {
                 .is_some_and(|c| (c.start, c.end) == (f.start, f.end))
         };
         let overlaps = |f: &Found| {
-            let i = kept.partition_point(|(k, _, _)| k.end <= f.start);
-            kept.get(i).is_some_and(|(k, _, _)| k.start < f.end)
+            let i = kept.partition_point(|(k, _)| k.end <= f.start);
+            kept.get(i).is_some_and(|(k, _)| k.start < f.end)
         };
-        let mut fallback: Vec<(&Found, Judgement, Option<&str>)> = fingerprints
+        let mut fallback: Vec<(&Found, Judgement)> = fingerprints
             .iter()
             .filter(|f| !scanned(f) && !overlaps(f))
-            .map(|f| (f, Judgement::default(), None))
+            .map(|f| (f, Judgement::default()))
             .collect();
         kept.append(&mut fallback);
-        kept.sort_by_key(|(f, _, _)| f.start);
+        kept.sort_by_key(|(f, _)| f.start);
         let edits = self.edits(
             doc,
             doc.norm.original(doc.start),
-            kept.into_iter().map(|(f, judgement, choice)| {
+            kept.into_iter().map(|(f, judgement)| {
                 (
                     f,
-                    self.why(f, score, spin.as_ref(), Some(judgement), choice),
-                    choice,
+                    self.why(f, score, spin.as_ref(), Some(judgement)),
+                    judgement.choice,
                 )
             }),
         );
@@ -464,16 +447,17 @@ impl Engine {
         }
     }
 
-    /// The repair of `f` (at bytes `range` of `doc`) the model likes best: the entry's
-    /// replacement or, for its written key, one of the other originals it lists; with by how
-    /// many nats the model prefers it to the text as written, and the runner-up.
+    /// The repair of `f` (at bytes `range` of `doc`) the model likes best, as it would be
+    /// written there: the entry's replacement or, for its written key, one of the other
+    /// originals it lists; with by how many nats the model prefers it to the text as written,
+    /// and the runner-up.
     fn best<'s>(
         &'s self,
         doc: &Doc,
         reader: &Reader,
         f: &Found,
         range: std::ops::Range<usize>,
-    ) -> Best<'s> {
+    ) -> (String, Judgement<'s>) {
         let rule = self.rule(f.pattern);
         let matched = &doc.src[range.clone()];
         let others = match self.dict.pattern(f.pattern as usize).to {
@@ -489,22 +473,24 @@ impl Engine {
                     });
                 (reader.preference(&range, &to), choice, to)
             });
-        let mut first = read.next().expect("at least the entry's own replacement");
-        let mut second: Option<(f32, String)> = None;
-        for next in read {
-            if next.0 > first.0 {
-                second = Some((first.0, std::mem::replace(&mut first, next).2));
-            } else if second.as_ref().is_none_or(|s| next.0 > s.0) {
-                second = Some((next.0, next.2));
+        let (mut prefers, mut choice, mut to) =
+            read.next().expect("at least the entry's own replacement");
+        let mut second: Option<(Option<&str>, f32)> = None;
+        for (nats, other, written) in read {
+            if nats > prefers {
+                second = Some((choice, prefers));
+                (prefers, choice, to) = (nats, other, written);
+            } else if second.is_none_or(|(_, s)| nats > s) {
+                second = Some((other, nats));
             }
         }
-        let (prefers, choice, to) = first;
-        Best {
+        let judgement = Judgement {
             prefers,
             choice,
-            rival: second.map(|(nats, rival)| (rival, prefers - nats)),
-            to,
-        }
+            together: None,
+            rival: second.map(|(rival, nats)| (rival, prefers - nats)),
+        };
+        (to, judgement)
     }
 
     /// A document's verdict from its `score` and, when the context stage reads it, the model's
@@ -552,7 +538,7 @@ impl Engine {
             .take_while(|(_, range)| range.end <= end)
         {
             let id = self.dict.pattern(f.pattern as usize).rule;
-            let prefers = self.best(doc, &reader, f, range.clone()).prefers;
+            let prefers = self.best(doc, &reader, f, range.clone()).1.prefers;
             uses.record(id, prefers);
             let count = counted.entry(id).or_default();
             if prefers >= context::detect::STRONG_TABLE && *count < context::detect::TABLE_REPEATS {
@@ -609,7 +595,6 @@ impl Engine {
         score: Score,
         spin: Option<&Spin>,
         judgement: Option<Judgement>,
-        choice: Option<&str>,
     ) -> Arc<str> {
         let rule = self.rule(f.pattern);
         let plain = judgement.is_none() || self.model.is_none();
@@ -644,6 +629,7 @@ impl Engine {
         };
         if let Some(Judgement {
             prefers,
+            choice,
             together,
             rival,
         }) = judgement.filter(|_| self.model.is_some())
@@ -663,6 +649,7 @@ impl Engine {
                 ));
             }
             if let Some((rival, lead)) = rival {
+                let rival = rival.unwrap_or(self.to(f.pattern));
                 why.push_str(&format!(", and to {rival:?} by {lead:.1}"));
             }
         }

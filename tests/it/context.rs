@@ -321,6 +321,14 @@ fn the_unpaired_learner_proposes_consistent_habits_from_spun_text_alone() {
         .iter()
         .all(|p| p.rival.as_ref().is_none_or(|r| r.1 >= 0.0)));
     assert!(lead("discover") < 1.0 && lead("solely") > 3.0);
+    // ... and the curator reads it in the entry's comment.
+    let entries = unspin::curate::unpaired::entries(&proposals);
+    let discover = entries.iter().find(|e| e.key == "discover").unwrap();
+    assert!(
+        discover.comments[0].contains("next \"see\""),
+        "{:?}",
+        discover.comments
+    );
 }
 
 #[test]

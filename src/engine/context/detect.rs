@@ -116,26 +116,23 @@ fn neighbours(reader: &Reader, word: &str) -> Vec<(u32, &'static str)> {
 
 /// A content word read against its thesaurus neighbours.
 #[derive(Debug, Clone)]
-pub struct Reading {
-    /// Bytes of the word in the text.
-    pub range: std::ops::Range<usize>,
+struct Reading {
     /// The word as the model spells it.
-    pub word: String,
+    word: String,
     /// The neighbour the model finds likeliest here, and by how many nats it beats the word.
-    pub best: (&'static str, f32),
+    best: (&'static str, f32),
 }
 
 /// Every content word among the first `limit` words of the text, read against its neighbours.
-pub fn readings(reader: &Reader, limit: usize) -> Vec<Reading> {
+fn readings(reader: &Reader, limit: usize) -> Vec<Reading> {
     let mut out = Vec::new();
-    read_each(reader, limit, |range, word, preferences| {
+    read_each(reader, limit, |_, word, preferences| {
         let best = preferences
             .iter()
             .copied()
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some(best) = best {
             out.push(Reading {
-                range,
                 word: word.to_string(),
                 best,
             });
