@@ -166,6 +166,9 @@ struct Found {
 #[derive(Debug, Clone, Copy, Default)]
 struct Judgement<'s> {
     prefers: f32,
+    /// The model could not read the repair (it knows no digits), so `prefers` is 0: no evidence
+    /// either way. A fingerprint stands on its entry, a suspect needs evidence it cannot give.
+    unread: bool,
     /// The other original the entry lists that the model chose, if not its replacement.
     choice: Option<&'s str>,
     together: Option<Together>,
@@ -393,7 +396,8 @@ impl Engine {
                 // Where the entry lists several originals, the model must also tell which one
                 // the writer used: a near tie between synonyms is a guess.
                 Class::Suspect => {
-                    spun && prefers >= opts.margin.min(0.0)
+                    spun && !judgement.unread
+                        && prefers >= opts.margin.min(0.0)
                         && judgement
                             .together
                             .map_or(prefers >= opts.margin, |t| t.pass(opts.margin))
@@ -473,19 +477,22 @@ impl Engine {
                     });
                 (reader.preference(&range, &to), choice, to)
             });
-        let (mut prefers, mut choice, mut to) =
+        let (mut heard, mut choice, mut to) =
             read.next().expect("at least the entry's own replacement");
+        let mut prefers = heard.unwrap_or(0.0);
         let mut second: Option<(Option<&str>, f32)> = None;
-        for (nats, other, written) in read {
+        for (answer, other, written) in read {
+            let nats = answer.unwrap_or(0.0);
             if nats > prefers {
                 second = Some((choice, prefers));
-                (prefers, choice, to) = (nats, other, written);
+                (prefers, heard, choice, to) = (nats, answer, other, written);
             } else if second.is_none_or(|(_, s)| nats > s) {
                 second = Some((other, nats));
             }
         }
         let judgement = Judgement {
             prefers,
+            unread: heard.is_none(),
             choice,
             together: None,
             rival: second.map(|(rival, nats)| (rival, prefers - nats)),
@@ -538,7 +545,12 @@ impl Engine {
             .take_while(|(_, range)| range.end <= end)
         {
             let id = self.dict.pattern(f.pattern as usize).rule;
-            let prefers = self.best(doc, &reader, f, range.clone()).1.prefers;
+            let Judgement {
+                prefers, unread, ..
+            } = self.best(doc, &reader, f, range.clone()).1;
+            if unread {
+                continue;
+            }
             uses.record(id, prefers);
             let count = counted.entry(id).or_default();
             if prefers >= context::detect::STRONG_TABLE && *count < context::detect::TABLE_REPEATS {
@@ -629,13 +641,18 @@ impl Engine {
         };
         if let Some(Judgement {
             prefers,
+            unread,
             choice,
             together,
             rival,
         }) = judgement.filter(|_| self.model.is_some())
         {
             let to = choice.unwrap_or(self.to(f.pattern));
-            if prefers >= 0.0 {
+            if unread {
+                why.push_str(&format!(
+                    "; context cannot judge {to:?}: the model does not know its words"
+                ));
+            } else if prefers >= 0.0 {
                 why.push_str(&format!("; context prefers {to:?} by {prefers:.1} nats"));
             } else {
                 why.push_str(&format!(

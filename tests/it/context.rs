@@ -162,7 +162,7 @@ fn a_clean_document_with_spinner_like_words_is_left_alone() {
 }
 
 const SUSPECTS: &str = "entries:\n  gap:\n    to: hole\n    class: suspect\n  \
-                        signed: inked\n  mental property: intellectual property\n";
+                        signed: penned\n  mental property: intellectual property\n";
 
 #[test]
 fn a_suspect_is_repaired_where_the_model_prefers_it_and_left_where_it_does_not() {
@@ -186,7 +186,7 @@ fn a_suspect_is_repaired_where_the_model_prefers_it_and_left_where_it_does_not()
 #[test]
 fn a_fingerprint_stands_unless_the_model_strongly_objects() {
     let e = engine(SUSPECTS, Suspects::Auto);
-    // "inked" for "signed" is an entry the model finds far worse than the text: refused.
+    // "penned" for "signed" is an entry the model finds far worse than the text: refused.
     assert_eq!(fix(&e, "They signed the deal."), "They signed the deal.");
     assert_eq!(
         fix(&e, "They protect mental property."),
@@ -197,7 +197,33 @@ fn a_fingerprint_stands_unless_the_model_strongly_objects() {
         Options::dictionary_only(),
     )
     .unwrap();
-    assert_eq!(fix(&never, "They signed the deal."), "They inked the deal.");
+    assert_eq!(
+        fix(&never, "They signed the deal."),
+        "They penned the deal."
+    );
+}
+
+#[test]
+fn a_repair_the_model_cannot_read_stands_on_its_class() {
+    // The model knows no digits: its fixed cost for an unknown word is no judgement. A
+    // fingerprint then stands on its entry, a suspect (which needs the model's preference) is
+    // left, and the reason says the model could not judge.
+    let yaml = "entries:\n  1.three: {to: \"1.3\", class: fingerprint}\n  \
+                three: {to: \"3\", class: suspect}\n  gap: {to: hole, class: suspect}\n";
+    let e = engine(yaml, Suspects::Always);
+    let text = "With 1.three billion people, three of them found a black gap.";
+    let r = e.repair(text);
+    assert_eq!(
+        apply(text, &r.edits),
+        "With 1.3 billion people, three of them found a black hole."
+    );
+    assert!(
+        r.edits[0]
+            .why
+            .contains("context cannot judge \"1.3\": the model does not know its words"),
+        "{}",
+        r.edits[0].why
+    );
 }
 
 #[test]

@@ -83,6 +83,9 @@ pub fn around(text: &str, asked: Range<usize>) -> Range<usize> {
 /// Where a preference is asked: the bytes, and the two words read before them.
 type Place = (Range<usize>, (Word, Word));
 
+/// The answers asked at one place: each replacement and the model's preference for it.
+type Answers = Vec<(String, Option<f32>)>;
+
 /// One text as the model reads it, with the repairs accepted so far (left to right).
 pub struct Reader<'a> {
     model: &'a Model,
@@ -95,7 +98,7 @@ pub struct Reader<'a> {
     accepted: Vec<(Range<usize>, Vec<Word>)>,
     /// Preferences worked out, by place and replacement: detection and judging ask the same
     /// questions, and a repair leaves most histories as they were.
-    asked: RefCell<HashMap<Place, Vec<(String, f32)>>>,
+    asked: RefCell<HashMap<Place, Answers>>,
     /// The model's words of each replacement put in place of whole words, by replacement.
     spelled: RefCell<HashMap<String, Vec<Word>>>,
 }
@@ -229,10 +232,13 @@ impl<'a> Reader<'a> {
 
     /// By how many nats the model prefers `to` in place of the bytes `range` to the text as
     /// written (negative: it prefers the text), over the changed words and the two after them.
-    pub fn preference(&self, range: &Range<usize>, to: &str) -> f32 {
+    /// `None` when the repair writes more words the model does not know than the text did:
+    /// it knows no digits ("1.three" -> "1.3"), and an unknown word's fixed cost would stand
+    /// for a judgement it cannot make.
+    pub fn preference(&self, range: &Range<usize>, to: &str) -> Option<f32> {
         let span = self.span(range);
         if span.is_empty() {
-            return 0.0;
+            return Some(0.0);
         }
         let history = self.history(span.start);
         let place = (range.clone(), history);
@@ -247,8 +253,10 @@ impl<'a> Reader<'a> {
         }
         let written: Vec<Word> = self.tokens()[span.clone()].iter().map(|t| t.id).collect();
         let repaired = self.replacement(&span, range, to);
-        let answer =
-            self.score(history, &repaired, span.end) - self.score(history, &written, span.end);
+        let unknown = |words: &[Word]| words.iter().filter(|w| w.is_none()).count();
+        let answer = (unknown(&repaired) <= unknown(&written)).then(|| {
+            self.score(history, &repaired, span.end) - self.score(history, &written, span.end)
+        });
         let mut asked = self.asked.borrow_mut();
         asked
             .entry(place)
@@ -271,7 +279,7 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn prefers(text: &str, from: &str, to: &str) -> f32 {
+    fn prefers(text: &str, from: &str, to: &str) -> Option<f32> {
         let r = Reader::new(Model::builtin(), text);
         let at = text.find(from).unwrap();
         r.preference(&(at..at + from.len()), to)
@@ -279,8 +287,18 @@ mod tests {
 
     #[test]
     fn prefers_the_original_of_a_spin_and_keeps_clean_words() {
-        assert!(prefers("a supermassive black gap in the galaxy", "gap", "hole") > 2.0);
-        assert!(prefers("the gap between rich and poor", "gap", "hole") < 0.0);
+        assert!(prefers("a supermassive black gap in the galaxy", "gap", "hole").unwrap() > 2.0);
+        assert!(prefers("the gap between rich and poor", "gap", "hole").unwrap() < 0.0);
+    }
+
+    #[test]
+    fn a_repair_into_words_the_model_does_not_know_is_not_judged() {
+        assert_eq!(
+            prefers("with 1.three billion people", "1.three", "1.3"),
+            None
+        );
+        // An unknown word the text had does not silence it: the garble is what it judges.
+        assert!(prefers("they gainedt come", "gainedt", "won't").unwrap() > 2.0);
     }
 
     #[test]
