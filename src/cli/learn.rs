@@ -5,7 +5,7 @@ use super::args::{DictArgs, LearnArgs};
 use super::pairs;
 use super::{fail, OK};
 use std::io::Write;
-use unspin::curate::learn::{self, Learner, Reference};
+use unspin::curate::learn::{self, Candidate, Learner, Reference};
 use unspin::curate::{corroborate, newdict, unpaired};
 use unspin::dict::key;
 use unspin::dict::model::Class;
@@ -75,7 +75,12 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     let consistent = candidates.len();
     candidates.retain(|c| c.consistency() >= args.min_consistency && c.agreeing >= args.min_count);
     let inconsistent = consistent - candidates.len();
+    let mut unjudgeable = 0;
     if args.suspects_only {
+        // A suspect the model cannot judge is never repaired: an entry for nothing.
+        let judgeable = candidates.len();
+        candidates.retain(Candidate::judgeable);
+        unjudgeable = judgeable - candidates.len();
         for c in &mut candidates {
             c.class = Class::Suspect;
         }
@@ -134,6 +139,11 @@ pub fn run(args: &LearnArgs, dicts: &DictArgs) -> u8 {
     }
     if rejected > 0 {
         summary.push_str(&format!("; {rejected} rejected by --reject, not shown"));
+    }
+    if unjudgeable > 0 {
+        summary.push_str(&format!(
+            "; {unjudgeable} the model cannot judge (a replacement in digits), not shown as suspects"
+        ));
     }
     if let Some((dir, n)) = seen_again {
         summary.push_str(&format!(

@@ -6,7 +6,7 @@ use crate::curate::newdict::NewEntry;
 use crate::dict::model::Class;
 use crate::dict::{key, Dictionary};
 use crate::edit;
-use crate::engine::context::tokens::spelling;
+use crate::engine::context::tokens::{self, spelling};
 use crate::engine::Engine;
 use crate::engine::PRONOUN_I;
 use crate::lang::lexicon::Inflections;
@@ -102,6 +102,19 @@ impl Candidate {
     /// for it would be wrong more often than right.
     pub fn consistency(&self) -> f64 {
         self.agreeing as f64 / self.occurrences.max(self.agreeing).max(1) as f64
+    }
+
+    /// Can the context model judge the repair? Not where it writes more words the model does
+    /// not know than the spun side has (it knows no digits: "three" -> "3"), so such an entry,
+    /// as a suspect, is never repaired.
+    pub fn judgeable(&self) -> bool {
+        let unknown = |s: &str| {
+            tokens::words(s)
+                .into_iter()
+                .filter(|r| Model::builtin().id(&spelling(&s[r.clone()])).is_none())
+                .count()
+        };
+        unknown(&self.to) <= unknown(&self.key)
     }
 }
 
@@ -501,6 +514,14 @@ fn judge_alone(c: &mut Candidate) {
             "the language model knows the spun side as English (every pair of its words)".into(),
         );
     }
+    if !c.judgeable() {
+        c.risks.push(
+            "the language model cannot read the replacement (it knows no digits): as a suspect \
+             it is never repaired, so make it a fingerprint if clean English never writes the \
+             spun side"
+                .into(),
+        );
+    }
     let longest = spun.len().max(original.len());
     if longest > MAX_WORDS {
         c.risks.push(format!(
@@ -792,6 +813,21 @@ mod tests {
         assert_eq!(expanded("there is"), expanded("there's"));
         assert_eq!(expanded("cannot"), expanded("can't"));
         assert_ne!(expanded("gained't"), expanded("won't"));
+    }
+
+    #[test]
+    fn a_replacement_in_digits_is_one_the_model_cannot_judge() {
+        let mut l = Learner::default();
+        l.add("a", "It cost 3 dollars.", "It cost three dollars.");
+        l.add("b", "A big hole.", "A big gap.");
+        let c = l.candidates();
+        let by_key = |k: &str| c.iter().find(|c| c.key == k).unwrap();
+        assert!(!by_key("three").judgeable());
+        assert!(by_key("three")
+            .risks
+            .iter()
+            .any(|r| r.contains("cannot read the replacement")));
+        assert!(by_key("gap").judgeable());
     }
 
     #[test]
