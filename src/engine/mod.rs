@@ -9,6 +9,7 @@
 //! longest one that stands on word boundaries and whose class and conditions allow it is kept
 //! (`scan`). The semantics stay leftmost-longest over whole keys.
 
+mod address;
 mod boundary;
 pub mod context;
 mod matcher;

@@ -3,7 +3,7 @@
 //! whose class and conditions allow it, and resumes after it.
 
 use super::starts::Candidates;
-use super::{boundary, Doc, Engine, Found, Gate};
+use super::{address, boundary, Doc, Engine, Found, Gate};
 use crate::dict::key;
 use crate::dict::model::{CaseMode, Class, Rule};
 
@@ -73,7 +73,8 @@ impl Engine {
     }
 
     /// Does the key `pattern` (of `rule`) at `start..end` stand on word boundaries, in the case
-    /// it asks for, with its conditions holding (when `context` says to read them)?
+    /// it asks for, outside an address, with its conditions holding (when `context` says to
+    /// read them)?
     fn accept(
         &self,
         doc: &Doc,
@@ -93,7 +94,7 @@ impl Engine {
                 return false;
             }
         }
-        !context || self.context_holds(doc, start, end, rule)
+        !address::inside(hay, start, end) && (!context || self.context_holds(doc, start, end, rule))
     }
 
     fn context_holds(&self, doc: &Doc, start: usize, end: usize, rule: &Rule) -> bool {

@@ -292,3 +292,16 @@ fn a_phrase_quoted_or_beside_its_original_is_a_mention_and_stays() {
          models fail."
     );
 }
+
+#[test]
+fn nothing_inside_an_address_is_repaired() {
+    // A spun page's link carries its spun slug; repaired, it would lead nowhere.
+    assert_eq!(
+        fix("A yr on (https://example.org/this-yr-in-mental-property/) and this yr."),
+        "A year on (https://example.org/this-yr-in-mental-property/) and this year."
+    );
+    assert_eq!(
+        fix("Mail yr@example.org or see www.mental-property.com, mental property."),
+        "Mail yr@example.org or see www.mental-property.com, intellectual property."
+    );
+}

@@ -1,0 +1,59 @@
+//! Addresses in prose: a URL or an e-mail address (or a handle) is a name to look something up
+//! by, not words, so no repair is made inside one. A spun page's links carry its spun slugs
+//! ("…/energetic-black-gap-ever-noticed/"): repaired, the link breaks; and "footballerz.net" is
+//! no place for "net" -> "internet".
+
+/// Bytes that end an address where it stands in prose: whitespace, and the brackets and quotes
+/// around a link (`[text](url)`, `<url>`, `"url"`).
+fn ends_address(b: u8) -> bool {
+    b.is_ascii_whitespace() || b"<>\"()[]{}`".contains(&b)
+}
+
+/// How far an address is looked for on each side of a match: a run of text without a break
+/// longer than this is not prose with a link in it, and a bound keeps every look linear.
+const REACH: usize = 2048;
+
+/// Is the match at `start..end` of the normalized text `hay` (lower-case, whitespace as
+/// spaces) inside an address: a run without a break that holds `://`, starts `www.`, or holds
+/// an `@` (an e-mail address or a handle)?
+pub fn inside(hay: &[u8], start: usize, end: usize) -> bool {
+    let from = hay[start.saturating_sub(REACH)..start]
+        .iter()
+        .rposition(|&b| ends_address(b))
+        .map_or(start.saturating_sub(REACH), |i| {
+            start.saturating_sub(REACH) + i + 1
+        });
+    let to = hay[end..(end + REACH).min(hay.len())]
+        .iter()
+        .position(|&b| ends_address(b))
+        .map_or((end + REACH).min(hay.len()), |i| end + i);
+    let run = &hay[from..to];
+    run.starts_with(b"www.")
+        || memchr::memmem::find(run, b"://").is_some()
+        || memchr::memchr(b'@', run).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inside;
+
+    fn at(hay: &str, word: &str) -> bool {
+        let start = hay.find(word).unwrap();
+        inside(hay.as_bytes(), start, start + word.len())
+    }
+
+    #[test]
+    fn urls_emails_and_handles_are_addresses_and_prose_around_them_is_not() {
+        let line = "see https://example.net/black-gap-news (the black gap) or www.gap.com today";
+        assert!(at(line, "net"));
+        assert!(at(line, "gap-news"));
+        assert!(!at(line, "black gap"));
+        assert!(at(line, "gap.com"));
+        assert!(!at(line, "today"));
+        assert!(at("write to gap@example.org now", "gap@"));
+        assert!(at("thanks @redbullracing fans", "redbullracing"));
+        assert!(!at("thanks @redbullracing fans", "fans"));
+        assert!(!at("[the black gap](https://x.org/a)", "black"));
+        assert!(at("[the black gap](https://x.org/a)", "x.org"));
+    }
+}
