@@ -395,9 +395,11 @@ impl Engine {
             let keep = match rule.class {
                 Class::Fingerprint => prefers > -opts.veto,
                 // Where the entry lists several originals, the model must also tell which one
-                // the writer used: a near tie between synonyms is a guess.
+                // the writer used: a near tie between synonyms is a guess. In a name the model
+                // cannot read, it cannot tell the spinner's word from the name's own.
                 Class::Suspect => {
                     spun && !judgement.unread
+                        && !reader.in_unknown_name(&range)
                         && prefers >= opts.margin.min(0.0)
                         && judgement
                             .together

@@ -204,6 +204,23 @@ fn a_fingerprint_stands_unless_the_model_strongly_objects() {
 }
 
 #[test]
+fn a_suspect_in_a_name_the_model_does_not_know_is_left() {
+    // "Metroid" is no word of the model's: it cannot read "Metroid Prime", nor tell the
+    // spinner's "Prime" (for "Top") from the name's own. A name it knows is judged as ever.
+    let e = engine(
+        "entries:\n  prime: {to: top, class: suspect}\n",
+        Suspects::Always,
+    );
+    assert_eq!(
+        fix(
+            &e,
+            "Perhaps Metroid Prime 4 is due. The sequel to Prime Gun is out."
+        ),
+        "Perhaps Metroid Prime 4 is due. The sequel to Top Gun is out."
+    );
+}
+
+#[test]
 fn a_repair_the_model_cannot_read_stands_on_its_class() {
     // The model knows no digits: its fixed cost for an unknown word is no judgement. A
     // fingerprint then stands on its entry, a suspect (which needs the model's preference) is

@@ -265,6 +265,36 @@ impl<'a> Reader<'a> {
         answer
     }
 
+    /// Does the word at `range`, capitalized inside a sentence, stand in a name beside a
+    /// capitalized word the model does not know ("Metroid Prime", not "However Verstappen" nor
+    /// "CBS All Entry, Netflix")? The model cannot read that name, so it cannot tell the
+    /// spinner's word in it from the name's own.
+    pub fn in_unknown_name(&self, range: &Range<usize>) -> bool {
+        let capital = |r: &Range<usize>| self.text[r.clone()].starts_with(char::is_uppercase);
+        let span = self.span(range);
+        let tokens = self.tokens();
+        let Some(first) = tokens.get(span.start).filter(|_| !span.is_empty()) else {
+            return false;
+        };
+        if !capital(&first.range) || span.start == 0 || tokens[span.start - 1].is_marker() {
+            return false;
+        }
+        let last = &tokens[span.end - 1];
+        let joined = |a: &Range<usize>, b: &Range<usize>| {
+            self.text[a.end..b.start].chars().all(char::is_whitespace)
+        };
+        let unknown = |t: &Token| {
+            let word = tokens::spelling(&self.text[t.range.clone()]);
+            let word = word.strip_suffix("'s").unwrap_or(&word);
+            !t.is_marker() && capital(&t.range) && self.model.id(word).is_none()
+        };
+        let before = &tokens[span.start - 1];
+        (unknown(before) && joined(&before.range, &first.range))
+            || tokens
+                .get(span.end)
+                .is_some_and(|t| unknown(t) && joined(&last.range, &t.range))
+    }
+
     /// Records that the repair of `range` to `to` was made: later preferences read it.
     pub fn accept(&mut self, range: &Range<usize>, to: &str) {
         let span = self.span(range);
