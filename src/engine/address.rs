@@ -13,9 +13,9 @@ fn ends_address(b: u8) -> bool {
 /// longer than this is not prose with a link in it, and a bound keeps every look linear.
 const REACH: usize = 2048;
 
-/// Is the match at `start..end` of the normalized text `hay` (lower-case, whitespace as
-/// spaces) inside an address: a run without a break that holds `://`, starts `www.`, or holds
-/// an `@` (an e-mail address or a handle)?
+/// Is the match at `start..end` of `hay` (a text as written, or its normalized view) inside an
+/// address: a run without a break that holds `://`, starts `www.`, or holds an `@` (an e-mail
+/// address or a handle)?
 pub fn inside(hay: &[u8], start: usize, end: usize) -> bool {
     let from = hay[start.saturating_sub(REACH)..start]
         .iter()
@@ -28,7 +28,8 @@ pub fn inside(hay: &[u8], start: usize, end: usize) -> bool {
         .position(|&b| ends_address(b))
         .map_or((end + REACH).min(hay.len()), |i| end + i);
     let run = &hay[from..to];
-    run.starts_with(b"www.")
+    run.get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
         || memchr::memmem::find(run, b"://").is_some()
         || memchr::memchr(b'@', run).is_some()
 }
@@ -54,6 +55,7 @@ mod tests {
         assert!(at("thanks @redbullracing fans", "redbullracing"));
         assert!(!at("thanks @redbullracing fans", "fans"));
         assert!(!at("[the black gap](https://x.org/a)", "black"));
+        assert!(at("see WWW.Gap.com", "Gap"));
         assert!(at("[the black gap](https://x.org/a)", "x.org"));
     }
 }

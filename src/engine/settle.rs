@@ -25,7 +25,7 @@
 
 use super::context::tokens::{back, reach};
 use super::table::{hash, Table};
-use super::{mention, Doc, Engine, Repair, Suspects, Verdict};
+use super::{address, mention, Doc, Engine, Repair, Suspects, Verdict};
 use crate::dict::key;
 use crate::edit::Edit;
 use std::collections::HashSet;
@@ -282,10 +282,12 @@ impl Engine {
             let before = found.overlapped.len();
             found.overlapped.extend(over);
             let range = original(e.range.start)..original(e.range.end);
-            // Whether it is a mention is read in the whole text: the neighbourhood may end
-            // between a quoted phrase and its closing mark.
+            // Whether it is a mention, or inside an address, is read in the whole text: the
+            // neighbourhood may end between a quoted phrase and its closing mark, or start
+            // inside a link.
             if found.overlapped.len() == before
                 && !mention::is_mention(text, &range, &e.to, &e.rule)
+                && !address::inside(text.as_bytes(), range.start, range.end)
             {
                 found.now.push(Edit {
                     range,

@@ -305,3 +305,21 @@ fn nothing_inside_an_address_is_repaired() {
         "Mail yr@example.org or see www.mental-property.com, intellectual property."
     );
 }
+
+#[test]
+fn a_repaired_neighbourhood_read_again_stays_out_of_an_address() {
+    // Settling reads a few words around each repair again, which may start inside a link
+    // whose scheme lies beyond them: the address is read in the whole text.
+    let engine = Engine::new(Dictionary::builtin(), Options::default()).unwrap();
+    let link = "https://example.uk/2021/07/28/all-the-things-we-know-in-regards-to-the-lengthy-awaited-film-musical/";
+    let text = format!(
+        "{link}\n\nDepraved: All the things we know in regards to the lengthy-awaited film \
+         musical. The black gap was noticed by the James Webb Area Telescope.\n"
+    );
+    let repaired = apply(&text, &engine.repair(&text).edits);
+    assert!(repaired.starts_with(&format!("{link}\n")), "{repaired}");
+    assert!(
+        repaired.contains("the long-awaited movie musical"),
+        "{repaired}"
+    );
+}
