@@ -1,7 +1,7 @@
-//! Addresses in prose: a URL or an e-mail address (or a handle) is a name to look something up
-//! by, not words, so no repair is made inside one. A spun page's links carry its spun slugs
-//! ("…/energetic-black-gap-ever-noticed/"): repaired, the link breaks; and "footballerz.net" is
-//! no place for "net" -> "internet".
+//! Addresses in prose: a URL, an e-mail address, a handle or a hashtag is a name to look
+//! something up by, not words, so no repair is made inside one. A spun page's links carry its
+//! spun slugs ("…/energetic-black-gap-ever-noticed/"): repaired, the link breaks; and
+//! "footballerz.net" is no place for "net" -> "internet".
 
 /// Bytes that end an address where it stands in prose: whitespace, and the brackets and quotes
 /// around a link (`[text](url)`, `<url>`, `"url"`).
@@ -14,8 +14,8 @@ fn ends_address(b: u8) -> bool {
 const REACH: usize = 2048;
 
 /// Is the match at `start..end` of `hay` (a text as written, or its normalized view) inside an
-/// address: a run without a break that holds `://`, starts `www.`, or holds an `@` (an e-mail
-/// address or a handle)?
+/// address: a run without a break that holds `://`, starts `www.`, holds an `@` (an e-mail
+/// address or a handle), or is a hashtag?
 pub fn inside(hay: &[u8], start: usize, end: usize) -> bool {
     let from = hay[start.saturating_sub(REACH)..start]
         .iter()
@@ -32,6 +32,7 @@ pub fn inside(hay: &[u8], start: usize, end: usize) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
         || memchr::memmem::find(run, b"://").is_some()
         || memchr::memchr(b'@', run).is_some()
+        || (run.first() == Some(&b'#') && run.get(1).is_some_and(u8::is_ascii_alphabetic))
 }
 
 #[cfg(test)]
@@ -56,6 +57,8 @@ mod tests {
         assert!(!at("thanks @redbullracing fans", "fans"));
         assert!(!at("[the black gap](https://x.org/a)", "black"));
         assert!(at("see WWW.Gap.com", "Gap"));
+        assert!(at("#SquidSport trends", "Sport"));
+        assert!(!at("the #1 sport", "sport"));
         assert!(at("[the black gap](https://x.org/a)", "x.org"));
     }
 }
