@@ -4,14 +4,22 @@
 //! "footballerz.net" is no place for "net" -> "internet".
 
 /// Bytes that end an address where it stands in prose: whitespace, and the brackets and quotes
-/// around a link (`[text](url)`, `<url>`, `"url"`).
-fn ends_address(b: u8) -> bool {
-    b.is_ascii_whitespace() || b"<>\"()[]{}`".contains(&b)
-}
+/// around a link (`[text](url)`, `<url>`, `"url"`). A table: every key found is looked at.
+const ENDS: [bool; 256] = {
+    let mut ends = [false; 256];
+    let mut i = 0;
+    let list = b" \t\n\r\x0b\x0c<>\"()[]{}`";
+    while i < list.len() {
+        ends[list[i] as usize] = true;
+        i += 1;
+    }
+    ends
+};
 
-/// How far an address is looked for on each side of a match: a run of text without a break
-/// longer than this is not prose with a link in it, and a bound keeps every look linear.
-const REACH: usize = 2048;
+/// How far an address is looked for on each side of a match: the scheme of a link stands
+/// within this of any word of it (a web address is seldom longer), and a bound keeps the
+/// look at every key found cheap and linear, even in a text with no break at all.
+const REACH: usize = 512;
 
 /// Is the match at `start..end` of `hay` (a text as written, or its normalized view) inside an
 /// address: a run without a break that holds `://`, starts `www.`, holds an `@` (an e-mail
@@ -19,18 +27,18 @@ const REACH: usize = 2048;
 pub fn inside(hay: &[u8], start: usize, end: usize) -> bool {
     let from = hay[start.saturating_sub(REACH)..start]
         .iter()
-        .rposition(|&b| ends_address(b))
+        .rposition(|&b| ENDS[b as usize])
         .map_or(start.saturating_sub(REACH), |i| {
             start.saturating_sub(REACH) + i + 1
         });
     let to = hay[end..(end + REACH).min(hay.len())]
         .iter()
-        .position(|&b| ends_address(b))
+        .position(|&b| ENDS[b as usize])
         .map_or((end + REACH).min(hay.len()), |i| end + i);
     let run = &hay[from..to];
     run.get(..4)
         .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
-        || memchr::memmem::find(run, b"://").is_some()
+        || run.windows(3).any(|w| w == b"://")
         || memchr::memchr(b'@', run).is_some()
         || (run.first() == Some(&b'#') && run.get(1).is_some_and(u8::is_ascii_alphabetic))
 }

@@ -22,6 +22,9 @@ const JOINS: &[&[&str]] = &[
     &["in", "place", "of"],
 ];
 
+/// Letters in the longest first or last word of a join ("instead").
+const LONGEST_JOIN: usize = 7;
+
 /// Is the phrase at `range` of `text`, whose repair by `rule` would be `to`, a mention?
 pub fn is_mention(text: &str, range: &Range<usize>, to: &str, rule: &Rule) -> bool {
     (rule.case != CaseMode::Exact && quoted(text, range)) || beside(text, range, to)
@@ -48,13 +51,12 @@ fn quoted(text: &str, range: &Range<usize>) -> bool {
 /// Does the phrase stand beside `to` joined by one of [`JOINS`] ("X instead of Y" or "Y
 /// instead of X")? Only spaces and quotation marks may stand between.
 fn beside(text: &str, range: &Range<usize>, to: &str) -> bool {
-    // Most phrases have no join on either side: told by one word each way, without allocating.
+    // Most phrases have no join on either side: told by one word each way, without allocating,
+    // and without reading further into a word than a join is long (a text of hyphenated keys,
+    // "yr-yr-yr-...", is one long word: read whole at every key, it would cost its square).
     let gap = |c: char| c.is_whitespace() || QUOTES.contains(&c);
-    let word = |c: char| c.is_alphanumeric() || c == '-';
-    let after = text[range.end..].trim_start_matches(gap);
-    let after = &after[..after.len() - after.trim_start_matches(word).len()];
-    let before = text[..range.start].trim_end_matches(gap);
-    let before = &before[before.trim_end_matches(word).len()..];
+    let after = short_word(text[range.end..].trim_start_matches(gap), false);
+    let before = short_word(text[..range.start].trim_end_matches(gap), true);
     let joins = |w: &str, last: bool| {
         JOINS.iter().any(|j| {
             let word = if last { j[j.len() - 1] } else { j[0] };
@@ -94,6 +96,30 @@ fn beside(text: &str, range: &Range<usize>, to: &str) -> bool {
     })
 }
 
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// The word `s` starts with (ends with, `from_end`), or nothing if it is longer than any word
+/// of a join.
+fn short_word(s: &str, from_end: bool) -> &str {
+    // The word's length in bytes, if it is short enough.
+    fn length(chars: impl Iterator<Item = char>) -> Option<usize> {
+        let mut len = 0;
+        for (n, c) in chars.enumerate().take_while(|&(_, c)| is_word(c)) {
+            if n == LONGEST_JOIN {
+                return None;
+            }
+            len += c.len_utf8();
+        }
+        Some(len)
+    }
+    match from_end {
+        true => length(s.chars().rev()).map_or("", |len| &s[s.len() - len..]),
+        false => length(s.chars()).map_or("", |len| &s[..len]),
+    }
+}
+
 /// Up to `n` lower-cased words of `text` from its start (from its end when `backwards`),
 /// stopping at anything but spaces and quotation marks between them.
 fn words(text: &str, n: usize, backwards: bool) -> Vec<String> {
@@ -106,11 +132,10 @@ fn words(text: &str, n: usize, backwards: bool) -> Vec<String> {
         } else {
             rest.trim_start_matches(gap)
         };
-        let word = |c: char| c.is_alphanumeric() || c == '-';
         let len = if backwards {
-            rest.len() - rest.trim_end_matches(word).len()
+            rest.len() - rest.trim_end_matches(is_word).len()
         } else {
-            rest.len() - rest.trim_start_matches(word).len()
+            rest.len() - rest.trim_start_matches(is_word).len()
         };
         if len == 0 {
             break;
@@ -138,6 +163,15 @@ fn words(text: &str, n: usize, backwards: bool) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_word_as_short_as_a_join_is_read_beside_a_phrase() {
+        assert_eq!(short_word("instead of AI", false), "instead");
+        assert_eq!(short_word("rather than", true), "than");
+        // A word longer than any join is not read to its end.
+        assert_eq!(short_word("yr-yr-yr-yr", false), "");
+        assert_eq!(short_word("a yr-yr-yr-yr", true), "");
+    }
 
     fn mention(text: &str, phrase: &str, to: &str) -> bool {
         mention_by(text, phrase, &Rule::plain(phrase, to))
