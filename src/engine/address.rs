@@ -53,7 +53,7 @@ mod tests {
     }
 
     #[test]
-    fn urls_emails_and_handles_are_addresses_and_prose_around_them_is_not() {
+    fn urls_emails_handles_and_hashtags_are_addresses_and_prose_around_them_is_not() {
         let line = "see https://example.net/black-gap-news (the black gap) or www.gap.com today";
         assert!(at(line, "net"));
         assert!(at(line, "gap-news"));

@@ -167,8 +167,9 @@ struct Found {
 #[derive(Debug, Clone, Copy, Default)]
 struct Judgement<'s> {
     prefers: f32,
-    /// The model could not read the repair (it knows no digits), so `prefers` is 0: no evidence
-    /// either way. A fingerprint stands on its entry, a suspect needs evidence it cannot give.
+    /// The model could not read the repair (it writes a word the model does not know, such as
+    /// digits), so `prefers` is 0: no evidence either way. A fingerprint stands on its entry, a
+    /// suspect needs evidence it cannot give.
     unread: bool,
     /// The other original the entry lists that the model chose, if not its replacement.
     choice: Option<&'s str>,
