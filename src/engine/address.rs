@@ -21,6 +21,28 @@ const ENDS: [bool; 256] = {
 /// look at every key found cheap and linear, even in a text with no break at all.
 const REACH: usize = 512;
 
+/// Is `run`, a run of bytes without a break, an address?
+fn is_address(run: &[u8]) -> bool {
+    run.get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+        || run.windows(3).any(|w| w == b"://")
+        || memchr::memchr(b'@', run).is_some()
+        || (run.first() == Some(&b'#') && run.get(1).is_some_and(u8::is_ascii_alphabetic))
+}
+
+/// Every address in `hay`, in order: what the language model does not read as prose.
+pub fn spans(hay: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in (0..=hay.len()).filter(|&i| i == hay.len() || ENDS[hay[i] as usize]) {
+        if end > start && is_address(&hay[start..end]) {
+            out.push(start..end);
+        }
+        start = end + 1;
+    }
+    out
+}
+
 /// Is the match at `start..end` of `hay` (a text as written, or its normalized view) inside an
 /// address: a run without a break that holds `://`, starts `www.`, holds an `@` (an e-mail
 /// address or a handle), or is a hashtag?
@@ -35,17 +57,22 @@ pub fn inside(hay: &[u8], start: usize, end: usize) -> bool {
         .iter()
         .position(|&b| ENDS[b as usize])
         .map_or((end + REACH).min(hay.len()), |i| end + i);
-    let run = &hay[from..to];
-    run.get(..4)
-        .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
-        || run.windows(3).any(|w| w == b"://")
-        || memchr::memchr(b'@', run).is_some()
-        || (run.first() == Some(&b'#') && run.get(1).is_some_and(u8::is_ascii_alphabetic))
+    is_address(&hay[from..to])
 }
 
 #[cfg(test)]
 mod tests {
-    use super::inside;
+    use super::{inside, spans};
+
+    #[test]
+    fn spans_are_the_addresses_of_a_text() {
+        let text = "Read https://x.org/a-b today (or mail me@x.org) #news, now.";
+        let found: Vec<&str> = spans(text.as_bytes())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["https://x.org/a-b", "me@x.org", "#news,"]);
+    }
 
     fn at(hay: &str, word: &str) -> bool {
         let start = hay.find(word).unwrap();

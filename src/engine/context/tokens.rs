@@ -1,7 +1,8 @@
 //! The text as the language model reads it: lower-case words with their byte ranges, and
 //! sentence markers. Hyphens and punctuation separate words (the model has few hyphenated
 //! words: "cyber-attacks" is read "cyber attacks"); an apostrophe between letters stays inside
-//! the word ("it's", "cruise's"), `’` read as `'`.
+//! the word ("it's", "cruise's"), `’` read as `'`. An address (a URL, an e-mail address, a
+//! handle, a hashtag) is not prose: its words are not read, and it ends a sentence.
 
 use crate::lang::lm::{Model, Word};
 use std::ops::Range;
@@ -96,16 +97,27 @@ pub fn tokens(model: &Model, text: &str, within: Range<usize>) -> Vec<Token> {
         id: Some(id),
     };
     let mut prev_end = base;
+    // An address is not prose: its words are not read, and it ends a sentence.
+    let addresses = crate::engine::address::spans(text_in.as_bytes());
+    let mut next_address = addresses.iter().peekable();
+    let mut broken = false;
     // Each word is spelled into one buffer; its id is most often known already.
     let mut word = String::new();
-    for (k, r) in word_ranges(text_in).enumerate() {
+    let mut first = true;
+    for r in word_ranges(text_in) {
+        while next_address.next_if(|a| a.end <= r.start).is_some() {}
+        if next_address.peek().is_some_and(|a| a.start <= r.start) {
+            broken = true;
+            continue;
+        }
         let r = base + r.start..base + r.end;
-        if k == 0 || ends_sentence(&text[prev_end..r.start]) {
-            if k > 0 {
+        if first || broken || ends_sentence(&text[prev_end..r.start]) {
+            if !first {
                 out.push(marker(prev_end, model.sentence_end()));
             }
             out.push(marker(r.start, model.sentence_start()));
         }
+        (first, broken) = (false, false);
         spell_into(&text[r.clone()], &mut word);
         let id = super::memo::id(model, &word);
         out.push(Token {
@@ -227,6 +239,21 @@ mod tests {
         );
         assert_eq!(t[1].id, m.id("the"));
         assert_eq!(spelling("It’S"), "it's");
+    }
+
+    #[test]
+    fn an_address_is_not_read_and_breaks_the_sentence() {
+        let m = Model::builtin();
+        let text = "see https://x.org/black-gap-news the gap";
+        let t = tokens(m, text, 0..text.len());
+        let read: Vec<&str> = t
+            .iter()
+            .filter(|t| !t.is_marker())
+            .map(|t| &text[t.range.clone()])
+            .collect();
+        assert_eq!(read, ["see", "the", "gap"]);
+        let markers: Vec<bool> = t.iter().map(Token::is_marker).collect();
+        assert_eq!(markers, [true, false, true, true, false, false, true]);
     }
 
     #[test]
