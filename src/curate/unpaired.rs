@@ -161,18 +161,21 @@ impl Learner {
                 Some((spun, best, ranked.get(1).copied()))
             })
             .filter(|(_, (_, seen), _)| seen.count > 0)
-            .map(|(spun, (original, seen), next)| Proposal {
-                spun: spun.to_string(),
-                original: original.to_string(),
-                count: seen.count,
-                docs: seen.docs.len(),
-                occurrences: self.occurrences.get(spun).copied().unwrap_or(0),
-                mean_nats: seen.nats / seen.count as f32,
-                example: seen.example.clone(),
-                rival: next.map(|(word, other)| {
-                    let uses = self.occurrences.get(spun).copied().unwrap_or(1).max(1);
-                    (word.to_string(), (seen.total - other.total) / uses as f32)
-                }),
+            .map(|(spun, (original, seen), next)| {
+                let occurrences = self.occurrences.get(spun).copied().unwrap_or(0);
+                Proposal {
+                    spun: spun.to_string(),
+                    original: original.to_string(),
+                    count: seen.count,
+                    docs: seen.docs.len(),
+                    occurrences,
+                    mean_nats: seen.nats / seen.count as f32,
+                    example: seen.example.clone(),
+                    rival: next.map(|(word, other)| {
+                        let lead = (seen.total - other.total) / occurrences.max(1) as f32;
+                        (word.to_string(), lead)
+                    }),
+                }
             })
             .filter(|p| {
                 p.docs >= self.options.min_docs && p.consistency() >= self.options.min_consistency

@@ -400,12 +400,12 @@ impl Engine {
                 // cannot read, it cannot tell the spinner's word from the name's own.
                 Class::Suspect => {
                     spun && !judgement.unread
-                        && !reader.in_unknown_name(&range)
                         && prefers >= opts.margin.min(0.0)
                         && judgement
                             .together
                             .map_or(prefers >= opts.margin, |t| t.pass(opts.margin))
                         && judgement.rival.is_none_or(|(_, lead)| lead >= opts.rival)
+                        && !reader.in_unknown_name(&range)
                 }
             };
             if keep {

@@ -198,3 +198,24 @@ fn reject_leaves_out_the_phrases_a_curator_listed() {
     let missing = learn_with(&dir, "--reject", &dir.path().join("nowhere.txt"));
     assert_eq!(missing.status.code(), Some(2), "{missing:?}");
 }
+
+#[test]
+fn suspects_only_leaves_out_a_replacement_the_model_cannot_judge() {
+    let dir = folder();
+    fs::write(dir.path().join("c.original.txt"), "It cost 3 dollars.\n").unwrap();
+    fs::write(dir.path().join("c.spun.txt"), "It cost three dollars.\n").unwrap();
+    let out = unspin()
+        .args(["learn", "--no-builtin", "--suspects-only"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(!yaml.contains("  three:"), "{yaml}");
+    assert!(yaml.contains("  authorities:"), "{yaml}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("; 1 the model cannot judge (a replacement in digits)"),
+        "{err}"
+    );
+}

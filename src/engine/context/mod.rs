@@ -286,7 +286,7 @@ impl<'a> Reader<'a> {
         let unknown = |t: &Token| {
             let word = tokens::spelling(&self.text[t.range.clone()]);
             let word = word.strip_suffix("'s").unwrap_or(&word);
-            !t.is_marker() && capital(&t.range) && self.model.id(word).is_none()
+            !t.is_marker() && capital(&t.range) && memo::id(self.model, word).is_none()
         };
         let before = &tokens[span.start - 1];
         (unknown(before) && joined(&before.range, &first.range))

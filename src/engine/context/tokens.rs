@@ -103,7 +103,6 @@ pub fn tokens(model: &Model, text: &str, within: Range<usize>) -> Vec<Token> {
     let mut broken = false;
     // Each word is spelled into one buffer; its id is most often known already.
     let mut word = String::new();
-    let mut first = true;
     for r in word_ranges(text_in) {
         while next_address.next_if(|a| a.end <= r.start).is_some() {}
         if next_address.peek().is_some_and(|a| a.start <= r.start) {
@@ -111,13 +110,14 @@ pub fn tokens(model: &Model, text: &str, within: Range<usize>) -> Vec<Token> {
             continue;
         }
         let r = base + r.start..base + r.end;
+        let first = out.is_empty();
         if first || broken || ends_sentence(&text[prev_end..r.start]) {
             if !first {
                 out.push(marker(prev_end, model.sentence_end()));
             }
             out.push(marker(r.start, model.sentence_start()));
         }
-        (first, broken) = (false, false);
+        broken = false;
         spell_into(&text[r.clone()], &mut word);
         let id = super::memo::id(model, &word);
         out.push(Token {
