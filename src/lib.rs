@@ -7,7 +7,7 @@
 //!   judgement); no I/O;
 //! - [`prose`]: which bytes of HTML and Markdown are prose;
 //! - [`quality`] and [`curate`]: measuring repairs, and growing dictionaries from evidence;
-//! - [`print`] and [`review`]: rendering edits as text, deciding them one by one;
+//! - [`mod@print`] and [`review`]: rendering edits as text, deciding them one by one;
 //! - [`fs`]: files, folders and safe writes.
 //!
 //! A library user needs [`Dictionary`], [`Engine`] with its [`Options`], and the [`Repair`] and

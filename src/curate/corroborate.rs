@@ -24,7 +24,7 @@ pub struct Sightings {
     /// The texts (by name) it was made in.
     pub texts: BTreeSet<String>,
     pub count: usize,
-    /// The first repairs of up to [`EXAMPLES`] texts, in their sentence, marked `[...]`.
+    /// The first repairs of up to `EXAMPLES` texts, in their sentence, marked `[...]`.
     pub examples: Vec<String>,
 }
 

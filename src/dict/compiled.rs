@@ -333,7 +333,7 @@ pub struct Encoded {
 }
 
 impl Encoded {
-    /// Checks a compiled file (see [`Index::read`]); returns its tables and the fst's range.
+    /// Checks a compiled file (see `Index::read`); returns its tables and the fst's range.
     pub fn open(bytes: Cow<'static, [u8]>) -> Result<(Encoded, Range<usize>), String> {
         let index = Index::read(&bytes)?;
         let fst = index.fst.clone();

@@ -656,6 +656,11 @@ impl Engine {
                 why.push_str(&format!(
                     "; context cannot judge {to:?}: the model does not know its words"
                 ));
+            } else if prefers.abs() < 0.05 {
+                // Printed to one place, a preference this small would read "by 0.0 nats".
+                why.push_str(&format!(
+                    "; context is even between {to:?} and the text as written"
+                ));
             } else if prefers >= 0.0 {
                 why.push_str(&format!("; context prefers {to:?} by {prefers:.1} nats"));
             } else {

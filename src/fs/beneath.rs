@@ -51,7 +51,7 @@ pub fn file(dir: impl AsFd, name: &Path) -> io::Result<File> {
 }
 
 /// Opens `path` for reading, following links (the walk was asked to follow them), with the same
-/// checks on the handle as [`file`].
+/// checks on the handle as [`file()`].
 pub fn following(path: &Path) -> io::Result<File> {
     let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY;
     regular(rfs::openat(rfs::CWD, path, flags, Mode::empty())?)

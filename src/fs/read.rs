@@ -60,7 +60,7 @@ pub struct Decoded {
     pub legacy: Option<Legacy>,
 }
 
-/// The text in `bytes`, decoded as they declare (see [`charset::declared`]; `html`: a page's
+/// The text in `bytes`, decoded as they declare (see `charset::declared`; `html`: a page's
 /// `<meta charset>` counts, `fallback`: `--encoding`), or why there is none to repair.
 pub fn decode(
     bytes: Vec<u8>,

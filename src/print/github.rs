@@ -7,7 +7,7 @@ use crate::edit::{Edit, LineIndex};
 use crate::print::explain::{self, Detail};
 
 /// The annotation for `e` (edits come sorted) found in `text`, the file shown as `path`
-/// (written as a property by [`file`]); the reason in parentheses at `detail`.
+/// (written as a property by [`file()`]); the reason in parentheses at `detail`.
 pub fn annotation(file: &str, text: &str, index: &LineIndex, e: &Edit, detail: Detail) -> String {
     let (line, col) = index.position(text, e.range.start);
     let (end_line, end_col) = index.position(text, e.range.end);

@@ -244,6 +244,25 @@ fn a_repair_the_model_cannot_read_stands_on_its_class() {
 }
 
 #[test]
+fn a_repair_the_model_finds_no_likelier_says_so() {
+    // Two words the model does not know cost it the same: no preference either way, said in
+    // words rather than as "by 0.0 nats". A fingerprint stands on its entry.
+    let e = engine(
+        "entries:\n  zorblax: {to: quxblorp, class: fingerprint}\n",
+        Suspects::Auto,
+    );
+    let r = e.repair("They met the zorblax today.");
+    assert_eq!(r.edits.len(), 1);
+    assert!(
+        r.edits[0]
+            .why
+            .contains("context is even between \"quxblorp\" and the text as written"),
+        "{}",
+        r.edits[0].why
+    );
+}
+
+#[test]
 fn a_long_document_is_judged_where_its_candidates_are() {
     // The model reads a window around what it judges and detection the document's first
     // words: deep in a long text, a candidate is judged as it is in its sentence alone.
