@@ -18,7 +18,9 @@ const ENDS: [bool; 256] = {
 
 /// How far an address is looked for on each side of a match: the scheme of a link stands
 /// within this of any word of it (a web address is seldom longer), and a bound keeps the
-/// look at every key found cheap and linear, even in a text with no break at all.
+/// look at every key found cheap and linear, even in a text with no break at all. A run
+/// without a break that goes on further than this is no prose either (a long link's tail, a
+/// data URI, minified code), so it counts as an address.
 const REACH: usize = 512;
 
 /// Is `run`, a run of bytes without a break, an address?
@@ -35,7 +37,7 @@ pub fn spans(hay: &[u8]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for end in (0..=hay.len()).filter(|&i| i == hay.len() || ENDS[hay[i] as usize]) {
-        if end > start && is_address(&hay[start..end]) {
+        if end > start && (end - start > REACH || is_address(&hay[start..end])) {
             out.push(start..end);
         }
         start = end + 1;
@@ -45,18 +47,20 @@ pub fn spans(hay: &[u8]) -> Vec<std::ops::Range<usize>> {
 
 /// Is the match at `start..end` of `hay` (a text as written, or its normalized view) inside an
 /// address: a run without a break that holds `://`, starts `www.`, holds an `@` (an e-mail
-/// address or a handle), or is a hashtag?
+/// address or a handle), or is a hashtag, or goes on past [`REACH`] bytes either side?
 pub fn inside(hay: &[u8], start: usize, end: usize) -> bool {
-    let from = hay[start.saturating_sub(REACH)..start]
-        .iter()
-        .rposition(|&b| ENDS[b as usize])
-        .map_or(start.saturating_sub(REACH), |i| {
-            start.saturating_sub(REACH) + i + 1
-        });
-    let to = hay[end..(end + REACH).min(hay.len())]
-        .iter()
-        .position(|&b| ENDS[b as usize])
-        .map_or((end + REACH).min(hay.len()), |i| end + i);
+    let back = start.saturating_sub(REACH);
+    let from = match hay[back..start].iter().rposition(|&b| ENDS[b as usize]) {
+        Some(i) => back + i + 1,
+        None if back > 0 => return true,
+        None => 0,
+    };
+    let ahead = (end + REACH).min(hay.len());
+    let to = match hay[end..ahead].iter().position(|&b| ENDS[b as usize]) {
+        Some(i) => end + i,
+        None if ahead < hay.len() => return true,
+        None => ahead,
+    };
     is_address(&hay[from..to])
 }
 
@@ -95,5 +99,19 @@ mod tests {
         assert!(at("#SquidSport trends", "Sport"));
         assert!(!at("the #1 sport", "#1"));
         assert!(at("[the black gap](https://x.org/a)", "x.org"));
+    }
+
+    #[test]
+    fn a_run_without_a_break_longer_than_the_reach_is_no_prose() {
+        // A link whose scheme stands further back than the look reaches: its tail is still
+        // an address, and so is anything else that long without a break.
+        let slug = "x".repeat(600);
+        let link = format!("see https://example.net/{slug}-black-gap today");
+        assert!(at(&link, "black-gap"));
+        assert!(!at(&link, "today"));
+        let tail = format!("{}-black-gap", "y".repeat(600));
+        assert!(at(&tail, "black"));
+        let found: Vec<_> = spans(format!("a {tail} b").as_bytes());
+        assert_eq!(found, [2..2 + tail.len()]);
     }
 }
