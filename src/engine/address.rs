@@ -111,7 +111,11 @@ mod tests {
         assert!(!at(&link, "today"));
         let tail = format!("{}-black-gap", "y".repeat(600));
         assert!(at(&tail, "black"));
-        let found: Vec<_> = spans(format!("a {tail} b").as_bytes());
-        assert_eq!(found, [2..2 + tail.len()]);
+        let text = format!("a {tail} b");
+        let found: Vec<&str> = spans(text.as_bytes())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, [tail.as_str()]);
     }
 }
