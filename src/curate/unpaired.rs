@@ -5,8 +5,9 @@
 //! nothing (the model has its own blind spots), but a spinner's habit is consistent: the same
 //! word is written for the same original across documents, and the model prefers that
 //! original at most of the word's occurrences. So each word's original is the neighbour with
-//! the most evidence over all its occurrences (the model's preferences added up), and it
-//! becomes a candidate only where it recurs across documents and holds at most occurrences.
+//! the most evidence over all its occurrences (the model's preferences added up, less what the
+//! neighbour's commonness alone explains), and it becomes a candidate only where it recurs
+//! across documents and holds at most occurrences.
 
 use crate::curate::newdict::NewEntry;
 use crate::dict::model::Class;
@@ -56,7 +57,7 @@ pub struct Proposal {
     /// One occurrence in context, the word marked `[...]`.
     pub example: String,
     /// The neighbour with the next most evidence, and by how many nats a use `original` leads
-    /// it: where the lead is small, the model does not tell the two apart, and a curator reads
+    /// it (evidence as ranked: see `lift`): where the lead is small, the model does not tell the two apart, and a curator reads
     /// the contexts to choose (or lists both, for the model to pick at each use).
     pub rival: Option<(String, f32)>,
 }
@@ -154,16 +155,19 @@ impl Learner {
             .guesses
             .iter()
             .filter_map(|(spun, neighbours)| {
-                // Of neighbours with equal evidence, the first in order (the output is stable).
-                let mut ranked: Vec<_> = neighbours.iter().collect();
-                ranked.sort_by(|a, b| b.1.total.total_cmp(&a.1.total).then(a.0.cmp(b.0)));
-                let best = *ranked.first()?;
-                Some((spun, best, ranked.get(1).copied()))
-            })
-            .filter(|(_, (_, seen), _)| seen.count > 0)
-            .map(|(spun, (original, seen), next)| {
                 let occurrences = self.occurrences.get(spun).copied().unwrap_or(0);
-                Proposal {
+                // Of neighbours with equal evidence, the first in order (the output is stable).
+                let mut ranked: Vec<_> = neighbours
+                    .iter()
+                    .map(|(&word, seen)| (word, seen, lift(word, seen, occurrences)))
+                    .collect();
+                ranked.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(b.0)));
+                let best = *ranked.first()?;
+                Some((spun, occurrences, best, ranked.get(1).copied()))
+            })
+            .filter(|(_, _, (_, seen, _), _)| seen.count > 0)
+            .map(
+                |(spun, occurrences, (original, seen, lifted), next)| Proposal {
                     spun: spun.to_string(),
                     original: original.to_string(),
                     count: seen.count,
@@ -171,12 +175,14 @@ impl Learner {
                     occurrences,
                     mean_nats: seen.nats / seen.count as f32,
                     example: seen.example.clone(),
-                    rival: next.map(|(word, other)| {
-                        let lead = (seen.total - other.total) / occurrences.max(1) as f32;
-                        (word.to_string(), lead)
+                    rival: next.map(|(word, _, other)| {
+                        (
+                            word.to_string(),
+                            (lifted - other) / occurrences.max(1) as f32,
+                        )
                     }),
-                }
-            })
+                },
+            )
             .filter(|p| {
                 p.docs >= self.options.min_docs && p.consistency() >= self.options.min_consistency
             })
@@ -184,6 +190,17 @@ impl Learner {
         out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.spun.cmp(&b.spun)));
         out
     }
+}
+
+/// The evidence for `neighbour` as the original of a word seen `occurrences` times: the
+/// model's preferences for it added up, less its unigram log-probability at each occurrence. A
+/// trigram's preference mixes how well a word fits its context with how common the word is; a
+/// writer chose the original for its context, so the neighbour the contexts lift furthest
+/// above its base rate is the likelier one, and a common word the model likes anywhere ("see",
+/// "had", "about" for "picture", "delivered", "nearly") no longer wins on its commonness.
+fn lift(neighbour: &str, seen: &Seen, occurrences: usize) -> f32 {
+    let model = Model::builtin();
+    seen.total - occurrences as f32 * model.logprob(None, None, model.id(neighbour))
 }
 
 /// The proposals as dictionary entries (suspects: the model judges each use), their evidence
