@@ -57,8 +57,9 @@ pub struct Proposal {
     /// One occurrence in context, the word marked `[...]`.
     pub example: String,
     /// The neighbour with the next most evidence, and by how many nats a use `original` leads
-    /// it (evidence as ranked: see `lift`): where the lead is small, the model does not tell the two apart, and a curator reads
-    /// the contexts to choose (or lists both, for the model to pick at each use).
+    /// it (evidence as ranked: see `lift`): where the lead is small, the model does not tell
+    /// the two apart, and a curator reads the contexts to choose (or lists both, for the model
+    /// to pick at each use).
     pub rival: Option<(String, f32)>,
 }
 
