@@ -236,6 +236,14 @@ pub fn one(
         out.push_str(&json::file(name, edits, verdict, written, sha256).line());
     } else {
         report(args, shown, (edits, score, spun), written, &mut err);
+        // A diff is UTF-8 like all printed text: its lines are not this file's bytes.
+        if let (Some(legacy), Some(DiffStyle::Unified), true) = (legacy, args.diff, edits > 0) {
+            err.push_str(&format!(
+                "{shown}: read as {}, but the diff is UTF-8: git apply and patch will not take \
+                 its hunks (-w writes the repair in the file's encoding)\n",
+                legacy.name()
+            ));
+        }
     }
     let (out, err) = if explained.is_empty() {
         (out.into_rest().0, err)
