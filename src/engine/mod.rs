@@ -12,6 +12,7 @@
 mod address;
 mod boundary;
 pub mod context;
+mod judge;
 mod matcher;
 mod mention;
 mod normalize;
@@ -21,6 +22,7 @@ mod settle;
 mod starts;
 mod swar;
 mod table;
+mod why;
 mod windows;
 mod within;
 mod words;
@@ -30,8 +32,6 @@ use crate::dict::Dictionary;
 use crate::edit::Edit;
 use crate::lang::lm::Model;
 use context::detect::Spin;
-use context::uses::Together;
-use context::Reader;
 use matcher::Matcher;
 use normalize::Normalized;
 pub(crate) use render::PRONOUN_I;
@@ -160,23 +160,6 @@ struct Found {
     start: usize,
     end: usize,
     pattern: u32,
-}
-
-/// What the model said of a repair: by how many nats it prefers it to the text as written
-/// and, for an entry used more than once in the text, of all its uses.
-#[derive(Debug, Clone, Copy, Default)]
-struct Judgement<'s> {
-    prefers: f32,
-    /// The model could not read the repair (it writes a word the model does not know, such as
-    /// digits), so `prefers` is 0: no evidence either way. A fingerprint stands on its entry, a
-    /// suspect needs evidence it cannot give.
-    unread: bool,
-    /// The other original the entry lists that the model chose, if not its replacement.
-    choice: Option<&'s str>,
-    together: Option<Together>,
-    /// For an entry that lists other originals: the next best of them (`None` for the entry's
-    /// replacement), and by how many nats the model prefers the chosen one to it.
-    rival: Option<(Option<&'s str>, f32)>,
 }
 
 /// A document's verdict, worked out once: each of its windows, and each neighbourhood read
@@ -329,256 +312,6 @@ impl Engine {
         }
     }
 
-    /// The context stage: every candidate, suspects included, is read by the model in its
-    /// sentence. Detection runs only when there is a suspect to judge; fingerprints stand
-    /// unless the model strongly prefers the text as written.
-    fn judged(
-        &self,
-        doc: &Doc,
-        fingerprints: Vec<Found>,
-        candidates: Vec<Found>,
-        score: Score,
-        model: &Model,
-        verdict: Option<&Verdict>,
-    ) -> Repair {
-        let opts = self.options.context;
-        let has_suspect = candidates
-            .iter()
-            .any(|f| self.rule(f.pattern).class == Class::Suspect);
-        let place = |f: &Found| doc.norm.original(f.start)..doc.norm.original(f.end);
-        let mut detection = None;
-        let Verdict { score, spun, spin } = match verdict {
-            Some(v) => v.clone(),
-            None => self.verdict(
-                score,
-                (has_suspect || opts.full_detection).then_some(|| {
-                    let (spin, reader, end) = self.detect(doc, &candidates, model);
-                    detection = Some((reader, end));
-                    spin
-                }),
-            ),
-        };
-        let judged: Vec<&Found> = candidates
-            .iter()
-            .filter(|f| spun || self.rule(f.pattern).class != Class::Suspect)
-            .collect();
-        // The model reads the text around what it judges: a clean document's suspects are not
-        // read again, and the detection window serves when it covers them. In a window of a
-        // larger text, the repairs accepted just before the window are the history of its first.
-        let carried = doc.whole.map(|w| w.carried.take()).unwrap_or_default();
-        let reach = judged
-            .first()
-            .zip(judged.last())
-            .map(|(a, z)| carried.first().map_or(place(a).start, |(r, _)| r.start)..place(z).end);
-        let mut reader = match (detection, reach) {
-            (Some((reader, end)), Some(reach)) if reach.end <= end => reader,
-            (_, reach) => Reader::over(
-                model,
-                doc.src,
-                context::around(doc.src, reach.unwrap_or(0..0)),
-            ),
-        };
-        for (range, to) in &carried {
-            reader.accept(range, to);
-        }
-        let mut kept: Vec<(&Found, Judgement)> = Vec::new();
-        for f in judged {
-            let rule = self.rule(f.pattern);
-            let range = place(f);
-            let (to, mut judgement) = self.best(doc, &reader, f, range.clone());
-            let prefers = judgement.prefers;
-            // An entry used more than once is judged on all its uses (`context::uses`): they
-            // must pass the margin together, and this one lean towards the repair.
-            judgement.together = spin.as_ref().and_then(|s| {
-                s.uses
-                    .together(self.dict.pattern(f.pattern as usize).rule, prefers)
-            });
-            let keep = match rule.class {
-                Class::Fingerprint => prefers > -opts.veto,
-                // Where the entry lists several originals, the model must also tell which one
-                // the writer used: a near tie between synonyms is a guess. In a name the model
-                // cannot read, it cannot tell the spinner's word from the name's own.
-                Class::Suspect => {
-                    spun && !judgement.unread
-                        && prefers >= opts.margin.min(0.0)
-                        && judgement
-                            .together
-                            .map_or(prefers >= opts.margin, |t| t.pass(opts.margin))
-                        && judgement.rival.is_none_or(|(_, lead)| lead >= opts.rival)
-                        && !reader.in_unknown_name(&range)
-                }
-            };
-            if keep {
-                reader.accept(&range, &to);
-                if let Some(w) = doc.whole {
-                    w.carried.borrow_mut().push((range.clone(), to.clone()));
-                }
-                kept.push((f, judgement));
-            }
-        }
-        // A fingerprint that lost its place to a longer suspect the model then refused stands.
-        // (`candidates` and `kept` are in text order and never overlap, so one search finds
-        // whether a fingerprint was scanned, and one any overlap.)
-        let scanned = |f: &Found| {
-            let i = candidates.partition_point(|c| c.start < f.start);
-            candidates
-                .get(i)
-                .is_some_and(|c| (c.start, c.end) == (f.start, f.end))
-        };
-        let overlaps = |f: &Found| {
-            let i = kept.partition_point(|(k, _)| k.end <= f.start);
-            kept.get(i).is_some_and(|(k, _)| k.start < f.end)
-        };
-        let mut fallback: Vec<(&Found, Judgement)> = fingerprints
-            .iter()
-            .filter(|f| !scanned(f) && !overlaps(f))
-            .map(|f| (f, Judgement::default()))
-            .collect();
-        kept.append(&mut fallback);
-        kept.sort_by_key(|(f, _)| f.start);
-        let edits = self.edits(
-            doc,
-            doc.norm.original(doc.start),
-            kept.into_iter().map(|(f, judgement)| {
-                (
-                    f,
-                    self.why(f, score, spin.as_ref(), Some(judgement)),
-                    judgement.choice,
-                )
-            }),
-        );
-        Repair {
-            edits,
-            score,
-            spun,
-            spin,
-        }
-    }
-
-    /// The repair of `f` (at bytes `range` of `doc`) the model likes best, as it would be
-    /// written there: the entry's replacement or, for its written key, one of the other
-    /// originals it lists; with by how many nats the model prefers it to the text as written,
-    /// and the runner-up.
-    fn best<'s>(
-        &'s self,
-        doc: &Doc,
-        reader: &Reader,
-        f: &Found,
-        range: std::ops::Range<usize>,
-    ) -> (String, Judgement<'s>) {
-        let rule = self.rule(f.pattern);
-        let matched = &doc.src[range.clone()];
-        let others = match self.dict.pattern(f.pattern as usize).to {
-            None => rule.or.as_slice(),
-            Some(_) => &[],
-        };
-        let mut read = std::iter::once(None)
-            .chain(others.iter().map(|o| Some(o.as_str())))
-            .map(|choice| {
-                let to =
-                    render::render(rule, choice.unwrap_or(self.to(f.pattern)), matched, || {
-                        doc.curly()
-                    });
-                (reader.preference(&range, &to), choice, to)
-            });
-        let (mut heard, mut choice, mut to) =
-            read.next().expect("at least the entry's own replacement");
-        let mut prefers = heard.unwrap_or(0.0);
-        let mut second: Option<(Option<&str>, f32)> = None;
-        for (answer, other, written) in read {
-            let nats = answer.unwrap_or(0.0);
-            if nats > prefers {
-                second = Some((choice, prefers));
-                (prefers, heard, choice, to) = (nats, answer, other, written);
-            } else if second.is_none_or(|(_, s)| nats > s) {
-                second = Some((other, nats));
-            }
-        }
-        let judgement = Judgement {
-            prefers,
-            unread: heard.is_none(),
-            choice,
-            together: None,
-            rival: second.map(|(rival, nats)| (rival, prefers - nats)),
-        };
-        (to, judgement)
-    }
-
-    /// A document's verdict from its `score` and, when the context stage reads it, the model's
-    /// spin estimate of its first words (`detect`, run only when given).
-    fn verdict(&self, score: Score, detect: Option<impl FnOnce() -> Spin>) -> Verdict {
-        // Fingerprints never occur in clean English: enough of them make a document spun.
-        let by_score = score.fingerprints >= self.options.min_fingerprints
-            && score.per_thousand() >= self.options.spun_threshold;
-        let spin = detect.map(|detect| detect());
-        let spun = match self.options.suspects {
-            Suspects::Always => true,
-            Suspects::Never => false,
-            // The model decides, or fingerprints enough (curated ones: a learned entry is a
-            // suspect, judged by the model).
-            Suspects::Auto => {
-                by_score || spin.as_ref().is_some_and(|s| s.spun(&self.options.context))
-            }
-        };
-        Verdict { score, spun, spin }
-    }
-
-    /// Detection: the table's evidence first, one reading per suspect candidate among the
-    /// document's first words; the thesaurus estimate, a reading per content word, only when
-    /// that evidence is unclear. Returns the estimate, and the reader of those first words
-    /// with the byte where they end.
-    fn detect<'d>(
-        &self,
-        doc: &Doc<'d>,
-        candidates: &[Found],
-        model: &'d Model,
-    ) -> (Spin, Reader<'d>, usize) {
-        let opts = self.options.context;
-        let (end, words) = context::tokens::reach(doc.src, 0, context::detect::WORDS);
-        let reader = Reader::over(model, doc.src, context::around(doc.src, 0..end));
-        // An entry counts twice at most: a clean text that uses one of them again and again (a
-        // glossary's "in a ... manner") is not a text full of spins, while a spun one repeats
-        // its spins ("Depraved" for the title it is about). Every use is read all the same:
-        // judging weighs an entry's uses together (`context::uses`).
-        let mut counted: HashMap<u32, usize> = HashMap::new();
-        let mut uses = context::uses::Uses::default();
-        for (f, range) in candidates
-            .iter()
-            .filter(|f| self.rule(f.pattern).class == Class::Suspect)
-            .map(|f| (f, doc.norm.original(f.start)..doc.norm.original(f.end)))
-            .take_while(|(_, range)| range.end <= end)
-        {
-            let id = self.dict.pattern(f.pattern as usize).rule;
-            let Judgement {
-                prefers, unread, ..
-            } = self.best(doc, &reader, f, range.clone()).1;
-            if unread {
-                continue;
-            }
-            uses.record(id, prefers);
-            let count = counted.entry(id).or_default();
-            if prefers >= context::detect::STRONG_TABLE && *count < context::detect::TABLE_REPEATS {
-                *count += 1;
-            }
-        }
-        let table = counted.values().sum();
-        let mut spin = Spin {
-            table,
-            words,
-            uses: Arc::new(uses),
-            ..Spin::default()
-        };
-        if opts.full_detection || (!spin.table_decides(&opts) && !spin.table_clears(&opts)) {
-            spin = Spin {
-                table,
-                words,
-                uses: std::mem::take(&mut spin.uses),
-                ..context::detect::detect(&reader)
-            };
-        }
-        (spin, reader, end)
-    }
-
     /// The keys found in `text` as whole words, whatever their class or context conditions
     /// say: what a second run could change if `text` were a replacement (`dict check`).
     pub fn keys_in(&self, text: &str) -> Vec<&Arc<Rule>> {
@@ -601,89 +334,6 @@ impl Engine {
 
     fn rule(&self, pattern: u32) -> &Arc<Rule> {
         self.dict.rule_of(self.dict.pattern(pattern as usize))
-    }
-
-    /// What decided an edit, in words: its class, what let a suspect through, and the
-    /// context conditions and the model's preference when they were consulted.
-    fn why(
-        &self,
-        f: &Found,
-        score: Score,
-        spin: Option<&Spin>,
-        judgement: Option<Judgement>,
-    ) -> Arc<str> {
-        let rule = self.rule(f.pattern);
-        let plain = judgement.is_none() || self.model.is_none();
-        let mut why = match (rule.class, self.options.suspects) {
-            // The reason most edits share: one string for them all.
-            (Class::Fingerprint, _) if plain && rule.context.is_empty() => {
-                return Arc::clone(&self.fingerprint)
-            }
-            (Class::Fingerprint, _) => "fingerprint".to_string(),
-            (Class::Suspect, Suspects::Always) => {
-                "suspect, repaired because suspects are forced on".to_string()
-            }
-            (Class::Suspect, _) => match spin {
-                Some(spin) if spin.read && spin.spun(&self.options.context) => format!(
-                    "suspect in a spun document (spin {:.1}%: {} of {} words have a far likelier synonym; {} entries strongly preferred)",
-                    spin.percent(),
-                    spin.strong,
-                    spin.positions,
-                    spin.table
-                ),
-                Some(spin) if spin.spun(&self.options.context) => format!(
-                    "suspect in a spun document ({} entries strongly preferred, {:.1} per 1,000 words)",
-                    spin.table,
-                    spin.table_per_thousand()
-                ),
-                _ => format!(
-                    "suspect in a spun document (spin score {:.1} >= {:.1} fingerprints per 1,000 words)",
-                    score.per_thousand(),
-                    self.options.spun_threshold
-                ),
-            },
-        };
-        if let Some(Judgement {
-            prefers,
-            unread,
-            choice,
-            together,
-            rival,
-        }) = judgement.filter(|_| self.model.is_some())
-        {
-            let to = choice.unwrap_or(self.to(f.pattern));
-            if unread {
-                why.push_str(&format!(
-                    "; context cannot judge {to:?}: the model does not know its words"
-                ));
-            } else if prefers.abs() < 0.05 {
-                // Printed to one place, a preference this small would read "by 0.0 nats".
-                why.push_str(&format!(
-                    "; context is even between {to:?} and the text as written"
-                ));
-            } else if prefers >= 0.0 {
-                why.push_str(&format!("; context prefers {to:?} by {prefers:.1} nats"));
-            } else {
-                why.push_str(&format!(
-                    "; context prefers the text as written by {:.1} nats",
-                    -prefers
-                ));
-            }
-            if let Some(Together { total, uses, .. }) = together {
-                why.push_str(&format!(
-                    " ({total:.1} over the entry's {uses} uses in the text)"
-                ));
-            }
-            if let Some((rival, lead)) = rival {
-                let rival = rival.unwrap_or(self.to(f.pattern));
-                why.push_str(&format!(", and to {rival:?} by {lead:.1}"));
-            }
-        }
-        if !rule.context.is_empty() {
-            why.push_str("; context held: ");
-            why.push_str(&rule.context.to_string());
-        }
-        why.into()
     }
 
     /// The edits for accepted matches in text order, each with what decided it. An edit may
