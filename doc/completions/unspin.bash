@@ -249,13 +249,17 @@ _unspin() {
             return 0
             ;;
         unspin__subcmd__apply)
-            opts="-h --root --dict --no-builtin --config --no-config --help"
+            opts="-h --root --encoding --dict --no-builtin --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

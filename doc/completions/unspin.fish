@@ -192,6 +192,7 @@ complete -c unspin -n "__fish_unspin_using_subcommand learn" -l no-builtin -d 'D
 complete -c unspin -n "__fish_unspin_using_subcommand learn" -l no-config -d 'Read no config file'
 complete -c unspin -n "__fish_unspin_using_subcommand learn" -s h -l help -d 'Print help'
 complete -c unspin -n "__fish_unspin_using_subcommand apply" -l root -d 'The folder the edits\' paths are relative to, and the only one written in' -r -F
+complete -c unspin -n "__fish_unspin_using_subcommand apply" -l encoding -d 'The encoding of files that declare none, as given to the run that exported the edits: a file is read as that run read it, and written back in its own encoding' -r
 complete -c unspin -n "__fish_unspin_using_subcommand apply" -l dict -d 'Also use this dictionary (YAML or compiled); repeatable. Its keys replace built-in ones' -r -F
 complete -c unspin -n "__fish_unspin_using_subcommand apply" -l config -d 'Read settings from FILE (unspin.toml, or pyproject.toml\'s [tool.unspin]) instead of the one found in or above the paths\' folders' -r -F
 complete -c unspin -n "__fish_unspin_using_subcommand apply" -l no-builtin -d 'Do not use the built-in dictionaries'

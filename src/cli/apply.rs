@@ -1,15 +1,17 @@
 //! `unspin apply EDITS`: applies edit records exported with `--json`, atomically per file,
 //! refusing any file that changed since the export and any edit that no longer fits. Files are
 //! reached from a handle on the root folder one name at a time, following no link, and must be
-//! regular text files that no `--backup` made: nothing outside the root is read or written.
+//! regular text files that no `--backup` made: nothing outside the root is read or written. A
+//! file is decoded as the exporting run decoded it (its byte order mark, an HTML page's
+//! `<meta charset>`, or `--encoding`) and written back in its own encoding.
 
 use super::{fail, ERROR, OK};
 use std::io::Read;
 use std::os::fd::{AsFd, OwnedFd};
 use std::path::Path;
-use unspin::fs::{apply, beneath};
+use unspin::fs::{apply, beneath, read};
 
-pub fn run(input: &Path, root: &Path) -> u8 {
+pub fn run(input: &Path, root: &Path, encoding: Option<&'static encoding_rs::Encoding>) -> u8 {
     let name = if input.as_os_str() == "-" {
         "<stdin>".to_string()
     } else {
@@ -44,7 +46,7 @@ pub fn run(input: &Path, root: &Path) -> u8 {
     };
     let mut status = OK;
     for file in &files {
-        let result = one(root, &root_dir, file, &name);
+        let result = one(root, &root_dir, file, &name, encoding);
         match result {
             Ok(()) => {
                 let n = file.edits.len();
@@ -64,7 +66,13 @@ pub fn run(input: &Path, root: &Path) -> u8 {
 }
 
 /// Applies the edits of one file, or says why not.
-fn one(root: &Path, root_dir: &OwnedFd, file: &apply::FileEdits, name: &str) -> Result<(), String> {
+fn one(
+    root: &Path,
+    root_dir: &OwnedFd,
+    file: &apply::FileEdits,
+    name: &str,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<(), String> {
     apply::confined(&file.path)?;
     let path = file.path.as_path();
     let folder = path.parent().unwrap_or(Path::new(""));
@@ -77,7 +85,15 @@ fn one(root: &Path, root_dir: &OwnedFd, file: &apply::FileEdits, name: &str) -> 
     beneath::file(dir.as_fd(), Path::new(file_name))
         .and_then(|mut f| f.read_to_end(&mut bytes))
         .map_err(|e| e.to_string())?;
-    let text = unspin::fs::read::text(bytes).map_err(|skip| format!("not applied: {skip}"))?;
+    let html = unspin::prose::Kind::of_path(path) == unspin::prose::Kind::Html;
+    let read::Decoded { text, legacy } =
+        read::decode(bytes, html, encoding).map_err(|skip| format!("not applied: {skip}"))?;
     let new = apply::plan(file, &text).map_err(|r| format!("not applied: {r} in {name}"))?;
-    unspin::fs::write::replace_in(dir.as_fd(), file_name, new.as_bytes()).map_err(|e| e.to_string())
+    let new = match legacy {
+        Some(legacy) => legacy
+            .encode(&new)
+            .map_err(|e| format!("not applied: {e}"))?,
+        None => new.into_bytes(),
+    };
+    unspin::fs::write::replace_in(dir.as_fd(), file_name, &new).map_err(|e| e.to_string())
 }

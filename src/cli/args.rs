@@ -363,6 +363,10 @@ pub enum Command {
         /// The folder the edits' paths are relative to, and the only one written in
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
+        /// The encoding of files that declare none, as given to the run that exported the
+        /// edits: a file is read as that run read it, and written back in its own encoding
+        #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+        encoding: Option<&'static encoding_rs::Encoding>,
     },
     /// Show the settings a run on PATH would use (config file, command line, defaults) and
     /// where each came from, as TOML

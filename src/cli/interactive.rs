@@ -13,7 +13,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use unspin::edit::{self, LineIndex};
 use unspin::engine::Engine;
-use unspin::fs::read::{self, Skip};
+use unspin::fs::read::{self, Legacy, Skip};
 use unspin::fs::walk::{self, Found};
 use unspin::print::{explain, Style};
 use unspin::review::show::{self, Place};
@@ -25,6 +25,8 @@ struct Reviewed {
     shown: String,
     path: PathBuf,
     text: String,
+    /// The legacy encoding the file was read in, and is written back in.
+    legacy: Option<Legacy>,
     /// Its place among the files to look at (1-based).
     ordinal: usize,
 }
@@ -198,12 +200,14 @@ impl Session<'_> {
                 return self.problem(&shown, &skip.to_string());
             }
         };
-        let text = match read::text(bytes) {
-            Ok(text) => text,
+        let kind = kind_of(self.args, Some(path));
+        let html = kind == unspin::prose::Kind::Html;
+        let (text, legacy) = match read::decode(bytes, html, self.args.batch.encoding) {
+            Ok(read::Decoded { text, legacy }) => (text, legacy),
             Err(Skip::Empty) => return self.verbose(format!("{shown}: {}", Skip::Empty)),
             Err(skip) => return self.problem(&shown, &skip.to_string()),
         };
-        let repair = match repair_prose(engine, kind_of(self.args, Some(path)), &text, None) {
+        let repair = match repair_prose(engine, kind, &text, None) {
             Ok(repair) => repair,
             Err(message) => return self.problem(&shown, &message),
         };
@@ -214,6 +218,7 @@ impl Session<'_> {
             shown,
             path: path.to_path_buf(),
             text,
+            legacy,
             ordinal,
         });
         self.review.add_file(repair.edits);
@@ -316,14 +321,23 @@ impl Session<'_> {
             );
             return self.say(line);
         }
-        // The file may have been edited while it was on screen; never write over that.
-        let written = match std::fs::read(&r.path) {
-            Ok(now) if now == r.text.as_bytes() => {
-                unspin::fs::write::replace(&r.path, edit::apply(&r.text, &accepted).as_bytes())
-                    .map_err(|e| e.to_string())
+        // In the file's own encoding: a legacy one only where it gives the bytes back exactly.
+        let encode = |text: &str| -> Result<Vec<u8>, String> {
+            match r.legacy {
+                Some(legacy) => legacy.encode(text),
+                None => Ok(text.as_bytes().to_vec()),
             }
-            Ok(_) => Err("changed on disk during the review; not written".to_string()),
-            Err(e) => Err(e.to_string()),
+        };
+        // The file may have been edited while it was on screen; never write over that.
+        let written = match (std::fs::read(&r.path), encode(&r.text)) {
+            (Ok(now), Ok(was)) if now == was => {
+                encode(&edit::apply(&r.text, &accepted)).and_then(|new| {
+                    unspin::fs::write::replace(&r.path, &new).map_err(|e| e.to_string())
+                })
+            }
+            (Ok(_), Ok(_)) => Err("changed on disk during the review; not written".to_string()),
+            (Err(e), _) => Err(e.to_string()),
+            (_, Err(e)) => Err(e),
         };
         let shown = r.shown.clone();
         match written {

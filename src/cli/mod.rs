@@ -69,7 +69,11 @@ fn run(argv: Vec<OsString>) -> u8 {
         Some(Command::Scan(args)) => scan::run(&args, &cli.run),
         Some(Command::Eval(args)) => eval::run(&args, &cli.run.dicts),
         Some(Command::Learn(args)) => learn::run(&args, &cli.run.dicts),
-        Some(Command::Apply { edits, root }) => apply::run(&edits, &root),
+        Some(Command::Apply {
+            edits,
+            root,
+            encoding,
+        }) => apply::run(&edits, &root, encoding),
         Some(Command::Config { .. }) => {
             print!("{}", config::show::show(file.as_ref(), &matches, &given));
             OK

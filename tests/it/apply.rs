@@ -269,3 +269,46 @@ fn a_missing_file_is_an_error() {
     assert!(err.contains("unspin: b.txt: No such file"), "{err}");
     assert!(err.starts_with("a.txt: 3 edits applied\n"), "{err}");
 }
+
+#[test]
+fn a_file_in_a_legacy_encoding_is_read_and_written_back_in_it() {
+    let dir = folder();
+    // A page that declares windows-1252, and plain text the export read with --encoding.
+    let page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>caf\xe9 mental property</p></body></html>\n";
+    fs::write(dir.path().join("p.html"), page).unwrap();
+    fs::write(dir.path().join("l.txt"), b"na\xefve commerce secrets\n").unwrap();
+    let args = [
+        "--no-builtin",
+        "--dict",
+        "d.yaml",
+        "--json",
+        "--encoding",
+        "latin1",
+    ];
+    let out = unspin(dir.path(), &[&args[..], &["p.html", "l.txt"]].concat(), "");
+    assert_eq!(out.status.code(), Some(0));
+    let edits = String::from_utf8(out.stdout).unwrap();
+    fs::write(dir.path().join("edits.jsonl"), &edits).unwrap();
+    // Without the encoding the export was read with, the plain text is refused, untouched;
+    // the page declares its own.
+    let out = unspin(dir.path(), &["apply", "edits.jsonl"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("l.txt: not applied: not UTF-8"));
+    assert_eq!(
+        fs::read(dir.path().join("l.txt")).unwrap(),
+        b"na\xefve commerce secrets\n"
+    );
+    let html = fs::read(dir.path().join("p.html")).unwrap();
+    let repaired = b"caf\xe9 intellectual property";
+    assert!(html.windows(repaired.len()).any(|w| w == repaired));
+    let out = unspin(
+        dir.path(),
+        &["apply", "--encoding", "latin1", "edits.jsonl"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2), "the page is stale now");
+    assert_eq!(
+        fs::read(dir.path().join("l.txt")).unwrap(),
+        b"na\xefve trade secrets\n"
+    );
+}

@@ -461,3 +461,24 @@ fn clean_files_ask_nothing() {
     assert_eq!(code, 0);
     assert!(!rest.contains(PROMPT));
 }
+
+#[test]
+fn a_page_in_a_legacy_encoding_is_reviewed_and_written_back_in_it() {
+    let dir = folder(&[]);
+    let page: &[u8] =
+        b"<html><head><meta charset=\"windows-1252\"></head>\n<p>Caf\xe9 mental property</p>\n";
+    fs::write(dir.path().join("p.html"), page).unwrap();
+    let mut s = spawn(dir.path(), &["p.html"]);
+    s.expect("p.html:2:9  (change 1 of 1, file 1 of 1)")
+        .unwrap();
+    s.expect("Caf\u{e9} [-mental property-]").unwrap();
+    s.expect(PROMPT).unwrap();
+    s.send("y").unwrap();
+    s.expect("p.html: 1 of 1 change(s) written").unwrap();
+    let (_, code) = end(&mut s);
+    assert_eq!(code, 0);
+    assert_eq!(
+        fs::read(dir.path().join("p.html")).unwrap(),
+        b"<html><head><meta charset=\"windows-1252\"></head>\n<p>Caf\xe9 intellectual property</p>\n"
+    );
+}
