@@ -16,6 +16,7 @@ use unspin::engine::Engine;
 use unspin::fs::read::{self, Legacy, Skip};
 use unspin::fs::walk::{self, Found};
 use unspin::print::{explain, Style};
+use unspin::prose::template::Template;
 use unspin::review::show::{self, Place};
 use unspin::review::{Action, Key, Next, Refused, Review};
 use unspin::Dictionary;
@@ -113,6 +114,8 @@ pub fn run(args: &RunArgs) -> u8 {
         return fail(e);
     }
     s.total = paths.len();
+    // The lines a site repeats on every page are left alone, as a folder run leaves them.
+    let template = super::template::survey(args);
     let mut paths = paths.into_iter().enumerate();
     let quit = loop {
         if s.term.stopped() {
@@ -120,7 +123,7 @@ pub fn run(args: &RunArgs) -> u8 {
         }
         match s.review.advance() {
             Next::NeedFile => match paths.next() {
-                Some((k, path)) => s.read(&engine, &path, k + 1),
+                Some((k, path)) => s.read(&engine, template.as_ref(), &path, k + 1),
                 None => break false,
             },
             Next::FileDone(f) => s.finish(f),
@@ -174,9 +177,9 @@ pub fn run(args: &RunArgs) -> u8 {
 }
 
 impl Session<'_> {
-    /// Reads and repairs the next file (file `ordinal` of the run); adds it to the review when
-    /// it has changes to decide.
-    fn read(&mut self, engine: &Engine, path: &Path, ordinal: usize) {
+    /// Reads and repairs the next file (file `ordinal` of the run), the lines of `template`
+    /// left alone; adds it to the review when it has changes to decide.
+    fn read(&mut self, engine: &Engine, template: Option<&Template>, path: &Path, ordinal: usize) {
         let shown = path.display().to_string();
         // Changes that could not be written are not worth reviewing.
         match std::fs::symlink_metadata(path) {
@@ -207,7 +210,7 @@ impl Session<'_> {
             Err(Skip::Empty) => return self.verbose(format!("{shown}: {}", Skip::Empty)),
             Err(skip) => return self.problem(&shown, &skip.to_string()),
         };
-        let repair = match repair_prose(engine, kind, &text, None) {
+        let repair = match repair_prose(engine, kind, &text, template) {
             Ok(repair) => repair,
             Err(message) => return self.problem(&shown, &message),
         };

@@ -482,3 +482,34 @@ fn a_page_in_a_legacy_encoding_is_reviewed_and_written_back_in_it() {
         b"<html><head><meta charset=\"windows-1252\"></head>\n<p>Caf\xe9 intellectual property</p>\n"
     );
 }
+
+#[test]
+fn a_line_every_page_repeats_is_left_alone_as_a_folder_run_leaves_it() {
+    // A footer every page has, a small part of each page's prose (a page made mostly of
+    // repeated lines is a copy of an article, and is read whole).
+    let footer = "Footer: our mental property.\n";
+    let body = "This page tells a story of its own, in words no other page shares, and goes on \
+                for a while so that the footer is a small part of it.";
+    let dir = folder(&[
+        (
+            "a.txt",
+            &format!("Their commerce secrets leaked. {body}\n{footer}"),
+        ),
+        ("b.txt", &format!("A clean page. {body}\n{footer}")),
+        ("c.txt", &format!("Another clean page. {body}\n{footer}")),
+    ]);
+    let mut s = spawn(dir.path(), &["a.txt", "b.txt", "c.txt"]);
+    asked(&mut s, "a.txt:1:7", 1, 1);
+    s.send("y").unwrap();
+    s.expect("a.txt: 1 of 1 change(s) written").unwrap();
+    let (_, code) = end(&mut s);
+    assert_eq!(code, 0);
+    assert_eq!(
+        read(dir.path(), "a.txt"),
+        format!("Their trade secrets leaked. {body}\n{footer}")
+    );
+    assert_eq!(
+        read(dir.path(), "b.txt"),
+        format!("A clean page. {body}\n{footer}")
+    );
+}
