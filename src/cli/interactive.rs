@@ -217,6 +217,13 @@ impl Session<'_> {
         if repair.edits.is_empty() {
             return self.verbose(format!("{shown}: nothing to repair"));
         }
+        let score = repair.score.per_thousand();
+        if self.args.min_score.is_some_and(|min| score < min) {
+            return self.verbose(format!(
+                "{shown}: spin score {score:.1} below --min-score, {} repairs left alone",
+                repair.edits.len()
+            ));
+        }
         self.files.push(Reviewed {
             shown,
             path: path.to_path_buf(),

@@ -513,3 +513,18 @@ fn a_line_every_page_repeats_is_left_alone_as_a_folder_run_leaves_it() {
         format!("A clean page. {body}\n{footer}")
     );
 }
+
+#[test]
+fn a_file_below_min_score_is_not_reviewed() {
+    let long = "One mental property in a page of many other words that are clean English, written \
+                at length so that the spin score stays low, far below the bar the run sets.";
+    let dir = folder(&[("a.txt", long), ("b.txt", "Our mental property.")]);
+    let mut s = spawn(dir.path(), &["--min-score", "100", "a.txt", "b.txt"]);
+    asked(&mut s, "b.txt:1:5", 1, 1);
+    s.send("y").unwrap();
+    s.expect("b.txt: 1 of 1 change(s) written").unwrap();
+    let (_, code) = end(&mut s);
+    assert_eq!(code, 0);
+    assert_eq!(read(dir.path(), "a.txt"), long);
+    assert_eq!(read(dir.path(), "b.txt"), "Our intellectual property.");
+}
