@@ -9,6 +9,7 @@ use super::one::{kind_of, read, repair_prose, ReadProblem};
 use super::setup::{use_color, walk_options};
 use super::terminal::{Input, Line, Terminal};
 use super::{fail, ERROR, OK};
+use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use unspin::edit::{self, LineIndex};
@@ -331,24 +332,17 @@ impl Session<'_> {
             );
             return self.say(line);
         }
-        // In the file's own encoding: a legacy one only where it gives the bytes back exactly.
-        let encode = |text: &str| -> Result<Vec<u8>, String> {
-            match r.legacy {
-                Some(legacy) => legacy.encode(text),
-                None => Ok(text.as_bytes().to_vec()),
-            }
-        };
         // The file may have been edited while it was on screen; never write over that.
-        let written = match (std::fs::read(&r.path), encode(&r.text)) {
-            (Ok(now), Ok(was)) if now == was => {
-                encode(&edit::apply(&r.text, &accepted)).and_then(|new| {
-                    unspin::fs::write::replace(&r.path, &new).map_err(|e| e.to_string())
-                })
-            }
-            (Ok(_), Ok(_)) => Err("changed on disk during the review; not written".to_string()),
-            (Err(e), _) => Err(e.to_string()),
-            (_, Err(e)) => Err(e),
-        };
+        let written = std::fs::read(&r.path)
+            .map_err(|e| e.to_string())
+            .and_then(|now| {
+                if *encoded(r.legacy, &r.text)? != *now {
+                    return Err("changed on disk during the review; not written".to_string());
+                }
+                let new = edit::apply(&r.text, &accepted);
+                unspin::fs::write::replace(&r.path, &encoded(r.legacy, &new)?)
+                    .map_err(|e| e.to_string())
+            });
         let shown = r.shown.clone();
         match written {
             Ok(()) => {
@@ -388,5 +382,13 @@ impl Session<'_> {
         if self.args.verbose {
             self.say(text);
         }
+    }
+}
+
+/// `text` in the file's own encoding: a legacy one only where it gives the bytes back exactly.
+fn encoded(legacy: Option<Legacy>, text: &str) -> Result<Cow<'_, [u8]>, String> {
+    match legacy {
+        Some(legacy) => legacy.encode(text).map(Cow::Owned),
+        None => Ok(Cow::Borrowed(text.as_bytes())),
     }
 }
