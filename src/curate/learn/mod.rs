@@ -1,6 +1,7 @@
 //! Learns candidate dictionary entries from spun texts and the originals they were made from:
-//! each spun phrase and the original phrase it replaced (see [`crate::quality::align`]), merged across
-//! documents with counts, a suggested class, and the risks a curator should weigh.
+//! each spun phrase and the original phrase it replaced (see [`crate::quality::align`]), merged
+//! across documents with counts, a suggested class, and the risks a curator should weigh
+//! (`risks`). A differing stretch is first taken apart into the spinner's swaps (`split`).
 
 mod risks;
 mod split;
