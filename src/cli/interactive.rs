@@ -10,11 +10,13 @@ use super::setup::{use_color, walk_options};
 use super::terminal::{Input, Line, Terminal};
 use super::{fail, ERROR, OK};
 use std::borrow::Cow;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use unspin::edit::{self, LineIndex};
 use unspin::engine::Engine;
 use unspin::fs::read::{self, Legacy, Skip};
+use unspin::fs::roots::Roots;
 use unspin::fs::walk::{self, Found};
 use unspin::print::{explain, Style};
 use unspin::prose::template::Template;
@@ -59,6 +61,8 @@ struct Session<'a> {
     shown: usize,
     written: usize,
     error: bool,
+    /// The paths the user named: nothing outside them is read or written.
+    roots: Roots,
 }
 
 pub fn run(args: &RunArgs) -> u8 {
@@ -96,6 +100,7 @@ pub fn run(args: &RunArgs) -> u8 {
         shown: 0,
         written: 0,
         error: false,
+        roots: Roots::new(&args.paths),
     };
     // The paths first (the walk is quick next to a review), so the reviewer knows how many
     // files there are.
@@ -182,7 +187,9 @@ impl Session<'_> {
     /// left alone; adds it to the review when it has changes to decide.
     fn read(&mut self, engine: &Engine, template: Option<&Template>, path: &Path, ordinal: usize) {
         let shown = path.display().to_string();
-        // Changes that could not be written are not worth reviewing.
+        // Changes that could not be written are not worth reviewing. The file is read, and
+        // written, through a handle on its folder reached from the named path one folder at a
+        // time: a folder swapped for a link during the review cannot send the write outside.
         match std::fs::symlink_metadata(path) {
             Ok(m) if m.file_type().is_symlink() && !self.args.batch.follow => {
                 return self.problem(&shown, "is a symbolic link; not reviewed (name its target)")
@@ -192,11 +199,12 @@ impl Session<'_> {
             }
             _ => {}
         }
+        let target = match self.roots.target(path, self.args.batch.follow) {
+            Ok(target) => target,
+            Err(e) => return self.problem(&shown, &e.to_string()),
+        };
         // A FIFO or a device is refused on the handle, never waited on.
-        let bytes = match read(
-            unspin::fs::beneath::following(path),
-            self.args.batch.max_size,
-        ) {
+        let bytes = match read(target.open(), self.args.batch.max_size) {
             Ok(bytes) => bytes,
             Err(ReadProblem::Io(message)) => return self.problem(&shown, &message),
             Err(ReadProblem::TooLarge { size, limit }) => {
@@ -333,14 +341,22 @@ impl Session<'_> {
             return self.say(line);
         }
         // The file may have been edited while it was on screen; never write over that.
-        let written = std::fs::read(&r.path)
+        let written = self
+            .roots
+            .target(&r.path, self.args.batch.follow)
             .map_err(|e| e.to_string())
-            .and_then(|now| {
+            .and_then(|target| {
+                let mut now = Vec::new();
+                target
+                    .open()
+                    .and_then(|mut f| f.read_to_end(&mut now))
+                    .map_err(|e| e.to_string())?;
                 if *encoded(r.legacy, &r.text)? != *now {
                     return Err("changed on disk during the review; not written".to_string());
                 }
                 let new = edit::apply(&r.text, &accepted);
-                unspin::fs::write::replace(&r.path, &encoded(r.legacy, &new)?)
+                let new = encoded(r.legacy, &new)?;
+                unspin::fs::write::replace_in(target.dir.as_fd(), &target.name, &new)
                     .map_err(|e| e.to_string())
             });
         let shown = r.shown.clone();

@@ -528,3 +528,23 @@ fn a_file_below_min_score_is_not_reviewed() {
     assert_eq!(read(dir.path(), "a.txt"), long);
     assert_eq!(read(dir.path(), "b.txt"), "Our intellectual property.");
 }
+
+#[test]
+fn a_folder_swapped_for_a_link_during_the_review_is_not_written_through() {
+    let dir = folder(&[]);
+    let away = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("tree/sub")).unwrap();
+    fs::write(dir.path().join("tree/sub/a.txt"), "mental property\n").unwrap();
+    fs::write(away.path().join("a.txt"), "mental property\n").unwrap();
+    let mut s = spawn(dir.path(), &["tree"]);
+    asked(&mut s, "tree/sub/a.txt:1:1", 1, 1);
+    // While the change is on screen, the folder becomes a link to a place outside the tree,
+    // holding a file with the same text.
+    fs::rename(dir.path().join("tree/sub"), dir.path().join("tree/old")).unwrap();
+    std::os::unix::fs::symlink(away.path(), dir.path().join("tree/sub")).unwrap();
+    s.send("y").unwrap();
+    let (rest, code) = end(&mut s);
+    assert_eq!(code, 2, "{rest}");
+    assert_eq!(read(away.path(), "a.txt"), "mental property\n");
+    assert_eq!(read(dir.path(), "tree/old/a.txt"), "mental property\n");
+}
