@@ -36,14 +36,8 @@ impl From<rustix::io::Errno> for WriteError {
     }
 }
 
-/// Replaces the content of `path` with `contents`, atomically, keeping its permissions (and
-/// owner, where we may set it). The folders on the way are the user's: links there are followed.
-pub fn replace(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
-    let (dir, name) = parent(path)?;
-    replace_in(dir.as_fd(), name, contents)
-}
-
-/// Replaces the content of the file `name` in the folder `dir`, as [`replace`] does.
+/// Replaces the content of the file `name` in the folder `dir` with `contents`, atomically,
+/// keeping its permissions (and owner, where we may set it).
 pub fn replace_in(dir: BorrowedFd, name: &OsStr, contents: &[u8]) -> Result<(), WriteError> {
     let mut new = Pending::replacing(dir, name)?;
     new.write_all(contents)?;
@@ -268,6 +262,11 @@ mod tests {
     use super::*;
     use std::fs;
     use std::os::unix::fs::PermissionsExt;
+
+    fn replace(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+        let (dir, name) = parent(path)?;
+        replace_in(dir.as_fd(), name, contents)
+    }
 
     #[test]
     fn replaces_content_and_keeps_mode_leaving_no_temporary_file() {
