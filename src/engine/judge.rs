@@ -71,11 +71,10 @@ impl Engine {
             .map(|(a, z)| carried.first().map_or(place(a).start, |(r, _)| r.start)..place(z).end);
         let mut reader = match (detection, reach) {
             (Some((reader, end)), Some(reach)) if reach.end <= end => reader,
-            (_, reach) => Reader::over(
-                model,
-                doc.src,
-                context::around(doc.src, reach.unwrap_or(0..0)),
-            ),
+            (_, Some(reach)) => Reader::over(model, doc.src, context::around(doc.src, reach)),
+            // Nothing to judge, nothing to read: looking for words around nothing would walk
+            // the whole text from its start, at every window of a text without words.
+            (_, None) => Reader::over(model, doc.src, 0..0),
         };
         for (range, to) in &carried {
             reader.accept(range, to);
