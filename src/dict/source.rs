@@ -89,6 +89,33 @@ struct LongEntry {
     document_lacks: Vec<String>,
 }
 
+/// Brackets a dictionary may have open at once. Its deepest value is a list in an entry (three
+/// levels with the flow form of both); the YAML parser takes time quadratic in the depth
+/// (60 KB of `[` took 15 s), so a deeper file is refused before it is parsed.
+const MAX_DEPTH: usize = 64;
+
+/// Where `text` first has more than [`MAX_DEPTH`] brackets (`[`, `{`) open, as (line, column).
+/// Every bracket counts, quoted or not: a dictionary never comes near the limit either way.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let (mut line, mut column) = (1, 0);
+    for c in text.chars() {
+        column += 1;
+        match c {
+            '\n' => (line, column) = (line + 1, 0),
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some((line, column));
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Parses `text`, read from `path`. `default_name` names the dictionary unless the file says
 /// otherwise. Returns the entries that are well-formed and a diagnostic for each that is not.
 pub fn parse(default_name: &str, path: &str, text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
@@ -97,6 +124,16 @@ pub fn parse(default_name: &str, path: &str, text: &str) -> (Vec<Entry>, Vec<Dia
         line: line as u32,
         column: column as u32,
     };
+    if let Some((line, column)) = too_deep(text) {
+        let message = format!("more than {MAX_DEPTH} brackets open at once: not a dictionary");
+        return (
+            vec![],
+            vec![Diagnostic {
+                origin: at(line, column),
+                message,
+            }],
+        );
+    }
     let parsed = serde_yaml::from_str::<FileDoc>(text);
     let is_flat = parsed.is_err() && flat(text).is_some();
     let doc: FileDoc = match parsed.or_else(|e| flat(text).ok_or(e)) {
@@ -366,6 +403,33 @@ fn key_column(line: &str, key: &str, flat: bool) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_nested_deeper_than_any_dictionary_is_refused_before_it_is_parsed() {
+        let deep = format!(
+            "entries:\n  x: {}{}\n",
+            "[".repeat(30_000),
+            "]".repeat(30_000)
+        );
+        let (entries, diagnostics) = parse("t", "d.yaml", &deep);
+        assert!(entries.is_empty());
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(
+            (diagnostics[0].origin.line, diagnostics[0].origin.column),
+            (2, 70)
+        );
+        assert!(diagnostics[0]
+            .message
+            .contains("more than 64 brackets open"));
+        // At the limit the parser reads it, and says what is wrong with it.
+        let shallow = format!("entries:\n  x: {}{}\n", "[".repeat(64), "]".repeat(64));
+        let (_, diagnostics) = parse("t", "d.yaml", &shallow);
+        assert!(
+            !diagnostics[0].message.contains("brackets open"),
+            "{}",
+            diagnostics[0].message
+        );
+    }
 
     const SAMPLE: &str = "\
 # test
