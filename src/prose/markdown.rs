@@ -117,21 +117,35 @@ fn prose_blocks(md: &str) -> Vec<Range<usize>> {
 }
 
 /// Code spans, link destinations, raw HTML and comments inside the prose block `range`.
+/// Linear in the block: a search that found no closing mark is not made again further on
+/// ("<a" or "``" repeated without one had made each look to the block's end).
 fn inline_holes(md: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let b = md.as_bytes();
     let end = range.end;
     let mut i = range.start;
+    // The next `>` at or after the position it was looked for from (`None`: there is none).
+    let mut next_gt: Option<(usize, Option<usize>)> = None;
+    // Lengths of backtick runs that no run of the same length closes, from where they were
+    // looked for on.
+    let mut unclosed: std::collections::HashMap<usize, usize> = Default::default();
     while i < end {
         match b[i] {
             b'\\' => i += 2,
             b'`' => {
                 let n = run(b, i, end, b'`');
-                match closing_backticks(b, i + n, end, n) {
+                let hopeless = unclosed.get(&n).is_some_and(|&from| from <= i + n);
+                match (!hopeless)
+                    .then(|| closing_backticks(b, i + n, end, n))
+                    .flatten()
+                {
                     Some(close) => {
                         out.push(i..close + n);
                         i = close + n;
                     }
-                    None => i += n,
+                    None => {
+                        unclosed.entry(n).or_insert(i + n);
+                        i += n;
+                    }
                 }
             }
             b'<' => {
@@ -141,7 +155,12 @@ fn inline_holes(md: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
                 } else if rest[1..].starts_with(|c: char| {
                     c.is_ascii_alphabetic() || c == '/' || c == '?' || c == '!'
                 }) {
-                    rest.find('>').map(|k| k + 1)
+                    let gt = match next_gt {
+                        Some((from, found)) if from <= i && found.is_none_or(|g| g >= i) => found,
+                        _ => rest.find('>').map(|k| i + k),
+                    };
+                    next_gt = Some((i, gt));
+                    gt.map(|g| g - i + 1)
                 } else {
                     None
                 };
@@ -207,6 +226,63 @@ fn matching_paren(b: &[u8], open: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `inline_holes` as it was before it stopped repeating hopeless searches: each one looks
+    /// to the block's end again. The two must find the same holes.
+    fn inline_holes_searching_every_time(md: &str, range: Range<usize>) -> Vec<Range<usize>> {
+        let (b, end, mut i, mut out) = (md.as_bytes(), range.end, range.start, Vec::new());
+        while i < end {
+            match b[i] {
+                b'\\' => i += 2,
+                b'`' => {
+                    let n = run(b, i, end, b'`');
+                    match closing_backticks(b, i + n, end, n) {
+                        Some(close) => {
+                            out.push(i..close + n);
+                            i = close + n;
+                        }
+                        None => i += n,
+                    }
+                }
+                b'<' => {
+                    let rest = &md[i..end];
+                    let stop = if rest.starts_with("<!--") {
+                        rest.find("-->").map(|k| k + 3).or(Some(rest.len()))
+                    } else if rest[1..].starts_with(|c: char| {
+                        c.is_ascii_alphabetic() || c == '/' || c == '?' || c == '!'
+                    }) {
+                        rest.find('>').map(|k| k + 1)
+                    } else {
+                        None
+                    };
+                    match stop {
+                        Some(k) => {
+                            out.push(i..i + k);
+                            i += k;
+                        }
+                        None => i += 1,
+                    }
+                }
+                b']' if b.get(i + 1) == Some(&b'(') => {
+                    let close = matching_paren(b, i + 1, end);
+                    out.push(i + 1..close);
+                    i = close;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        #[test]
+        fn inline_holes_are_those_of_searching_every_time(md in "[<>`a ()\\]!-]{0,40}") {
+            let mut fast = Vec::new();
+            inline_holes(&md, 0..md.len(), &mut fast);
+            proptest::prop_assert_eq!(fast, inline_holes_searching_every_time(&md, 0..md.len()));
+        }
+    }
 
     fn prose(md: &str) -> String {
         prose_ranges(md)
