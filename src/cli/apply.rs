@@ -89,11 +89,6 @@ fn one(
     let read::Decoded { text, legacy } =
         read::decode(bytes, html, encoding).map_err(|skip| format!("not applied: {skip}"))?;
     let new = apply::plan(file, &text).map_err(|r| format!("not applied: {r} in {name}"))?;
-    let new = match legacy {
-        Some(legacy) => legacy
-            .encode(&new)
-            .map_err(|e| format!("not applied: {e}"))?,
-        None => new.into_bytes(),
-    };
+    let new = read::encoded(legacy, &new).map_err(|e| format!("not applied: {e}"))?;
     unspin::fs::write::replace_in(dir.as_fd(), file_name, &new).map_err(|e| e.to_string())
 }

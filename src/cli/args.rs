@@ -87,7 +87,7 @@ pub struct RunArgs {
     pub engine: EngineArgs,
 
     /// Leave files whose spin score (fingerprints per 1,000 words) is below SCORE untouched
-    #[arg(long, value_name = "SCORE", value_parser = finite_f64)]
+    #[arg(long, value_name = "SCORE", value_parser = finite::<f64>)]
     pub min_score: Option<f64>,
 
     /// Review each change on the terminal (y/n/a/d/A/R/X/e/u/v/q, ? for help); each file is
@@ -203,23 +203,16 @@ pub enum FileType {
 
 /// A number that is one: NaN or an infinity would compare false (or true) with everything and
 /// silently turn a threshold off.
-fn finite_f64(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(format!("not a finite number: {s:?}")),
-    }
-}
-
-fn finite_f32(s: &str) -> Result<f32, String> {
-    match s.trim().parse::<f32>() {
-        Ok(x) if x.is_finite() => Ok(x),
+fn finite<T: std::str::FromStr + Into<f64> + Copy>(s: &str) -> Result<T, String> {
+    match s.trim().parse::<T>() {
+        Ok(x) if x.into().is_finite() => Ok(x),
         _ => Err(format!("not a finite number: {s:?}")),
     }
 }
 
 /// A share, from 0 to 1.
 fn share(s: &str) -> Result<f64, String> {
-    finite_f64(s)
+    finite::<f64>(s)
         .ok()
         .filter(|x| (0.0..=1.0).contains(x))
         .ok_or_else(|| format!("not a share from 0 to 1: {s:?}"))
@@ -271,7 +264,7 @@ pub struct EngineArgs {
 
     /// Fingerprints per 1,000 words from which a document counts as spun, whatever the model
     /// says (with --context never, the only rule)
-    #[arg(long, default_value_t = 2.0, value_name = "SCORE", value_parser = finite_f64)]
+    #[arg(long, default_value_t = 2.0, value_name = "SCORE", value_parser = finite::<f64>)]
     pub spun_threshold: f64,
 
     /// The context model: 'auto' detects spun documents and judges each repair in its
@@ -280,26 +273,26 @@ pub struct EngineArgs {
     pub context: ContextChoice,
 
     /// Nats by which the model must prefer a suspect's repair to the text as written
-    #[arg(long, default_value_t = unspin::engine::context::Options::default().margin, value_name = "NATS", allow_negative_numbers = true, value_parser = finite_f32)]
+    #[arg(long, default_value_t = unspin::engine::context::Options::default().margin, value_name = "NATS", allow_negative_numbers = true, value_parser = finite::<f32>)]
     pub context_margin: f32,
 
     /// Nats by which the model must prefer the text as written to refuse a fingerprint
-    #[arg(long, default_value_t = unspin::engine::context::Options::default().veto, value_name = "NATS", value_parser = finite_f32)]
+    #[arg(long, default_value_t = unspin::engine::context::Options::default().veto, value_name = "NATS", value_parser = finite::<f32>)]
     pub context_veto: f32,
 
     /// Nats by which the model must prefer a suspect's repair to each other original its entry
     /// lists (it must tell which one the writer used)
-    #[arg(long, default_value_t = unspin::engine::context::Options::default().rival, value_name = "NATS", value_parser = finite_f32)]
+    #[arg(long, default_value_t = unspin::engine::context::Options::default().rival, value_name = "NATS", value_parser = finite::<f32>)]
     pub context_rival: f32,
 
     /// Spin estimate (percent of content words with a far likelier synonym) from which the
     /// model counts a document as spun
-    #[arg(long, default_value_t = unspin::engine::context::Options::default().spin_threshold, value_name = "PERCENT", value_parser = finite_f64)]
+    #[arg(long, default_value_t = unspin::engine::context::Options::default().spin_threshold, value_name = "PERCENT", value_parser = finite::<f64>)]
     pub spin_threshold: f64,
 
     /// Suspect entries the model strongly prefers, per 1,000 words, from which it counts a
     /// document as spun
-    #[arg(long, default_value_t = unspin::engine::context::Options::default().table_threshold, value_name = "PER_1000", value_parser = finite_f64)]
+    #[arg(long, default_value_t = unspin::engine::context::Options::default().table_threshold, value_name = "PER_1000", value_parser = finite::<f64>)]
     pub table_threshold: f64,
 }
 

@@ -9,7 +9,6 @@ use super::one::{kind_of, read, repair_prose, ReadProblem};
 use super::setup::{use_color, walk_options};
 use super::terminal::{Input, Line, Terminal};
 use super::{fail, ERROR, OK};
-use std::borrow::Cow;
 use std::io::{IsTerminal, Read};
 use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
@@ -121,7 +120,7 @@ pub fn run(args: &RunArgs) -> u8 {
     }
     s.total = paths.len();
     // The lines a site repeats on every page are left alone, as a folder run leaves them.
-    let template = super::template::survey(args);
+    let template = super::template::survey_files(args, &paths);
     let mut paths = paths.into_iter().enumerate();
     let quit = loop {
         if s.term.stopped() {
@@ -351,11 +350,11 @@ impl Session<'_> {
                     .open()
                     .and_then(|mut f| f.read_to_end(&mut now))
                     .map_err(|e| e.to_string())?;
-                if *encoded(r.legacy, &r.text)? != *now {
+                if *read::encoded(r.legacy, &r.text)? != *now {
                     return Err("changed on disk during the review; not written".to_string());
                 }
                 let new = edit::apply(&r.text, &accepted);
-                let new = encoded(r.legacy, &new)?;
+                let new = read::encoded(r.legacy, &new)?;
                 unspin::fs::write::replace_in(target.dir.as_fd(), &target.name, &new)
                     .map_err(|e| e.to_string())
             });
@@ -398,13 +397,5 @@ impl Session<'_> {
         if self.args.verbose {
             self.say(text);
         }
-    }
-}
-
-/// `text` in the file's own encoding: a legacy one only where it gives the bytes back exactly.
-fn encoded(legacy: Option<Legacy>, text: &str) -> Result<Cow<'_, [u8]>, String> {
-    match legacy {
-        Some(legacy) => legacy.encode(text).map(Cow::Owned),
-        None => Ok(Cow::Borrowed(text.as_bytes())),
     }
 }

@@ -27,7 +27,12 @@ pub fn survey(args: &RunArgs) -> Option<Template> {
         }
         true
     });
-    if files.len() < MIN_FILES as usize {
+    survey_files(args, &files)
+}
+
+/// The template of `files`, walked already from the paths `args` names.
+pub fn survey_files(args: &RunArgs, files: &[PathBuf]) -> Option<Template> {
+    if args.batch.boilerplate == Boilerplate::Include || files.len() < MIN_FILES as usize {
         return None;
     }
     let roots = Roots::new(&args.paths);

@@ -4,6 +4,7 @@
 use crate::fs::charset;
 pub use crate::fs::charset::Legacy;
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Why a file is left alone.
@@ -58,6 +59,15 @@ pub fn text(bytes: Vec<u8>) -> Result<String, Skip> {
 pub struct Decoded {
     pub text: String,
     pub legacy: Option<Legacy>,
+}
+
+/// `text` as the bytes of a file decoded from `legacy` (None: UTF-8, borrowed): a legacy
+/// encoding only where it gives the file's bytes back exactly and can write every character.
+pub fn encoded(legacy: Option<Legacy>, text: &str) -> Result<Cow<'_, [u8]>, String> {
+    match legacy {
+        Some(legacy) => legacy.encode(text).map(Cow::Owned),
+        None => Ok(Cow::Borrowed(text.as_bytes())),
+    }
 }
 
 /// The text in `bytes`, decoded as they declare (see `charset::declared`; `html`: a page's
